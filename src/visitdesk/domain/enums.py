@@ -1,0 +1,96 @@
+"""Closed vocabularies of the data model.
+
+Each value is the word used in the `visitdesk/1` exchange format and in the database, so they
+must never be renamed; add new members instead. `label` is what an officer reads.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class OrganisationKind(_Labelled):
+    MINISTRY = "ministry"
+    GOVERNMENT_AGENCY = "government_agency"
+    UNIVERSITY = "university"
+    EMBASSY = "embassy"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+class VisitDirection(_Labelled):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class VisitStatus(_Labelled):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    IN_PROGRESS = "in_progress"
+    CONCLUDED = "concluded"
+    CANCELLED = "cancelled"
+
+
+class Side(_Labelled):
+    """Which side of the table a person sits on: the office hosting, or the delegation."""
+
+    HOST = "host"
+    GUEST = "guest"
+
+
+class EngagementKind(_Labelled):
+    MINISTRY_MEETING = "ministry_meeting"
+    UNIVERSITY_VISIT = "university_visit"
+    OFFICE_VISIT = "office_visit"
+    COURTESY_CALL = "courtesy_call"
+    SIGNING_CEREMONY = "signing_ceremony"
+    MEAL = "meal"
+    TRANSFER = "transfer"
+    SITE_VISIT = "site_visit"
+    PRESS_EVENT = "press_event"
+    OTHER = "other"
+
+
+class StatementStyle(_Labelled):
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+class StatementRole(_Labelled):
+    NONE = "none"
+    HEADLINE = "headline"
+    LEAD_QUOTE = "lead_quote"
+
+
+class OutcomeKind(_Labelled):
+    AGREEMENT = "agreement"
+    OFFER = "offer"
+    DIRECTIVE = "directive"
+    DECISION = "decision"
+    ACTION = "action"
+
+
+class OutcomeStatus(_Labelled):
+    # The life cycle of an agreement.
+    PROPOSED = "proposed"
+    DRAFTED = "drafted"
+    INITIALLED = "initialled"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    # The life cycle of everything else (offers, directives, decisions, actions).
+    OPEN = "open"
+    DONE = "done"
+    # Either may be abandoned.
+    DROPPED = "dropped"
+
+
+class PressReleaseStatus(_Labelled):
+    DRAFT = "draft"
+    ISSUED = "issued"

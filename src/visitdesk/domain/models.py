@@ -1,0 +1,27 @@
+"""Every model, imported together so that the metadata is complete wherever it is used."""
+
+from visitdesk.domain.base import Base
+from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
+from visitdesk.domain.office import Office
+from visitdesk.domain.organisation import Organisation
+from visitdesk.domain.outcome import Outcome, StatusChange
+from visitdesk.domain.person import Person
+from visitdesk.domain.press_release import PressRelease
+from visitdesk.domain.statement import Statement
+from visitdesk.domain.visit import Visit, VisitParticipant
+
+__all__ = [
+    "Attendee",
+    "Base",
+    "Engagement",
+    "Office",
+    "Organisation",
+    "Outcome",
+    "Person",
+    "PressRelease",
+    "Statement",
+    "StatusChange",
+    "TalkingPoint",
+    "Visit",
+    "VisitParticipant",
+]

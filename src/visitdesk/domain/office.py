@@ -1,0 +1,25 @@
+"""The host office: the one whose letterhead goes on every document."""
+
+from __future__ import annotations
+
+from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from visitdesk.domain.base import Base
+
+DEFAULT_CLASSIFICATION = "RESTRICTED"
+
+
+class Office(Base):
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(120))
+    country: Mapped[str | None] = mapped_column(String(2))
+    press_release_prefix: Mapped[str] = mapped_column(String(40), default="PR No.")
+    media_contact: Mapped[str | None] = mapped_column(Text)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_media_type: Mapped[str | None] = mapped_column(String(60))
+    default_classification: Mapped[str] = mapped_column(String(60), default=DEFAULT_CLASSIFICATION)

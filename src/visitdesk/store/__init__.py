@@ -1,0 +1,1 @@
+"""Where the records live: engine and sessions, migrations, backups. No Qt."""
