@@ -1,0 +1,3 @@
+from visitdesk.cli import main
+
+raise SystemExit(main())

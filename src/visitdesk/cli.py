@@ -1,0 +1,104 @@
+"""`visitdesk`: with no sub-command it opens the window; with one it runs the command.
+
+The command line never imports Qt, and reportlab only inside the commands that make PDFs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from visitdesk import __version__
+from visitdesk.commands import COMMAND_MODULES
+from visitdesk.store.location import DATA_DIR_ENV, DATABASE_URL_ENV
+
+GUI_VIEWS = ("visits", "itinerary", "followups", "press-release")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="visitdesk",
+        description="Plan, brief and report on the visits of foreign delegations. "
+        "With no command, opens the VisitDesk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"VisitDesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder of the database (default: ${DATA_DIR_ENV} or your user data folder)",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=f"an SQLAlchemy URL, e.g. a shared PostgreSQL server (or ${DATABASE_URL_ENV})",
+    )
+    gui = parser.add_argument_group("window options")
+    gui.add_argument(
+        "--screenshot", metavar="FILE.png", help="open the window offscreen, save a picture, quit"
+    )
+    gui.add_argument("--visit", metavar="REF", help="the visit to open in the window")
+    gui.add_argument("--view", choices=GUI_VIEWS, help="the view to open in the window")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command still being built is simply not offered
+        module.register(subparsers)
+    return parser
+
+
+def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from visitdesk.domain.errors import DomainError
+    from visitdesk.services.errors import ServiceError
+    from visitdesk.store.database import Store
+    from visitdesk.store.errors import StoreError
+
+    try:
+        store = Store.open(args.database_url, args.data_dir)
+    except StoreError as exc:
+        print(f"visitdesk: {exc}", file=err)
+        return 3
+    try:
+        if store.backup is not None:
+            print(f"Backed up the database before upgrading it: {store.backup}", file=err)
+        handler = args.handler
+        result: int = handler(args, store, out)
+        return result
+    except (ServiceError, DomainError, StoreError) as exc:
+        print(f"visitdesk: {exc}", file=err)
+        return 1
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"visitdesk: cannot use{where}: {exc.strerror or exc}", file=err)
+        return 1
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return gui(args)
+    try:
+        return run_command(args, sys.stdout, sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def gui(args: argparse.Namespace) -> int:
+    from visitdesk.ui.app import run
+
+    return run(args)
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console window on Windows)."""
+    return main()
