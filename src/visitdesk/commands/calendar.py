@@ -1,0 +1,39 @@
+"""`visitdesk ics REF -o FILE.ics [--for PERSON]`: a visit's programme for Outlook and the rest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from visitdesk.store.database import Store
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ics",
+        help="export a visit's programme as an iCalendar (.ics) file",
+        description="Write one calendar event per engagement, in the visit's own time zone. "
+        "Exporting again updates the events already imported instead of adding copies.",
+    )
+    parser.add_argument("visit", metavar="REF", help="the visit")
+    parser.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path)
+    parser.add_argument(
+        "--for",
+        dest="person",
+        metavar="PERSON_REF",
+        help="only the engagements this person attends",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.services.calendar import export_calendar
+
+    with store.session() as session:
+        export = export_calendar(session, args.visit, args.person)
+    output: Path = args.output
+    output.write_bytes(export.data)
+    events = "1 event" if export.events == 1 else f"{export.events} events"
+    print(f"Wrote {events} of {export.description} ({export.time_zone}) to {output}", file=out)
+    return 0
