@@ -22,8 +22,9 @@ class Statement(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    # SET NULL: removing an engagement from the programme must not lose what was said at it.
     engagement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("engagement.id", ondelete="CASCADE"), index=True
+        ForeignKey("engagement.id", ondelete="SET NULL"), index=True
     )
     # None: a joint statement, or one made in the office's name.
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

@@ -1,0 +1,3 @@
+"""The `visitdesk/1` exchange format: reading, checking, importing and exporting visits."""
+
+FORMAT = "visitdesk/1"
