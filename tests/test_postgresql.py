@@ -1,0 +1,104 @@
+"""The same store on a PostgreSQL server: an office may share one database between officers.
+
+Runs when VISITDESK_TEST_POSTGRESQL_URL names a server (`python3 packaging/dev.py test --full`
+starts a throwaway one); each test gets a database of its own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, inspect, make_url, select, text
+
+from visitdesk.domain.models import Base, Organisation
+from visitdesk.store.database import Store
+from visitdesk.store.migrate import SCHEMA_HEAD, VERSION_TABLE
+
+pytestmark = [pytest.mark.postgresql, pytest.mark.slow]
+
+SERVER_ENV = "VISITDESK_TEST_POSTGRESQL_URL"
+
+
+@pytest.fixture
+def postgresql_url() -> Iterator[str]:
+    """The URL of a new, empty database on the test server."""
+    server = os.environ.get(SERVER_ENV)
+    if not server:
+        pytest.skip(
+            f"{SERVER_ENV} is not set, so there is no PostgreSQL server to test against "
+            "(`python3 packaging/dev.py test --full` starts one)"
+        )
+    name = f"visitdesk_test_{uuid.uuid4().hex[:16]}"
+    # CREATE/DROP DATABASE cannot run inside a transaction.
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(postgresql_url: str) -> Iterator[Store]:
+    opened = Store.open(database_url=postgresql_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_a_new_postgresql_database_gets_every_table_at_the_newest_schema(store: Store) -> None:
+    assert store.url.get_backend_name() == "postgresql"
+    tables = set(inspect(store.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert VERSION_TABLE in tables
+    with store.engine.connect() as connection:
+        versions = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
+        assert list(versions) == [SCHEMA_HEAD]
+    # No file to copy on a server: there is nothing to back up before migrating.
+    assert store.backup is None
+
+
+def test_opening_the_same_postgresql_database_again_keeps_its_data(
+    store: Store, postgresql_url: str
+) -> None:
+    with store.transaction() as session:
+        session.add(Organisation(ref="sipo", name="State Intellectual Property Office"))
+    store.close()
+
+    again = Store.open(database_url=postgresql_url)
+    try:
+        with again.session() as session:
+            names = session.scalars(select(Organisation.name)).all()
+        assert names == ["State Intellectual Property Office"]
+        with again.engine.connect() as connection:
+            version = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+        assert version == SCHEMA_HEAD
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize(
+    "native_name",
+    [
+        "国家知识产权局",  # Chinese
+        "特許庁",  # Japanese
+        "انٹلیکچوئل پراپرٹی آرگنائزیشن",  # Urdu
+        "<b>Ministry</b> & Co 🇵🇰",  # markup and emoji, kept as typed
+        "",
+    ],
+)
+def test_names_in_every_script_come_back_from_postgresql_as_typed(
+    store: Store, native_name: str
+) -> None:
+    with store.transaction() as session:
+        session.add(Organisation(ref="org", name="Office", native_name=native_name))
+    with store.session() as session:
+        stored = session.scalars(select(Organisation.native_name)).one()
+    assert stored == native_name
