@@ -1,0 +1,294 @@
+"""Write visits as a `visitdesk/1` file that imports back to the same records.
+
+The output is deterministic (fixed key order, stable row order, no timestamps), so that
+import → export → import → export gives the identical file and a diff shows real changes only.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from visitdesk.domain.engagement import Engagement
+from visitdesk.domain.enums import Side, StatementRole
+from visitdesk.domain.office import Office
+from visitdesk.domain.organisation import Organisation
+from visitdesk.domain.outcome import Outcome
+from visitdesk.domain.person import Person
+from visitdesk.domain.visit import Visit, VisitParticipant
+from visitdesk.services.errors import NotFoundError
+from visitdesk.services.exchange import FORMAT
+
+Json = dict[str, Any]
+
+
+def _compact(record: Json) -> Json:
+    """Leave out what is unset, so files stay readable; lists are kept even when empty."""
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _picture(data: bytes | None, media_type: str | None) -> Json | None:
+    if data is None:
+        return None
+    return {"media_type": media_type or "image/png", "data": base64.b64encode(data).decode()}
+
+
+def _office(office: Office) -> Json:
+    return _compact(
+        {
+            "name": office.name,
+            "short_name": office.short_name,
+            "city": office.city,
+            "country": office.country,
+            "press_release_prefix": office.press_release_prefix,
+            "media_contact": office.media_contact,
+            "logo": _picture(office.logo, office.logo_media_type),
+            "default_classification": office.default_classification,
+        }
+    )
+
+
+def _organisation(o: Organisation) -> Json:
+    return _compact(
+        {
+            "id": o.ref,
+            "name": o.name,
+            "short_name": o.short_name,
+            "native_name": o.native_name,
+            "country": o.country,
+            "kind": o.kind.value,
+            "notes": o.notes,
+        }
+    )
+
+
+def _person(p: Person) -> Json:
+    return _compact(
+        {
+            "id": p.ref,
+            "honorific": p.honorific,
+            "given_name": p.given_name,
+            "family_name": p.family_name,
+            "family_name_first": p.family_name_first,
+            "native_name": p.native_name,
+            "position": p.position,
+            "organisation": p.organisation.ref if p.organisation else None,
+            "precedence": p.precedence,
+            "email": p.email,
+            "phone": p.phone,
+            "bio": p.bio,
+            "dietary": p.dietary,
+            "medical": p.medical,
+            "photo": _picture(p.photo, p.photo_media_type),
+            "notes": p.notes,
+        }
+    )
+
+
+def _participant(p: VisitParticipant) -> Json | str:
+    return p.person.ref if p.role is None else {"person": p.person.ref, "role": p.role}
+
+
+def _when(e: Engagement) -> tuple[str, str]:
+    return e.start.isoformat(
+        timespec="minutes" if not e.start.second else "seconds"
+    ), e.end.isoformat(timespec="minutes" if not e.end.second else "seconds")
+
+
+def _engagement(e: Engagement) -> Json:
+    start, end = _when(e)
+    return _compact(
+        {
+            "id": e.ref,
+            "kind": e.kind.value,
+            "title": e.title,
+            "start": start,
+            "end": end,
+            "venue": e.venue,
+            "city": e.city,
+            "organisation": e.organisation.ref if e.organisation else None,
+            "objectives": e.objectives,
+            "notes": e.notes,
+            "talking_points": [t.text for t in e.talking_points],
+            "host_attendees": [a.person.ref for a in e.attendees if a.side is Side.HOST],
+            "guest_attendees": [a.person.ref for a in e.attendees if a.side is Side.GUEST],
+            "sequence": e.sequence,
+        }
+    )
+
+
+def _outcome(o: Outcome) -> Json:
+    return _compact(
+        {
+            "engagement": o.engagement.ref if o.engagement else None,
+            "kind": o.kind.value,
+            "title": o.title,
+            "description": o.description,
+            "status": o.status.value,
+            "status_history": [
+                _compact(
+                    {"status": h.status.value, "date": h.changed_on.isoformat(), "note": h.note}
+                )
+                for h in o.history
+            ],
+            "next_step": o.next_step,
+            "owner": o.owner.ref if o.owner else None,
+            "due_date": o.due_date.isoformat() if o.due_date else None,
+        }
+    )
+
+
+def _visit(v: Visit) -> Json:
+    guests = [p for p in v.participants if p.side is Side.GUEST]
+    hosts = [p for p in v.participants if p.side is Side.HOST]
+    return _compact(
+        {
+            "id": v.ref,
+            "title": v.title,
+            "direction": v.direction.value,
+            "host_organisation": v.host_organisation.ref if v.host_organisation else None,
+            "guest_organisation": v.guest_organisation.ref if v.guest_organisation else None,
+            "city": v.city,
+            "country": v.country,
+            "time_zone": v.time_zone,
+            "start_date": v.start_date.isoformat(),
+            "end_date": v.end_date.isoformat(),
+            "status": v.status.value,
+            "delegation": _compact(
+                {
+                    "description": v.delegation_description,
+                    "leader": v.leader.ref if v.leader else None,
+                    "members": [_participant(p) for p in guests],
+                }
+            ),
+            "host_participants": [_participant(p) for p in hosts],
+            "notes": v.notes,
+            "engagements": [_engagement(e) for e in v.engagements],
+            "statements": [
+                _compact(
+                    {
+                        "engagement": s.engagement.ref if s.engagement else None,
+                        "speaker": s.speaker.ref if s.speaker else None,
+                        "style": s.style.value,
+                        "for_press": s.for_press,
+                        "role": None if s.role is StatementRole.NONE else s.role.value,
+                        "text": s.text,
+                    }
+                )
+                for s in v.statements
+            ],
+            "outcomes": [_outcome(o) for o in v.outcomes],
+            "press_releases": [
+                _compact(
+                    {
+                        "number": r.number,
+                        "date": r.date.isoformat(),
+                        "city": r.city,
+                        "headline": r.headline,
+                        "lead_quote": r.lead_quote,
+                        "lead_quote_attribution": r.lead_quote_attribution,
+                        "body": r.body,
+                        "status": r.status.value,
+                        "edited": r.edited,
+                    }
+                )
+                for r in v.press_releases
+            ],
+        }
+    )
+
+
+def _load_visits(session: Session, refs: list[str] | None) -> list[Visit]:
+    query = (
+        select(Visit)
+        .order_by(Visit.id)
+        .options(
+            selectinload(Visit.participants),
+            selectinload(Visit.statements),
+            selectinload(Visit.press_releases),
+            selectinload(Visit.outcomes).selectinload(Outcome.history),
+            selectinload(Visit.engagements).selectinload(Engagement.attendees),
+            selectinload(Visit.engagements).selectinload(Engagement.talking_points),
+        )
+    )
+    if refs is None:
+        return list(session.scalars(query))
+    visits = {v.ref: v for v in session.scalars(query.where(Visit.ref.in_(refs)))}
+    missing = [r for r in refs if r not in visits]
+    if missing:
+        raise NotFoundError(
+            "No visit with the reference "
+            + ", ".join(repr(m) for m in missing)
+            + "; `visitdesk visits` lists them."
+        )
+    return [visits[r] for r in dict.fromkeys(refs)]
+
+
+def _people_of(visits: Iterable[Visit]) -> set[int]:
+    ids: set[int] = set()
+    for v in visits:
+        ids.update(p.person_id for p in v.participants)
+        if v.leader_id is not None:
+            ids.add(v.leader_id)
+        ids.update(a.person_id for e in v.engagements for a in e.attendees)
+        ids.update(s.speaker_id for s in v.statements if s.speaker_id is not None)
+        ids.update(o.owner_id for o in v.outcomes if o.owner_id is not None)
+    return ids
+
+
+def build_document(session: Session, visit_refs: list[str] | None = None) -> Json:
+    """Everything (visit_refs None) or the named visits with whom and what they refer to."""
+    visits = _load_visits(session, visit_refs)
+    people_query = select(Person).order_by(Person.id)
+    if visit_refs is None:
+        people = list(session.scalars(people_query))
+        organisations = list(session.scalars(select(Organisation).order_by(Organisation.id)))
+    else:
+        wanted = sorted(_people_of(visits))
+        people = [
+            p
+            for i in range(0, len(wanted), 500)
+            for p in session.scalars(people_query.where(Person.id.in_(wanted[i : i + 500])))
+        ]
+        people.sort(key=lambda p: p.id)
+        org_ids = {p.organisation_id for p in people}
+        for v in visits:
+            org_ids.update((v.host_organisation_id, v.guest_organisation_id))
+            org_ids.update(e.organisation_id for e in v.engagements)
+        org_ids.discard(None)
+        organisations = list(
+            session.scalars(
+                select(Organisation).order_by(Organisation.id).where(Organisation.id.in_(org_ids))
+            )
+        )
+    notes = {v.source_note for v in visits}
+    office = session.scalars(select(Office).limit(1)).first()
+    document: Json = {"format": FORMAT}
+    if len(notes) == 1 and (note := notes.pop()) is not None:
+        document["note"] = note
+    if office is not None:
+        document["office"] = _office(office)
+    document["organisations"] = [_organisation(o) for o in organisations]
+    document["people"] = [_person(p) for p in people]
+    document["visits"] = [_visit(v) for v in visits]
+    return document
+
+
+def export_document(session: Session, visit_refs: list[str] | None = None) -> str:
+    text = json.dumps(build_document(session, visit_refs), ensure_ascii=False, indent=2)
+    return text + "\n"
+
+
+def export_file(session: Session, path: Path, visit_refs: list[str] | None = None) -> int:
+    """Write the file whole or not at all: a half-written export would look like a good one."""
+    text = export_document(session, visit_refs)
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    temporary.replace(path)
+    return len(text.encode("utf-8"))
