@@ -77,8 +77,34 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"visitdesk: cannot use{where}: {exc.strerror or exc}", file=err)
         return 1
+    except Exception as exc:
+        # A defect of ours: the officer gets one sentence, the details go to a log for support.
+        log = write_crash_log(exc)
+        print(
+            f"visitdesk: something went wrong inside VisitDesk ({type(exc).__name__}); "
+            f"nothing was changed. Details for support: {log}",
+            file=err,
+        )
+        return 70
     finally:
         store.close()
+
+
+def write_crash_log(exc: BaseException) -> str:
+    import tempfile
+    import traceback
+    from datetime import datetime
+
+    text = "".join(traceback.format_exception(exc))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix=f"visitdesk-error-{stamp}-", suffix=".log", delete=False, encoding="utf-8"
+        ) as handle:
+            handle.write(text)
+        return handle.name
+    except OSError:
+        return "(could not be written)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+# Every model must be mapped before the first query configures the relationships.
+import visitdesk.domain.models  # noqa: F401
 from visitdesk.store import migrate
 from visitdesk.store.engine import make_engine
 from visitdesk.store.errors import StoreError

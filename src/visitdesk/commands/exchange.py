@@ -1,0 +1,65 @@
+"""`visitdesk import FILE...` and `visitdesk export -o FILE [--visit REF]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from visitdesk.store.database import Store
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import visitdesk/1 files (each all or nothing)",
+        description="Import visits from visitdesk/1 exchange files. Each file is imported whole "
+        "or not at all; a visit already in the store is updated in place.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.set_defaults(handler=run_import)
+
+    parser = subparsers.add_parser(
+        "export",
+        help="export visits to a visitdesk/1 file",
+        description="Export every visit, or the visits named, to a visitdesk/1 exchange file.",
+    )
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    parser.add_argument(
+        "--visit",
+        action="append",
+        metavar="REF",
+        help="a visit to export (repeat for several; default: all)",
+    )
+    parser.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.services.errors import ServiceError
+    from visitdesk.services.exchange.importer import import_file
+
+    failed = 0
+    for path in args.files:
+        try:
+            print(import_file(store, path), file=out)
+        except ServiceError:
+            if len(args.files) == 1:
+                raise
+            failed += 1
+            import sys
+
+            print(f"visitdesk: {sys.exc_info()[1]}", file=sys.stderr)
+    if failed:
+        print(f"{failed} of {len(args.files)} files were not imported; the others were.", file=out)
+        return 1
+    return 0
+
+
+def run_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.services.exchange.exporter import export_file
+
+    with store.session() as session:
+        size = export_file(session, args.output, args.visit)
+    what = ", ".join(args.visit) if args.visit else "all visits"
+    print(f"Exported {what} to {args.output} ({size:,} bytes).", file=out)
+    return 0

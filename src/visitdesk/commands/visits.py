@@ -1,0 +1,42 @@
+"""`visitdesk visits` and `visitdesk show REF`: reading commands, kept fast."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from visitdesk.store.database import Store
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser("visits", help="list the visits, newest first")
+    parser.set_defaults(handler=run_visits)
+    parser = subparsers.add_parser("show", help="show one visit as a readable summary")
+    parser.add_argument("ref", metavar="REF", help="the visit's reference (see `visitdesk visits`)")
+    parser.set_defaults(handler=run_show)
+
+
+def run_visits(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.services.visits import list_visits
+
+    with store.session() as session:
+        rows = list_visits(session)
+    if not rows:
+        print("No visits yet. Import one with `visitdesk import FILE`.", file=out)
+        return 0
+    width = max(len(r.ref) for r in rows)
+    out.writelines(
+        f"{r.ref:<{width}}  {r.start_date:%Y-%m-%d} – {r.end_date:%Y-%m-%d}  "
+        f"{r.status.label.lower():<11}  {r.title}\n"
+        for r in rows
+    )
+    return 0
+
+
+def run_show(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.services.summary import visit_summary
+    from visitdesk.services.visits import load_visit
+
+    with store.session() as session:
+        out.write(visit_summary(load_visit(session, args.ref)))
+    return 0

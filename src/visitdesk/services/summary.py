@@ -1,0 +1,122 @@
+"""A visit as readable text: what `visitdesk show` prints."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from visitdesk.domain.checks import check_programme
+from visitdesk.domain.engagement import Engagement
+from visitdesk.domain.enums import Side
+from visitdesk.domain.lifecycle import is_closed
+from visitdesk.domain.person import Person
+from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.visit import Visit
+
+
+def _who(person: Person, with_org: bool = True) -> str:
+    name = person.display_name
+    if person.native_name:
+        name += f" ({person.native_name})"
+    details = [
+        d
+        for d in (
+            person.position,
+            person.organisation.short_name or person.organisation.name
+            if with_org and person.organisation
+            else None,
+        )
+        if d
+    ]
+    return f"{name}, {', '.join(details)}" if details else name
+
+
+def _dates(visit: Visit) -> str:
+    first, last = visit.start_date, visit.end_date
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+def _engagement_lines(engagement: Engagement, leader: Person | None) -> list[str]:
+    lines = [
+        f"  {engagement.start:%H:%M}–{engagement.end:%H:%M}  {engagement.title} "
+        f"[{engagement.kind.label.lower()}]"
+    ]
+    place = ", ".join(p for p in (engagement.venue, engagement.city) if p)
+    if place:
+        lines.append(f"               at {place}")
+    for side, label in ((Side.HOST, "Host side"), (Side.GUEST, "Guest side")):
+        people = in_precedence(engagement.attendees_on(side), leader)
+        if people:
+            lines.append(f"               {label}: " + "; ".join(_who(p) for p in people))
+    return lines
+
+
+def visit_summary(visit: Visit) -> str:
+    lines = [
+        f"{visit.title}  [{visit.ref}]",
+        " · ".join(
+            p
+            for p in (
+                visit.direction.label,
+                visit.status.label.lower(),
+                ", ".join(x for x in (visit.city, visit.country) if x),
+                f"{_dates(visit)} ({visit.time_zone})",
+            )
+            if p
+        ),
+    ]
+    if visit.host_organisation:
+        lines.append(f"Host: {visit.host_organisation.display_name}")
+    if visit.guest_organisation:
+        lines.append(f"Guest: {visit.guest_organisation.display_name}")
+
+    members = in_precedence(visit.members, visit.leader)
+    if members:
+        description = f" ({visit.delegation_description})" if visit.delegation_description else ""
+        lines += ["", f"Delegation{description}, in order of precedence:"]
+        roles = {p.person_id: p.role for p in visit.participants}
+        for number, person in enumerate(members, 1):
+            tags = [
+                t for t in ("leader" if person is visit.leader else None, roles.get(person.id)) if t
+            ]
+            suffix = f" ({', '.join(tags)})" if tags else ""
+            lines.append(f"  {number}. {_who(person)}{suffix}")
+
+    if visit.engagements:
+        lines += ["", "Programme"]
+        for day, engagements in groupby(visit.engagements, key=lambda e: e.start.date()):
+            lines.append(f"{day:%A} {day.day} {day:%B %Y}")
+            for engagement in engagements:
+                lines += _engagement_lines(engagement, visit.leader)
+
+    warnings = check_programme(visit.engagements, visit.start_date, visit.end_date)
+    if warnings:
+        lines += ["", "Warnings"] + [f"  ! {w.message}" for w in warnings]
+
+    if visit.outcomes:
+        lines += ["", "Outcomes"]
+        for outcome in visit.outcomes:
+            mark = "done" if is_closed(outcome.kind, outcome.status) else "open"
+            facts = [f"{outcome.kind.label.lower()}, {outcome.status.label.lower()}"]
+            if outcome.owner:
+                facts.append(f"owner {outcome.owner.display_name}")
+            if outcome.due_date:
+                facts.append(f"due {outcome.due_date:%d %b %Y}")
+            lines.append(f"  [{mark}] {outcome.title} ({'; '.join(facts)})")
+            if outcome.next_step:
+                lines.append(f"         next: {outcome.next_step}")
+
+    if visit.press_releases:
+        lines += ["", "Press releases"]
+        lines += [
+            f"  No. {r.number}, {r.date:%d %B %Y}"
+            + (f", {r.city}" if r.city else "")
+            + f" ({r.status.label.lower()})"
+            for r in visit.press_releases
+        ]
+    return "\n".join(lines) + "\n"
