@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 # Every model must be mapped before the first query configures the relationships.
@@ -48,7 +48,7 @@ class Store:
         engine = make_engine(url)
         try:
             backup = migrate.upgrade(engine, path)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             engine.dispose()
             where = path if path is not None else url.render_as_string(hide_password=True)
             raise StoreError(f"Cannot open the database {where}: {exc.orig}") from exc
