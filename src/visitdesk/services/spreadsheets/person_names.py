@@ -1,0 +1,68 @@
+"""Splitting a one-column name (`Dr. HE Zhimin`, `Khurram Dastgir Khan`) into its parts.
+
+Protocol lists write a family name in capitals when it might be mistaken (`HE Zhimin`,
+`ZHANG Wei`): that word is the family name, and if it comes first the name is family-name-first.
+Otherwise the last word is the family name, the usual order in the lists offices receive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Written with or without the full stop. "HE" alone is a Chinese family name, not His Excellency.
+_HONORIFICS = {
+    "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "engr", "h.e", "hon", "sen", "sir",
+    "dame", "amb", "ambassador", "gen", "col", "maj", "capt", "brig", "lt",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SplitName:
+    honorific: str | None
+    given_name: str | None
+    family_name: str
+    family_name_first: bool
+
+
+def _is_honorific(word: str) -> bool:
+    return word.casefold().rstrip(".") in _HONORIFICS and word != "HE"
+
+
+def _is_capitalised_surname(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def split_name(text: str) -> SplitName:
+    words = text.split()
+    honorifics: list[str] = []
+    while len(words) > 1 and _is_honorific(words[0]):
+        honorifics.append(words.pop(0))
+    honorific = " ".join(honorifics) or None
+    if len(words) == 1:
+        return SplitName(honorific, None, words[0], False)
+    capitals = [i for i, w in enumerate(words) if _is_capitalised_surname(w)]
+    if len(capitals) == 1 and len(words) > 1:
+        index = capitals[0]
+        family = words.pop(index)
+        return SplitName(honorific, " ".join(words), family, index == 0)
+    return SplitName(honorific, " ".join(words[:-1]), words[-1], False)
+
+
+def slug(text: str) -> str:
+    """`Azmat Ali Ranjha` → `azmat-ali-ranjha`; names in other scripts keep their letters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
+    if not cleaned:
+        cleaned = re.sub(r"[\W_]+", "-", text.casefold()).strip("-")
+    return cleaned[:100] or "person"
+
+
+def unique_ref(base: str, taken: Callable[[str], bool]) -> str:
+    candidate, n = base, 2
+    while taken(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
