@@ -115,7 +115,7 @@ def test_one_bad_row_imports_nothing_and_says_which_rows(
 ) -> None:
     seed(tmp_path)
     before = state(tmp_path)
-    rows = [
+    rows: list[list[object]] = [
         *EMBASSY_LIST,
         [4, "", "Driver", "SIPO", None, None, None, None],
         [5, "Mr. Wang Tao", "Officer", "SIPO", "wang(at)sipo", None, None, "first"],
