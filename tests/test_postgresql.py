@@ -6,14 +6,18 @@ starts a throwaway one); each test gets a database of its own, dropped afterward
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, make_url, select, text
 
 from visitdesk.domain.models import Base, Organisation
+from visitdesk.services.exchange.exporter import export_document
+from visitdesk.services.exchange.importer import import_file
 from visitdesk.store.database import Store
 from visitdesk.store.migrate import SCHEMA_HEAD, VERSION_TABLE
 
@@ -45,7 +49,7 @@ def postgresql_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def store(postgresql_url: str) -> Iterator[Store]:
+def pg_store(postgresql_url: str) -> Iterator[Store]:
     opened = Store.open(database_url=postgresql_url)
     try:
         yield opened
@@ -53,24 +57,24 @@ def store(postgresql_url: str) -> Iterator[Store]:
         opened.close()
 
 
-def test_a_new_postgresql_database_gets_every_table_at_the_newest_schema(store: Store) -> None:
-    assert store.url.get_backend_name() == "postgresql"
-    tables = set(inspect(store.engine).get_table_names())
+def test_a_new_postgresql_database_gets_every_table_at_the_newest_schema(pg_store: Store) -> None:
+    assert pg_store.url.get_backend_name() == "postgresql"
+    tables = set(inspect(pg_store.engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
     assert VERSION_TABLE in tables
-    with store.engine.connect() as connection:
+    with pg_store.engine.connect() as connection:
         versions = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars()
         assert list(versions) == [SCHEMA_HEAD]
     # No file to copy on a server: there is nothing to back up before migrating.
-    assert store.backup is None
+    assert pg_store.backup is None
 
 
 def test_opening_the_same_postgresql_database_again_keeps_its_data(
-    store: Store, postgresql_url: str
+    pg_store: Store, postgresql_url: str
 ) -> None:
-    with store.transaction() as session:
+    with pg_store.transaction() as session:
         session.add(Organisation(ref="sipo", name="State Intellectual Property Office"))
-    store.close()
+    pg_store.close()
 
     again = Store.open(database_url=postgresql_url)
     try:
@@ -95,10 +99,51 @@ def test_opening_the_same_postgresql_database_again_keeps_its_data(
     ],
 )
 def test_names_in_every_script_come_back_from_postgresql_as_typed(
-    store: Store, native_name: str
+    pg_store: Store, native_name: str
 ) -> None:
-    with store.transaction() as session:
+    with pg_store.transaction() as session:
         session.add(Organisation(ref="org", name="Office", native_name=native_name))
-    with store.session() as session:
+    with pg_store.session() as session:
         stored = session.scalars(select(Organisation.native_name)).one()
     assert stored == native_name
+
+
+def test_the_example_visit_exports_from_postgresql_exactly_as_from_sqlite(
+    pg_store: Store, store: Store, example_path: Path
+) -> None:
+    """Moving an office to a shared server must not change a single exported character."""
+    import_file(pg_store, example_path)
+    import_file(store, example_path)
+    with pg_store.session() as session:
+        from_postgresql = export_document(session)
+    with store.session() as session:
+        from_sqlite = export_document(session)
+
+    assert from_postgresql == from_sqlite
+    example = json.loads(example_path.read_text(encoding="utf-8"))
+    exported = json.loads(from_postgresql)
+    assert [v["id"] for v in exported["visits"]] == [v["id"] for v in example["visits"]]
+
+
+def test_a_file_exported_from_postgresql_imports_back_into_an_empty_server_unchanged(
+    pg_store: Store, postgresql_url: str, example_path: Path, tmp_path: Path
+) -> None:
+    import_file(pg_store, example_path)
+    exported = tmp_path / "exported.visit.json"
+    with pg_store.session() as session:
+        exported.write_text(export_document(session), encoding="utf-8")
+
+    with pg_store.transaction() as session:
+        # Empty the server's database: drop and migrate again from nothing.
+        session.execute(text("DROP SCHEMA public CASCADE"))
+        session.execute(text("CREATE SCHEMA public"))
+    pg_store.close()
+    empty = Store.open(database_url=postgresql_url)
+    try:
+        with empty.session() as session:
+            assert session.scalars(select(Organisation)).all() == []
+        import_file(empty, exported)
+        with empty.session() as session:
+            assert export_document(session) == exported.read_text(encoding="utf-8")
+    finally:
+        empty.close()
