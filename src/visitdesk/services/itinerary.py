@@ -1,0 +1,277 @@
+"""A visit's programme: engagements day by day, with the schedule warnings in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from visitdesk.domain.checks import check_programme
+from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
+from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.search import fold
+from visitdesk.services.visit_editing import get_visit
+
+
+@dataclass(frozen=True)
+class EngagementData:
+    """Everything the engagement dialog edits; also the snapshot an undo restores."""
+
+    title: str
+    start: datetime
+    end: datetime
+    kind: EngagementKind = EngagementKind.OTHER
+    venue: str | None = None
+    city: str | None = None
+    organisation_id: int | None = None
+    objectives: str | None = None
+    notes: str | None = None
+    talking_points: tuple[str, ...] = ()
+    # (person id, side) in the order they are listed.
+    attendees: tuple[tuple[int, Side], ...] = field(default=())
+    ref: str = ""
+
+
+class EngagementRow(NamedTuple):
+    id: int
+    ref: str
+    day: date
+    start: datetime
+    end: datetime
+    kind: EngagementKind
+    title: str
+    venue: str
+    organisation: str
+    hosts: str
+    guests: str
+    warnings: tuple[str, ...]
+    haystack: str
+
+
+class ProgrammeRow(NamedTuple):
+    """An engagement in the list across every visit (no warnings: that is per visit)."""
+
+    id: int
+    visit_id: int
+    visit_title: str
+    start: datetime
+    kind: EngagementKind
+    title: str
+    venue: str
+    haystack: str
+
+
+def _blank(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None
+
+
+def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
+    visit = get_visit(session, visit_id)
+    engagements = list(
+        session.scalars(
+            select(Engagement)
+            .where(Engagement.visit_id == visit_id)
+            .options(selectinload(Engagement.attendees), selectinload(Engagement.organisation))
+            .order_by(Engagement.start, Engagement.id)
+        )
+    )
+    by_ref: dict[str, list[str]] = {}
+    for warning in check_programme(engagements, visit.start_date, visit.end_date):
+        for ref in warning.engagement_refs:
+            by_ref.setdefault(ref, []).append(warning.message)
+    rows = []
+    for e in engagements:
+        org = e.organisation.short_name or e.organisation.name if e.organisation else ""
+        hosts = ", ".join(p.short_name for p in e.host_attendees)
+        guests = ", ".join(p.short_name for p in e.guest_attendees)
+        rows.append(
+            EngagementRow(
+                e.id,
+                e.ref,
+                e.start.date(),
+                e.start,
+                e.end,
+                e.kind,
+                e.title,
+                e.venue or "",
+                org,
+                hosts,
+                guests,
+                tuple(by_ref.get(e.ref, ())),
+                fold(e.title, e.venue, e.city, org, hosts, guests, e.kind.label),
+            )
+        )
+    return rows
+
+
+def programme_rows(session: Session) -> list[ProgrammeRow]:
+    """Every engagement of every visit, newest first, in one query."""
+    query = (
+        select(
+            Engagement.id,
+            Engagement.visit_id,
+            Visit.title,
+            Engagement.start,
+            Engagement.kind,
+            Engagement.title,
+            Engagement.venue,
+            Engagement.city,
+        )
+        .join(Visit, Engagement.visit_id == Visit.id)
+        .order_by(Engagement.start.desc(), Engagement.id)
+    )
+    return [
+        ProgrammeRow(
+            eid,
+            vid,
+            vtitle,
+            start,
+            kind,
+            title,
+            venue or "",
+            fold(title, venue, city, vtitle, kind.label),
+        )
+        for eid, vid, vtitle, start, kind, title, venue, city in session.execute(query)
+    ]
+
+
+def _checked(session: Session, data: EngagementData) -> EngagementData:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ServiceError("Give the engagement a title, such as “Call on the Minister”.")
+    if data.organisation_id is not None and session.get(Organisation, data.organisation_id) is None:
+        raise NotFoundError("The hosting organisation no longer exists; choose another.")
+    seen: set[int] = set()
+    for person_id, _side in data.attendees:
+        if person_id in seen:
+            raise ServiceError("A person is listed twice among the attendees.")
+        seen.add(person_id)
+        if session.get(Person, person_id) is None:
+            raise NotFoundError("An attendee no longer exists; choose the attendees again.")
+    points = tuple(p.strip() for p in data.talking_points if p.strip())
+    return EngagementData(
+        title=title,
+        start=data.start.replace(second=0, microsecond=0),
+        end=data.end.replace(second=0, microsecond=0),
+        kind=data.kind,
+        venue=_blank(data.venue),
+        city=_blank(data.city),
+        organisation_id=data.organisation_id,
+        objectives=_blank(data.objectives),
+        notes=_blank(data.notes),
+        talking_points=points,
+        attendees=data.attendees,
+        ref=data.ref,
+    )
+
+
+def _unique_ref(session: Session, visit_id: int, title: str, start: datetime) -> str:
+    base = f"{start:%Y%m%d-%H%M}-" + (
+        re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:40] or "engagement"
+    )
+    taken = set(
+        session.scalars(
+            select(Engagement.ref).where(
+                Engagement.visit_id == visit_id, Engagement.ref.startswith(base.rstrip("-"))
+            )
+        )
+    )
+    ref, n = base.rstrip("-"), 2
+    while ref in taken:
+        ref, n = f"{base.rstrip('-')}-{n}", n + 1
+    return ref
+
+
+def _apply(engagement: Engagement, data: EngagementData) -> None:
+    engagement.title = data.title
+    engagement.kind = data.kind
+    engagement.start = data.start
+    engagement.end = data.end
+    engagement.venue = data.venue
+    engagement.city = data.city
+    engagement.organisation_id = data.organisation_id
+    engagement.objectives = data.objectives
+    engagement.notes = data.notes
+    engagement.talking_points = [TalkingPoint(text=t) for t in data.talking_points]
+    old = {a.person_id: a for a in engagement.attendees}
+    attendees = []
+    for person_id, side in data.attendees:
+        attendee = old.get(person_id) or Attendee(person_id=person_id)
+        attendee.side = side
+        attendees.append(attendee)
+    engagement.attendees = attendees
+
+
+def add_engagement(
+    session: Session, visit_id: int, data: EngagementData, engagement_id: int | None = None
+) -> int:
+    """Add an engagement; `engagement_id` puts back one that an undo had removed, as it was."""
+    get_visit(session, visit_id)
+    data = _checked(session, data)
+    ref = data.ref or _unique_ref(session, visit_id, data.title, data.start)
+    if engagement_id is not None and session.get(Engagement, engagement_id) is not None:
+        raise ServiceError("This engagement cannot be put back: it was replaced meanwhile.")
+    engagement = Engagement(visit_id=visit_id, ref=ref)
+    if engagement_id is not None:
+        engagement.id = engagement_id
+    _apply(engagement, data)
+    session.add(engagement)
+    session.flush()
+    return engagement.id
+
+
+def _get(session: Session, engagement_id: int) -> Engagement:
+    engagement = session.get(Engagement, engagement_id)
+    if engagement is None:
+        raise NotFoundError("This engagement no longer exists: it may have been deleted.")
+    return engagement
+
+
+def load_engagement(session: Session, engagement_id: int) -> EngagementData:
+    e = _get(session, engagement_id)
+    return EngagementData(
+        title=e.title,
+        start=e.start,
+        end=e.end,
+        kind=e.kind,
+        venue=e.venue,
+        city=e.city,
+        organisation_id=e.organisation_id,
+        objectives=e.objectives,
+        notes=e.notes,
+        talking_points=tuple(t.text for t in e.talking_points),
+        attendees=tuple((a.person_id, a.side) for a in e.attendees),
+        ref=e.ref,
+    )
+
+
+def update_engagement(session: Session, engagement_id: int, data: EngagementData) -> None:
+    engagement = _get(session, engagement_id)
+    _apply(engagement, _checked(session, data))
+    # Calendar exports update an event in place only when its sequence grows.
+    engagement.sequence += 1
+    session.flush()
+
+
+def delete_engagement(session: Session, engagement_id: int) -> None:
+    session.delete(_get(session, engagement_id))
+    session.flush()
+
+
+def visit_dates(session: Session, visit_id: int) -> tuple[date, date]:
+    visit = get_visit(session, visit_id)
+    return visit.start_date, visit.end_date
+
+
+def side_of(session: Session, visit_id: int, person_id: int) -> Side:
+    """Which side a person sits on in this visit: guest if in the delegation, else host."""
+    visit = get_visit(session, visit_id)
+    if any(p.person_id == person_id and p.side is Side.GUEST for p in visit.participants):
+        return Side.GUEST
+    return Side.HOST

@@ -1,0 +1,87 @@
+"""The office's own set-up: the letterhead and defaults of every document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from visitdesk.domain.models import Office
+from visitdesk.domain.office import DEFAULT_CLASSIFICATION
+from visitdesk.services.errors import ServiceError
+
+# A letterhead logo bigger than this is almost surely a photograph chosen by mistake.
+MAX_LOGO_BYTES = 2_000_000
+_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    name: str
+    short_name: str | None = None
+    city: str | None = None
+    country: str | None = None
+    press_release_prefix: str = "PR No."
+    media_contact: str | None = None
+    logo: bytes | None = None
+    logo_media_type: str | None = None
+    default_classification: str = DEFAULT_CLASSIFICATION
+
+
+def logo_media_type(data: bytes) -> str:
+    """The media type of a logo file, or a plain-words refusal."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise ServiceError(
+            f"The logo is {len(data) // 1000:,} KB; use an image under 2,000 KB (a PNG of the "
+            "letterhead emblem is usually under 100 KB)."
+        )
+    for signature, media_type in _SIGNATURES.items():
+        if data.startswith(signature):
+            return media_type
+    raise ServiceError("The logo must be a PNG or JPEG picture.")
+
+
+def load_office(session: Session) -> OfficeSettings | None:
+    office = session.scalar(select(Office).order_by(Office.id).limit(1))
+    if office is None:
+        return None
+    return OfficeSettings(
+        name=office.name,
+        short_name=office.short_name,
+        city=office.city,
+        country=office.country,
+        press_release_prefix=office.press_release_prefix,
+        media_contact=office.media_contact,
+        logo=office.logo,
+        logo_media_type=office.logo_media_type,
+        default_classification=office.default_classification,
+    )
+
+
+def save_office(session: Session, settings: OfficeSettings) -> None:
+    name = " ".join(settings.name.split())
+    if not name:
+        raise ServiceError("Give the office's name as it should appear on the letterhead.")
+    prefix = settings.press_release_prefix.strip()
+    if not prefix:
+        raise ServiceError("Give the press-release prefix, such as “PR No.”.")
+    country = (settings.country or "").strip().upper() or None
+    if country is not None and len(country) != 2:
+        raise ServiceError("Give the country as its two-letter code, such as PK.")
+    media_type = logo_media_type(settings.logo) if settings.logo else None
+    office = session.scalar(select(Office).order_by(Office.id).limit(1))
+    if office is None:
+        office = Office(name=name)
+        session.add(office)
+    office.name = name
+    office.short_name = (settings.short_name or "").strip() or None
+    office.city = (settings.city or "").strip() or None
+    office.country = country
+    office.press_release_prefix = prefix
+    office.media_contact = (settings.media_contact or "").strip() or None
+    office.logo = settings.logo or None
+    office.logo_media_type = media_type
+    office.default_classification = (
+        settings.default_classification.strip() or DEFAULT_CLASSIFICATION
+    )

@@ -1,0 +1,269 @@
+"""People and organisations for the pickers, and a visit's delegation in order of precedence."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from visitdesk.domain.enums import OrganisationKind, Side
+from visitdesk.domain.models import Organisation, Person, VisitParticipant
+from visitdesk.domain.names import NameParts, display_name, sort_key
+from visitdesk.domain.precedence import in_precedence
+from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.search import fold
+from visitdesk.services.visit_editing import get_visit
+
+
+class PersonRow(NamedTuple):
+    id: int
+    ref: str
+    name: str
+    native_name: str
+    position: str
+    organisation: str
+    precedence: int | None
+    haystack: str
+
+
+class OrganisationRow(NamedTuple):
+    id: int
+    ref: str
+    name: str
+    short_name: str
+    country: str
+    kind: OrganisationKind
+    haystack: str
+
+
+class DelegateRow(NamedTuple):
+    person_id: int
+    name: str
+    native_name: str
+    position: str
+    organisation: str
+    precedence: int | None
+    is_leader: bool
+    role: str
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    family_name: str
+    given_name: str | None = None
+    honorific: str | None = None
+    family_name_first: bool = False
+    native_name: str | None = None
+    position: str | None = None
+    organisation_id: int | None = None
+    precedence: int | None = None
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A visit's guest side: members in the order recorded, each with a role, and the leader."""
+
+    members: tuple[tuple[int, str | None], ...]
+    leader_id: int | None
+
+
+def _unique_ref(session: Session, model: type[Person] | type[Organisation], text: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60].strip("-") or "new"
+    taken = set(session.scalars(select(model.ref).where(model.ref.startswith(base))))
+    ref, n = base, 2
+    while ref in taken:
+        ref, n = f"{base}-{n}", n + 1
+    return ref
+
+
+def person_rows(session: Session) -> list[PersonRow]:
+    """Everyone, alphabetically by family name, in one query."""
+    query = select(
+        Person.id,
+        Person.ref,
+        Person.honorific,
+        Person.given_name,
+        Person.family_name,
+        Person.family_name_first,
+        Person.native_name,
+        Person.position,
+        Person.precedence,
+        Organisation.name,
+        Organisation.short_name,
+    ).outerjoin(Organisation, Person.organisation_id == Organisation.id)
+    rows = []
+    for (
+        pid,
+        ref,
+        hon,
+        given,
+        family,
+        first,
+        native,
+        position,
+        rank,
+        org,
+        org_short,
+    ) in session.execute(query):
+        parts = NameParts(hon, given, family, first)
+        name = display_name(parts)
+        rows.append(
+            (
+                sort_key(parts),
+                PersonRow(
+                    pid,
+                    ref,
+                    name,
+                    native or "",
+                    position or "",
+                    org_short or org or "",
+                    rank,
+                    fold(name, native, position, org, org_short, ref),
+                ),
+            )
+        )
+    rows.sort(key=lambda pair: pair[0])
+    return [row for _key, row in rows]
+
+
+def organisation_rows(session: Session) -> list[OrganisationRow]:
+    query = select(
+        Organisation.id,
+        Organisation.ref,
+        Organisation.name,
+        Organisation.short_name,
+        Organisation.native_name,
+        Organisation.country,
+        Organisation.kind,
+    ).order_by(Organisation.name)
+    return [
+        OrganisationRow(
+            oid, ref, name, short or "", country or "", kind, fold(name, short, native, ref)
+        )
+        for oid, ref, name, short, native, country, kind in session.execute(query)
+    ]
+
+
+def create_person(session: Session, new: NewPerson) -> int:
+    family = " ".join(new.family_name.split())
+    if not family:
+        raise ServiceError("Give the person's family name (or the whole name, if it has one part).")
+    if new.precedence is not None and new.precedence < 1:
+        raise ServiceError(
+            "Precedence is a rank from 1 (the most senior); leave it empty if unknown."
+        )
+    person = Person(
+        ref=_unique_ref(session, Person, f"{new.given_name or ''} {family}"),
+        family_name=family,
+        given_name=(new.given_name or "").strip() or None,
+        honorific=(new.honorific or "").strip() or None,
+        family_name_first=new.family_name_first,
+        native_name=(new.native_name or "").strip() or None,
+        position=(new.position or "").strip() or None,
+        organisation_id=new.organisation_id,
+        precedence=new.precedence,
+    )
+    session.add(person)
+    session.flush()
+    return person.id
+
+
+def create_organisation(
+    session: Session,
+    name: str,
+    short_name: str | None = None,
+    kind: OrganisationKind = OrganisationKind.OTHER,
+    country: str | None = None,
+) -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise ServiceError("Give the organisation a name.")
+    country = (country or "").strip().upper() or None
+    if country is not None and len(country) != 2:
+        raise ServiceError("Give the country as its two-letter code, such as PK or CN.")
+    org = Organisation(
+        ref=_unique_ref(session, Organisation, short_name or name),
+        name=name,
+        short_name=(short_name or "").strip() or None,
+        kind=kind,
+        country=country,
+    )
+    session.add(org)
+    session.flush()
+    return org.id
+
+
+def delegation_rows(session: Session, visit_id: int) -> list[DelegateRow]:
+    """The delegation in order of precedence: the leader first, then by rank, then by name."""
+    visit = get_visit(session, visit_id)
+    roles = {p.person_id: p.role or "" for p in visit.participants_on(Side.GUEST)}
+    members = in_precedence(visit.members, visit.leader)
+    return [
+        DelegateRow(
+            p.id,
+            p.display_name,
+            p.native_name or "",
+            p.position or "",
+            p.organisation.short_name or p.organisation.name if p.organisation else "",
+            p.precedence,
+            p.id == visit.leader_id,
+            roles.get(p.id, ""),
+        )
+        for p in members
+    ]
+
+
+def get_delegation(session: Session, visit_id: int) -> Delegation:
+    visit = get_visit(session, visit_id)
+    return Delegation(
+        tuple((p.person_id, p.role) for p in visit.participants_on(Side.GUEST)), visit.leader_id
+    )
+
+
+def set_delegation(session: Session, visit_id: int, delegation: Delegation) -> None:
+    """Make the guest side exactly this (host-side participants are left alone)."""
+    visit = get_visit(session, visit_id)
+    wanted = dict(delegation.members)
+    for person_id in wanted:
+        if session.get(Person, person_id) is None:
+            raise NotFoundError("A member of the delegation no longer exists.")
+    if delegation.leader_id is not None and delegation.leader_id not in wanted:
+        raise ServiceError("The leader must be a member of the delegation.")
+    kept = [p for p in visit.participants if p.side is not Side.GUEST or p.person_id in wanted]
+    present = {p.person_id: p for p in kept if p.side is Side.GUEST}
+    hosts = [p for p in kept if p.side is not Side.GUEST]
+    guests = []
+    for person_id, role in delegation.members:
+        participant = present.get(person_id) or VisitParticipant(person_id=person_id)
+        participant.side = Side.GUEST
+        participant.role = role
+        guests.append(participant)
+    visit.participants = guests + hosts
+    visit.leader_id = delegation.leader_id
+    session.flush()
+
+
+def set_precedence(session: Session, person_id: int, precedence: int | None) -> None:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("This person no longer exists.")
+    if precedence is not None and precedence < 1:
+        raise ServiceError(
+            "Precedence is a rank from 1 (the most senior); leave it empty if unknown."
+        )
+    person.precedence = precedence
+
+
+def get_precedence(session: Session, person_id: int) -> int | None:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("This person no longer exists.")
+    return person.precedence
+
+
+def rank_text(precedence: int | None) -> str:
+    return "" if precedence is None or precedence == sys.maxsize else str(precedence)

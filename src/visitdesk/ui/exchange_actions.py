@@ -1,0 +1,87 @@
+"""Import and export of `visitdesk/1` files from the window, through the lead's exchange service.
+
+The service is imported when first used: if it is missing from a build, the officer is told so
+in a dialog and the rest of the window keeps working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from visitdesk.domain.errors import DomainError
+from visitdesk.services.errors import ServiceError
+from visitdesk.store.database import Store
+from visitdesk.store.errors import StoreError
+
+FILE_FILTER = "VisitDesk exchange files (*.visit.json *.json);;All files (*)"
+
+
+def _unavailable(parent: QWidget, what: str) -> None:
+    QMessageBox.warning(parent, "VisitDesk", f"{what} is not available in this copy of VisitDesk.")
+
+
+def import_with_dialog(store: Store, parent: QWidget) -> bool:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import visits", "", FILE_FILTER)
+    return bool(path) and import_path(store, path, parent)
+
+
+def import_path(store: Store, path: str, parent: QWidget) -> bool:
+    """Import one file, all or nothing; say what came in or, in plain words, why nothing did."""
+    try:
+        from visitdesk.services.exchange.importer import import_document
+    except ImportError:
+        _unavailable(parent, "Importing files")
+        return False
+    name = Path(path).name
+    try:
+        with store.transaction() as session:
+            report = import_document(session, Path(path))
+    except (ServiceError, DomainError, StoreError) as exc:
+        QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+        return False
+    except OSError as exc:
+        QMessageBox.warning(
+            parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
+        )
+        return False
+    QMessageBox.information(parent, "Imported", f"{name}: {_describe(report)}")
+    return True
+
+
+def _describe(report: object) -> str:
+    summary = getattr(report, "summary", None)
+    if callable(summary):
+        return str(summary())
+    text = str(report)
+    return text if text and not text.startswith("<") else "the file was imported."
+
+
+def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidget) -> bool:
+    try:
+        from visitdesk.services.exchange.exporter import export_document
+    except ImportError:
+        _unavailable(parent, "Exporting files")
+        return False
+    suggested = (
+        f"{visit_refs[0]}.visit.json"
+        if visit_refs and len(visit_refs) == 1
+        else ("visits.visit.json")
+    )
+    path, _ = QFileDialog.getSaveFileName(parent, "Export visits", suggested, FILE_FILTER)
+    if not path:
+        return False
+    try:
+        with store.session() as session:
+            text = export_document(session, visit_refs)
+        Path(path).write_text(text, encoding="utf-8")
+    except (ServiceError, DomainError, StoreError) as exc:
+        QMessageBox.warning(parent, "Nothing was exported", str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(
+            parent, "Nothing was exported", f"Cannot write {path}: {exc.strerror or exc}"
+        )
+        return False
+    return True

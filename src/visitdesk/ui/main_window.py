@@ -1,0 +1,276 @@
+"""The main window: the visits list, a tab per open visit, the follow-ups, and the menus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from visitdesk.store.database import Store
+from visitdesk.ui.views.visits_view import VisitsView
+
+if TYPE_CHECKING:
+    from visitdesk.ui.views.followups_view import FollowUpsView
+    from visitdesk.ui.views.visit_view import VisitView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("VisitDesk")
+        self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.visits_view = VisitsView(store, self)
+        self.visits_view.open_visit.connect(self.open_visit)
+        self.visits_view.new_visit_requested.connect(self.new_visit)
+        self.tabs.addTab(self.visits_view, "Visits")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self._followups: FollowUpsView | None = None
+
+        self._build_menus()
+        self._restore_geometry()
+        self.statusBar()
+        self.visits_view.reload()
+        if store.backup is not None:
+            self.statusBar().showMessage(
+                f"The database was upgraded; a copy of the old one is at {store.backup}"
+            )
+
+    # Menus ---------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(
+            self._action("&New visit…", self.new_visit, QKeySequence.StandardKey.New)
+        )
+        file_menu.addAction(self._action("&Import visitdesk/1 file…", self.import_file, "Ctrl+I"))
+        file_menu.addAction(self._action("&Export visits…", self.export_file, "Ctrl+E"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Office &set-up…", self.office_setup))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("&Find visits", self.find_visits, QKeySequence.StandardKey.Find)
+        )
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self._action("&Visits", self.show_visits, "Ctrl+1"))
+        view_menu.addAction(self._action("&Follow-ups", self.show_followups, "Ctrl+2"))
+        view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W"))
+
+    # Navigation ----------------------------------------------------------------------------
+
+    def show_visits(self) -> None:
+        self.tabs.setCurrentWidget(self.visits_view)
+
+    def find_visits(self) -> None:
+        self.show_visits()
+        self.visits_view.search.setFocus()
+        self.visits_view.search.selectAll()
+
+    def show_followups(self) -> FollowUpsView:
+        if self._followups is None:
+            from visitdesk.ui.views.followups_view import FollowUpsView
+
+            self._followups = FollowUpsView(self.store, self)
+            self._followups.open_visit.connect(self.open_visit)
+            self._followups.changed.connect(self.data_changed)
+            self.tabs.addTab(self._followups, "Follow-ups")
+        self._followups.reload()
+        self.tabs.setCurrentWidget(self._followups)
+        return self._followups
+
+    def visit_views(self) -> list[VisitView]:
+        from visitdesk.ui.views.visit_view import VisitView
+
+        return [
+            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), VisitView)
+        ]
+
+    def open_visit(self, visit_id: int) -> VisitView | None:
+        from visitdesk.ui.views.visit_view import VisitView
+
+        for view in self.visit_views():
+            if view.visit_id == visit_id:
+                self.tabs.setCurrentWidget(view)
+                return view
+        view = VisitView(self.store, visit_id, self)
+        if not view.reload():
+            view.deleteLater()
+            self.visits_view.reload()
+            return None
+        self.undo_group.addStack(view.undo_stack)
+        view.changed.connect(self.data_changed)
+        view.title_changed.connect(lambda title, v=view: self._retitle(v, title))
+        index = self.tabs.addTab(view, view.tab_title())
+        self.tabs.setTabToolTip(index, view.tab_title())
+        self.tabs.setCurrentIndex(index)
+        return view
+
+    def open_visit_ref(self, ref: str) -> VisitView | None:
+        for row in self.visits_view.model.rows():
+            if row.ref == ref:
+                return self.open_visit(row.id)
+        return None
+
+    def _retitle(self, view: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(view)
+        if index >= 0:
+            self.tabs.setTabText(index, title if len(title) < 40 else title[:38] + "…")
+            self.tabs.setTabToolTip(index, title)
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self.visits_view:
+            return
+        if self._followups is not None and self._followups is widget:
+            self._followups = None
+        self.tabs.removeTab(index)
+        from visitdesk.ui.views.visit_view import VisitView
+
+        if isinstance(widget, VisitView):
+            self.undo_group.removeStack(widget.undo_stack)
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        from visitdesk.ui.views.visit_view import VisitView
+
+        widget = self.tabs.widget(index)
+        if isinstance(widget, VisitView):
+            self.undo_group.setActiveStack(widget.undo_stack)
+        else:
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt accepts null
+
+    def data_changed(self) -> None:
+        """Something was saved: every list that shows it reads it again."""
+        self.visits_view.reload()
+        if self._followups is not None and self.sender() is not self._followups:
+            self._followups.reload()
+        for view in self.visit_views():
+            if view is not self.sender():
+                view.reload()
+
+    def open_initial(self, visit_ref: str | None, view: str | None) -> None:
+        """Open what the command line asked for (`--visit`, `--view`)."""
+        opened = self.open_visit_ref(visit_ref) if visit_ref else None
+        if visit_ref and opened is None:
+            self.statusBar().showMessage(f"There is no visit with the reference “{visit_ref}”.")
+        if view == "followups":
+            self.show_followups()
+        elif view in ("itinerary", "press-release") and opened is not None:
+            opened.show_section(view)
+        elif view == "visits":
+            self.show_visits()
+
+    # Actions that open dialogs ---------------------------------------------------------------
+
+    def new_visit(self) -> None:
+        from visitdesk.ui.dialogs.visit_dialog import create_visit
+
+        visit_id = create_visit(self.store, self)
+        if visit_id is not None:
+            self.visits_view.reload()
+            self.open_visit(visit_id)
+
+    def office_setup(self) -> None:
+        from visitdesk.ui.dialogs.office_dialog import OfficeDialog
+
+        OfficeDialog(self.store, self).exec()
+
+    def import_file(self) -> None:
+        from visitdesk.ui import exchange_actions
+
+        if exchange_actions.import_with_dialog(self.store, self):
+            self.data_changed()
+
+    def export_file(self) -> None:
+        """From a visit's tab, export that visit; from anywhere else, every visit."""
+        from visitdesk.ui import exchange_actions
+        from visitdesk.ui.views.visit_view import VisitView
+
+        current = self.tabs.currentWidget()
+        refs = [current.visit_ref] if isinstance(current, VisitView) else None
+        exchange_actions.export_with_dialog(self.store, refs, self)
+
+    # Drag and drop -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        from visitdesk.ui import exchange_actions
+
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        if any(exchange_actions.import_path(self.store, path, self) for path in paths):
+            self.data_changed()
+
+    # Geometry and closing ------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1280, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for view in self.visit_views():
+            if not view.may_close():
+                event.ignore()
+                return
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        event.accept()
+
+    def keyPressEvent(self, event: object) -> None:  # noqa: N802
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        if event.key() == Qt.Key.Key_Escape and self.tabs.currentWidget() is self.visits_view:
+            self.visits_view.search.clear()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,140 @@
+"""Every open follow-up across all visits: overdue ones stand out; filter; mark done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitdesk.domain.enums import OutcomeKind
+from visitdesk.services import followups
+from visitdesk.services.errors import ServiceError
+from visitdesk.services.followups import FollowUpRow
+from visitdesk.store.database import Store
+from visitdesk.ui.models.records import FollowUpsModel
+from visitdesk.ui.widgets import button_bar, make_table, selected_row
+
+
+class FollowUpsView(QWidget):
+    open_visit = Signal(int)
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = date.today()
+        self.model = FollowUpsModel(self)
+        self.table, self.proxy = make_table(self.model, self, stretch=1)
+        self.table.sortByColumn(FollowUpsModel.DUE, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 90), (2, 200), (3, 150), (4, 90), (5, 200), (6, 220)):
+            header.resizeSection(column, width)
+        self.table.activated.connect(lambda _i: self._open())
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search follow-ups")
+        self.search.setClearButtonEnabled(True)
+        self.owner = QComboBox(self)
+        self.visit = QComboBox(self)
+        self.kind = QComboBox(self)
+        self.kind.addItem("Every kind", None)
+        for kind in OutcomeKind:
+            self.kind.addItem(kind.label, kind)
+        self.overdue_only = QCheckBox("Overdue only", self)
+        self.search.textChanged.connect(self.proxy.set_query)
+        for combo in (self.owner, self.visit, self.kind):
+            combo.currentIndexChanged.connect(self._filter)
+        self.overdue_only.toggled.connect(self._filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.owner, self.visit, self.kind, self.overdue_only):
+            filters.addWidget(widget, 1)
+        bar, _ = button_bar(
+            self,
+            ("Mark &done", self.mark_done, "Close the selected follow-up (Ctrl+D)"),
+            ("&Open visit", self._open, "Open the visit this follow-up came from"),
+        )
+        self.summary = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        _[0].setShortcut("Ctrl+D")
+
+    def reload(self) -> None:
+        with self.store.session() as session:
+            rows = followups.open_followups(session, self.today)
+        self.model.set_rows(rows)
+        self._fill(self.owner, "Every owner", sorted({r.owner for r in rows if r.owner}))
+        self._fill(self.visit, "Every visit", sorted({r.visit_title for r in rows}))
+        self._filter()
+
+    @staticmethod
+    def _fill(combo: QComboBox, everything: str, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _filter(self) -> None:
+        owner, visit, kind = (
+            self.owner.currentData(),
+            self.visit.currentData(),
+            self.kind.currentData(),
+        )
+        overdue = self.overdue_only.isChecked()
+
+        def keep(row: FollowUpRow) -> bool:
+            return (
+                (owner is None or row.owner == owner)
+                and (visit is None or row.visit_title == visit)
+                and (kind is None or row.kind is kind)
+                and (not overdue or row.overdue)
+            )
+
+        self.proxy.set_predicate(keep)
+        rows = self.model.rows()
+        late = sum(1 for r in rows if r.overdue)
+        self.summary.setText(
+            f"{len(rows)} open follow-up(s), {late} overdue; {self.proxy.rowCount()} shown."
+        )
+
+    def current(self) -> FollowUpRow | None:
+        row: FollowUpRow | None = selected_row(self.table, self.proxy)
+        return row
+
+    def _open(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.open_visit.emit(row.visit_id)
+
+    def mark_done(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                status = followups.mark_done(session, row.id, self.today)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Not changed", str(exc))
+            return
+        self.reload()
+        self.changed.emit()
+        parent = self.window()
+        if hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(f"“{row.title}” is now {status.label.lower()}.", 5000)

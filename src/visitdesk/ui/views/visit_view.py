@@ -1,0 +1,130 @@
+"""One visit: its details on top; programme, delegation, statements and outcomes below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitdesk.services import people
+from visitdesk.services.errors import NotFoundError
+from visitdesk.services.visit_editing import visit_heading
+from visitdesk.store.database import Store
+from visitdesk.ui.undo import Operation, push_edit
+from visitdesk.ui.views.delegation_panel import DelegationPanel
+from visitdesk.ui.views.itinerary_panel import ItineraryPanel
+from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
+
+
+class VisitView(QWidget):
+    changed = Signal()
+    title_changed = Signal(str)
+
+    def __init__(self, store: Store, visit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.visit_id = store, visit_id
+        self.visit_ref = ""
+        self._title = ""
+        self.undo_stack = QUndoStack(self)
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        for label in (self.heading, self.details):
+            label.setTextFormat(label.textFormat().PlainText)  # typed text is never markup
+        edit = QPushButton("Edit &details…", self)
+        edit.setToolTip("Title, dates, organisations, status and notes of the visit")
+        edit.clicked.connect(self.edit_details)
+        top = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.heading)
+        text.addWidget(self.details)
+        top.addLayout(text, 1)
+        top.addWidget(edit)
+
+        self.sections = QTabWidget(self)
+        self.itinerary = ItineraryPanel(self)
+        self.delegation = DelegationPanel(self)
+        self.statements = StatementsPanel(self)
+        self.outcomes = OutcomesPanel(self)
+        self.sections.addTab(self.itinerary, "&Programme")
+        self.sections.addTab(self.delegation, "De&legation")
+        self.sections.addTab(self.statements, "&Statements")
+        self.sections.addTab(self.outcomes, "O&utcomes")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.sections, 1)
+
+    def tab_title(self) -> str:
+        return self._title if len(self._title) < 40 else self._title[:38] + "…"
+
+    def reload(self) -> bool:
+        """Read the visit again; False when it no longer exists (it is then closed)."""
+        try:
+            with self.store.session() as session:
+                head = visit_heading(session, self.visit_id)
+                self.itinerary.reload(session)
+                self.delegation.reload(session)
+                self.statements.reload(session)
+                self.outcomes.reload(session)
+        except NotFoundError as exc:
+            QMessageBox.information(self, "Visit not found", str(exc))
+            return False
+        self.visit_ref = head.ref
+        if head.title != self._title:
+            self._title = head.title
+            self.title_changed.emit(head.title)
+        self.heading.setText(head.title)
+        dates = (
+            f"{head.start_date:%d %b %Y}"
+            if head.start_date == head.end_date
+            else f"{head.start_date:%d %b %Y} – {head.end_date:%d %b %Y}"
+        )
+        parts = [
+            dates,
+            head.status.label,
+            f"Guests: {head.guest}" if head.guest else "",
+            f"Host: {head.host}" if head.host else "",
+            head.city,
+            f"Times in {head.time_zone}",
+        ]
+        self.details.setText("  ·  ".join(p for p in parts if p))
+        self.delegation.description.setText(head.delegation_description)
+        self.delegation.description.setVisible(bool(head.delegation_description))
+        return True
+
+    def delegation_ids(self) -> set[int]:
+        with self.store.session() as session:
+            return {m for m, _role in people.get_delegation(session, self.visit_id).members}
+
+    def push(self, text: str, do: Operation, undo: Operation) -> bool:
+        """Save an edit now and make it undoable; refusals are shown and return False."""
+        return push_edit(self.undo_stack, self.store, text, do, undo, self._after_edit, self)
+
+    def _after_edit(self) -> None:
+        if self.reload():
+            self.changed.emit()
+
+    def show_section(self, name: str) -> None:
+        if name == "itinerary":
+            self.sections.setCurrentWidget(self.itinerary)
+
+    def edit_details(self) -> None:
+        from visitdesk.ui.dialogs.visit_dialog import edit_visit
+
+        edit_visit(self)
+
+    def may_close(self) -> bool:
+        # Every edit is saved when accepted; nothing is pending in the view itself.
+        return True

@@ -1,0 +1,74 @@
+"""Small building blocks shared by the views: a row table and a button bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from visitdesk.ui.models.rows import RowTableModel, SearchProxy
+
+
+def make_table(
+    model: RowTableModel, parent: QWidget, stretch: int = 1, sortable: bool = True
+) -> tuple[QTableView, SearchProxy]:
+    proxy = SearchProxy(parent)
+    proxy.setSourceModel(model)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSortingEnabled(sortable)
+    if not sortable:
+        proxy.sort(-1)  # keep the order the service gives (time order, precedence)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    # Fixed row heights: Qt never has to measure every row of a long list.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table, proxy
+
+
+def selected_row(table: QTableView, proxy: SearchProxy) -> Any:
+    """The row tuple selected (or current) in a table, or None."""
+    selection = table.selectionModel()
+    indexes = selection.selectedRows() if selection is not None else []
+    index = indexes[0] if indexes else table.currentIndex()
+    if not index.isValid():
+        return None
+    return proxy.source_row_at(index.row())
+
+
+def select_id(table: QTableView, proxy: SearchProxy, row_id: int) -> None:
+    source = proxy.sourceModel()
+    assert isinstance(source, RowTableModel)
+    number = source.row_of_id(row_id)
+    if number is not None:
+        table.selectRow(proxy.mapFromSource(source.index(number, 0)).row())
+
+
+def button_bar(
+    parent: QWidget, *buttons: tuple[str, Callable[[], None], str]
+) -> tuple[QHBoxLayout, list[QPushButton]]:
+    """Buttons (text, slot, tooltip) left-aligned in a row."""
+    layout = QHBoxLayout()
+    made = []
+    for text, slot, tip in buttons:
+        button = QPushButton(text, parent)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        made.append(button)
+    layout.addStretch(1)
+    return layout, made
