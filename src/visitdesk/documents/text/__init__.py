@@ -1,0 +1,33 @@
+"""The text layer: plain text in any script, laid out and drawn with reportlab.
+
+What documents use (the press release and the briefing pack alike):
+
+- `TextStyle(size=, leading=, weight=BOLD, align="justify", ...)`: how a paragraph looks.
+- `TextParagraph(text, style)`: a Flowable for a story; text is never read as markup, each
+  character gets a bundled font that has it (Latin, Chinese/Japanese, Urdu in Naskh), Urdu and
+  Arabic are shaped (HarfBuzz) and ordered right to left per line (bidi), long paragraphs split
+  across pages, and it works inside table cells.
+- `draw_text(canvas, text, x, top, width, style) -> height`: the same, drawn straight on a
+  canvas (letterheads, footers).
+- `layout(text, style, width)` and `natural_width(text, style)`: measure before drawing.
+
+Fonts are registered on first use (`visitdesk.documents.fonts.register_fonts`).
+"""
+
+from visitdesk.documents.fonts import BOLD, ITALIC, REGULAR, Weight
+from visitdesk.documents.text.draw import draw_text, layout, natural_width
+from visitdesk.documents.text.flowable import TextParagraph
+from visitdesk.documents.text.style import Align, TextStyle
+
+__all__ = [
+    "BOLD",
+    "ITALIC",
+    "REGULAR",
+    "Align",
+    "TextParagraph",
+    "TextStyle",
+    "Weight",
+    "draw_text",
+    "layout",
+    "natural_width",
+]

@@ -1,0 +1,160 @@
+"""Lay out text into lines and draw lines on a reportlab canvas."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from visitdesk.documents.text.bidi import base_level
+from visitdesk.documents.text.lines import Line, break_lines
+from visitdesk.documents.text.pieces import Piece, clean, words_of
+from visitdesk.documents.text.style import TextStyle
+
+
+def layout(text: str, style: TextStyle, width: float) -> list[Line]:
+    """The lines of `text` at `width` points. Line breaks in the text are kept."""
+    text = clean(text)
+    base = base_level(text)
+    lines: list[Line] = []
+    width = max(width, style.size)  # never loop on a column narrower than one letter
+    for hard_line in text.split("\n"):
+        words = words_of(hard_line, style.size, style.weight, base)
+        lines.extend(break_lines(words, width, style.size, style.line_leading, base))
+    return lines
+
+
+def natural_width(text: str, style: TextStyle) -> float:
+    """The width of the widest line of `text` set without wrapping (for headers, table cells)."""
+    return max(line.width for line in layout(text, style, float("inf")))
+
+
+@cache
+def _text_object_class() -> Any:
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    class _TextObject(PDFTextObject):  # type: ignore[misc]
+        # reportlab 5.1's setRise indexes the last operator even when there is none yet, which
+        # raises IndexError when a shaped run starts with a raised glyph (Nastaliq does that).
+        def setRise(self, rise: float) -> None:  # noqa: N802 - reportlab's name
+            self._rise = rise
+            self._code.append(f"{fp_str(rise)} Ts")
+
+    return _TextObject
+
+
+def _text_object(canvas: Any, x: float, y: float) -> Any:
+    return _text_object_class()(canvas, x, y)
+
+
+def draw_line(
+    canvas: Any, line: Line, x: float, baseline: float, width: float, style: TextStyle
+) -> None:
+    """Draw one line in the box that starts at `x` and is `width` wide."""
+    align = style.align
+    if align == "start":
+        align = "right" if line.base else "left"
+    elif align == "end":
+        align = "left" if line.base else "right"
+    free = max(width - line.width, 0.0)
+    extra = 0.0
+    if align == "justify":
+        if line.last or not line.spaces:
+            align = "right" if line.base else "left"
+        else:
+            extra = free / line.spaces
+            free = 0.0
+    start = {"left": 0.0, "right": free, "center": free / 2}.get(align, 0.0)
+    canvas.setFillColorRGB(*style.color)
+    text = _text_object(canvas, x + start, baseline)
+    if not line.rtl:
+        # One text run per line: spaces are drawn, and justification widens them (Tw), so text
+        # copied or extracted from the PDF reads as typed.
+        text.setWordSpace(extra)
+        font = None
+        for piece in line.pieces:
+            if (piece.font, piece.size) != font:
+                font = (piece.font, piece.size)
+                text.setFont(piece.font, piece.size)
+            _out(text, piece)
+        text.setWordSpace(0)
+        canvas.drawText(text)
+        return
+    # Right to left: each piece goes where the bidi reordering puts it. Spaces are not drawn
+    # (readers of the PDF infer them from the gaps), so the justification is in the cursor.
+    cursor = x + start
+    for piece in line.visual():
+        if piece.space:
+            cursor += piece.width + extra
+            continue
+        text.setTextOrigin(cursor, baseline)
+        text.setFont(piece.font, piece.size)
+        _out(text, piece)
+        cursor += piece.width
+    canvas.drawText(text)
+
+
+def _out(text: Any, piece: Piece) -> None:
+    """Draw a piece at the text cursor, telling PDF readers which characters it shows.
+
+    Shaped Arabic-script glyphs (and the box drawn for a character no font has) map to no
+    character by themselves, so each cluster gets an /ActualText span with the characters it
+    stands for, in drawing (visual) order, the way word processors write such PDFs; text
+    extraction then reads the line back in logical order.
+    """
+    code = text._code
+    if piece.missing:
+        code.append(_span(piece.text))
+        text.textOut(piece.glyphs)
+        code.append("EMC")
+    elif piece.shaped and piece.level % 2:
+        for chars, glyphs in _clusters(piece):
+            code.append(_span(chars))
+            text.textOut(glyphs)
+            code.append("EMC")
+    elif piece.level % 2:
+        for logical, glyph in zip(reversed(piece.text), piece.glyphs, strict=True):
+            code.append(_span(logical))
+            text.textOut(glyph)
+            code.append("EMC")
+    else:
+        text.textOut(piece.glyphs)
+
+
+def _clusters(piece: Piece) -> list[tuple[str, Any]]:
+    """The (characters, glyphs) of each HarfBuzz cluster of a shaped piece, in visual order."""
+    data = piece.glyphs.__shapeData__
+    starts = sorted({d.cluster for d in data})
+    end_of = dict(zip(starts, [*starts[1:], len(piece.text)], strict=True))
+    groups: list[tuple[str, Any]] = []
+    first = 0
+    for index in range(1, len(data) + 1):
+        if index == len(data) or data[index].cluster != data[first].cluster:
+            cluster = data[first].cluster
+            groups.append((piece.text[cluster : end_of[cluster]], piece.glyphs[first:index]))
+            first = index
+    return groups
+
+
+def _span(chars: str) -> str:
+    return f"/Span <</ActualText <FEFF{chars.encode('utf-16-be').hex().upper()}>>> BDC"
+
+
+def draw_text(
+    canvas: Any,
+    text: str,
+    x: float,
+    top: float,
+    width: float,
+    style: TextStyle,
+) -> float:
+    """Draw `text` wrapped to `width` with its first line's top at `top`; return the height used.
+
+    For text outside the story: letterheads, footers, table cells drawn by hand.
+    """
+    y = top
+    for line in layout(text, style, width):
+        y -= line.above
+        draw_line(canvas, line, x, y, width, style)
+        y -= line.below
+    return top - y

@@ -1,0 +1,92 @@
+"""Break words into lines (greedy, in logical order) and give each line its height."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from visitdesk.documents import fonts
+from visitdesk.documents.text.bidi import visual_order
+from visitdesk.documents.text.pieces import Piece, Word, split_word
+
+
+@dataclass(slots=True)
+class Line:
+    pieces: list[Piece] = field(default_factory=list)  # logical order, no spaces at either end
+    width: float = 0.0
+    above: float = 0.0  # from the top of the line to the baseline
+    below: float = 0.0  # from the baseline to the top of the next line
+    last: bool = False  # the last line of a paragraph (or before a line break): not justified
+    base: int = 0  # the paragraph's bidi level: 1 if it reads right to left
+
+    @property
+    def height(self) -> float:
+        return self.above + self.below
+
+    @property
+    def spaces(self) -> int:
+        return sum(1 for p in self.pieces if p.space)
+
+    @property
+    def rtl(self) -> bool:
+        """True if anything in the line runs right to left (it then needs reordering)."""
+        return self.base == 1 or any(p.level % 2 for p in self.pieces)
+
+    def visual(self) -> list[Piece]:
+        return visual_order(self.pieces)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+def break_lines(
+    words: list[Word], width: float, size: float, leading: float, base: int
+) -> list[Line]:
+    """Fill lines greedily; returns at least one line (an empty one for empty text)."""
+    lines: list[Line] = []
+    current: list[Word] = []
+    used = 0.0
+    pending_space: list[Word] = []
+
+    def flush() -> None:
+        nonlocal current, used
+        lines.append(_make_line(current, size, leading, base))
+        current, used = [], 0.0
+
+    queue = list(words)
+    while queue:
+        word = queue.pop(0)
+        if word.space:
+            if current:
+                pending_space.append(word)
+            continue
+        gap = sum(w.width for w in pending_space)
+        if current and used + gap + word.width > width:
+            pending_space = []
+            flush()
+            gap = 0.0
+        if not current and word.width > width:
+            parts = split_word(word, width)
+            queue[0:0] = parts[1:]
+            word = parts[0]
+        current.extend(pending_space)
+        current.append(word)
+        used += gap + word.width
+        pending_space = []
+    flush()
+    lines[-1].last = True
+    return lines
+
+
+def _make_line(words: list[Word], size: float, leading: float, base: int) -> Line:
+    pieces = [p for w in words for p in w.pieces]
+    line = Line(pieces=pieces, width=sum(p.width for p in pieces), base=base)
+    # A Latin or CJK line keeps the paragraph's leading; Urdu's tall letters and deep descents
+    # need more room, so a line holding them grows to the font's own extent.
+    line.above, line.below = size, max(leading - size, 0.0)
+    for piece in pieces:
+        if piece.font in fonts.SHAPED_FONTS and not piece.space:
+            ascent, descent = fonts.ascent_descent(piece.font, piece.size)
+            line.above = max(line.above, ascent)
+            line.below = max(line.below, descent + (leading - size) / 2)
+    return line

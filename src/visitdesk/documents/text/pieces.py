@@ -1,0 +1,221 @@
+"""Cut a paragraph into pieces of one font and one bidi level, measured (and shaped) once.
+
+A *piece* is the unit that is drawn: part of a word in one font at one level, or a space.
+Pieces are grouped into *words* (units that are never broken except when a word alone is wider
+than the line). Chinese and Japanese have no spaces, so each of their characters is a word of
+its own, with the usual rules that keep closing punctuation off the start of a line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from visitdesk.documents import fonts
+from visitdesk.documents.text.bidi import embedding_levels, needs_bidi
+
+# Never at the start of a line (kinsoku): closing brackets and punctuation, small kana marks.
+_NO_BREAK_BEFORE = frozenset("、。，．・：；？！）」』】〉》〕］｝ー々ゝゞヽヾ…‥,.:;?!)]}%")
+# Never at the end of a line: opening brackets.
+_NO_BREAK_AFTER = frozenset("（「『【〈《〔［｛([{")
+_URDU_LETTERS = frozenset("ٹڈڑںھہےۓۂ")
+# Drawn for a character that no bundled font has; the PDF still carries the character itself.
+_MISSING = "\u25a1"
+_NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
+# Controls that must not reach a PDF; a tab is a space in a paragraph.
+_DROP = {code: None for code in range(32) if code not in (9, 10)} | {0x7F: None, 9: " "}
+
+
+def clean(text: str) -> str:
+    """Drop control characters (never printable), turn tabs into spaces, unify line ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROP)
+
+
+def is_space(char: str) -> bool:
+    return char not in _NO_BREAK_SPACES and (char == " " or unicodedata.category(char) == "Zs")
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF  # radicals, punctuation, kana, CJK ideographs
+        or 0xAC00 <= code <= 0xD7AF  # Hangul
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str  # logical order, as typed
+    font: str
+    size: float
+    level: int
+    width: float = 0.0
+    # What is drawn, left to right: a reportlab ShapedStr for shaped text, else a plain str.
+    glyphs: Any = ""
+    space: bool = False
+    missing: bool = False  # holds a character no bundled font has (an emoji): drawn as a box
+
+    @property
+    def shaped(self) -> bool:
+        return self.font in fonts.SHAPED_FONTS
+
+
+@dataclass(slots=True)
+class Word:
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def width(self) -> float:
+        return sum(p.width for p in self.pieces)
+
+    @property
+    def space(self) -> bool:
+        return bool(self.pieces) and self.pieces[0].space
+
+
+def measure(piece: Piece) -> Piece:
+    """Fill in the piece's glyphs and width (shaping Arabic-script text with HarfBuzz)."""
+    text = piece.text
+    piece.missing = any(not fonts.has_glyph(piece.font, c) for c in text if not fonts.is_format(c))
+    if piece.missing:
+        box = _MISSING if fonts.has_glyph(piece.font, _MISSING) else "?"
+        text = "".join(
+            c if fonts.has_glyph(piece.font, c) or fonts.is_format(c) else box for c in text
+        )
+    if piece.level % 2 and not piece.shaped:
+        # Right to left in a font that is not shaped (a bracket in an Urdu sentence): reverse
+        # it by hand and use mirrored glyphs, as rule L4 asks.
+        from bidi.mirror import MIRRORED
+
+        text = "".join(MIRRORED.get(c, c) for c in reversed(text))
+    if piece.shaped and not piece.space:
+        piece.glyphs, piece.width = _shape(text, piece.font, piece.size, piece.level % 2 == 1)
+    else:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        piece.glyphs = text
+        piece.width = stringWidth(text, piece.font, piece.size)
+    return piece
+
+
+@lru_cache(maxsize=4096)
+def _shape(text: str, font_name: str, size: float, rtl: bool) -> tuple[Any, float]:
+    """Shape with HarfBuzz, direction forced by the bidi level, into reportlab's ShapedStr.
+
+    This is reportlab's own `shapeFragWord` conversion, minus its two faults here: it lets
+    HarfBuzz guess the direction, and it shapes a mixed-font word with its first font only.
+    """
+    import uharfbuzz
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    ttf = fonts.get_font(font_name)
+    hb_font = ttf.hbFont(size)
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    if any(c in _URDU_LETTERS for c in text):
+        buffer.language = "ur"  # Urdu forms of some letters and digits
+    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
+    chars: list[str] = []
+    data: list[Any] = []
+    width = 0.0
+    scale = size / 1000.0
+    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        gid = info.codepoint
+        try:
+            code = ttf.face.glyphToChar[gid][0]
+        except (KeyError, IndexError):
+            # A glyph no character maps to (a ligature, a contextual form): reportlab gives it
+            # a private code so that it can be put in the subset.
+            code = ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance)
+        x_advance = ttf.pdfScale(pos.x_advance)
+        data.append(
+            ShapeData(
+                info.cluster,
+                x_advance,
+                ttf.pdfScale(pos.y_advance),
+                ttf.pdfScale(pos.x_offset),
+                ttf.pdfScale(pos.y_offset),
+                ttf.face.charWidths[code],
+            )
+        )
+        chars.append(chr(code))
+        width += x_advance * scale
+    return ShapedStr("".join(chars), shapeData=data), width
+
+
+def words_of(text: str, size: float, weight: fonts.Weight, base: int | None) -> list[Word]:
+    """The words and spaces of one line of text (no line breaks in it), measured."""
+    if not text:
+        return []
+    levels = embedding_levels(text, base) if needs_bidi(text) else [base or 0] * len(text)
+    words: list[Word] = []
+    current: Word | None = None
+    piece: Piece | None = None
+    font: str | None = None
+    previous_char = ""
+    for index, char in enumerate(text):
+        space = is_space(char)
+        font = fonts.font_for_char(char, weight, font)
+        level = levels[index]
+        new_word = (
+            current is None
+            or space != current.space
+            or (not space and _break_between(previous_char, char))
+        )
+        if new_word:
+            current = Word()
+            words.append(current)
+            piece = None
+        assert current is not None
+        if piece is None or piece.font != font or piece.level != level:
+            piece = Piece(text="", font=font, size=size, level=level, space=space)
+            current.pieces.append(piece)
+        piece.text += char
+        previous_char = char
+    for word in words:
+        for p in word.pieces:
+            measure(p)
+    return words
+
+
+def _break_between(before: str, after: str) -> bool:
+    """May a line end between these two characters of a run with no space?"""
+    if not (is_cjk(before) or is_cjk(after)):
+        return False
+    return after not in _NO_BREAK_BEFORE and before not in _NO_BREAK_AFTER
+
+
+def split_word(word: Word, width: float) -> list[Word]:
+    """Cut a word wider than the line into parts that fit, character by character.
+
+    Only for words no line can hold (a 300-character URL, a name typed without spaces).
+    """
+    parts: list[Word] = []
+    current = Word()
+    used = 0.0
+    for piece in word.pieces:
+        for char in piece.text:
+            single = measure(Piece(char, piece.font, piece.size, piece.level))
+            if current.pieces and used + single.width > width:
+                parts.append(current)
+                current, used = Word(), 0.0
+            last = current.pieces[-1] if current.pieces else None
+            if last is not None and last.font == piece.font and last.level == piece.level:
+                last.text += char
+            else:
+                current.pieces.append(Piece(char, piece.font, piece.size, piece.level))
+            used += single.width
+    if current.pieces:
+        parts.append(current)
+    for part in parts:
+        for p in part.pieces:
+            measure(p)
+    return parts
