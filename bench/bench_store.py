@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import write  # noqa: E402
+from synthetic import write
 
 
 def timed(command: list[str], repeat: int = 5) -> float:
@@ -35,11 +35,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         began = time.perf_counter()
-        source = write(root / "office.visit.json", visits=args.visits,
-                       people=args.visits * 10)
-        print(f"generated {source.stat().st_size / 2**20:.1f} MB in "
-              f"{time.perf_counter() - began:.1f} s ({args.visits} visits, "
-              f"{args.visits * 20} engagements, {args.visits * 10} people)")
+        source = write(root / "office.visit.json", visits=args.visits, people=args.visits * 10)
+        print(
+            f"generated {source.stat().st_size / 2**20:.1f} MB in "
+            f"{time.perf_counter() - began:.1f} s ({args.visits} visits, "
+            f"{args.visits * 20} engagements, {args.visits * 10} people)"
+        )
         cli = [sys.executable, "-m", "visitdesk", "--data-dir", str(root / "data")]
         began = time.perf_counter()
         subprocess.run([*cli, "import", str(source)], check=True, stdout=subprocess.DEVNULL)
@@ -49,8 +50,10 @@ def main() -> None:
         show = timed([*cli, "show", f"visit-{args.visits // 2:04d}"])
         export = timed([*cli, "export", "-o", str(root / "all.json")], repeat=1)
         print(f"python -c pass (floor):        {floor:6.3f} s")
-        print(f"visitdesk visits ({args.visits} rows):  {listing:6.3f} s   aim < 1 s   "
-              f"{listing / floor:5.1f}x the floor")
+        print(
+            f"visitdesk visits ({args.visits} rows):  {listing:6.3f} s   aim < 1 s   "
+            f"{listing / floor:5.1f}x the floor"
+        )
         print(f"visitdesk show:                {show:6.3f} s   {show / floor:5.1f}x the floor")
         print(f"visitdesk export (everything): {export:6.2f} s")
 
