@@ -173,11 +173,8 @@ def delete_statement(session: Session, statement_id: int) -> None:
 
 def statements_of_engagement(session: Session, engagement_id: int) -> list[tuple[int, int]]:
     """(id, position) of the statements made at an engagement, which go when it goes."""
-    return list(
-        session.execute(
-            select(Statement.id, Statement.position).where(Statement.engagement_id == engagement_id)
-        ).tuples()
-    )
+    query = select(Statement.id, Statement.position).where(Statement.engagement_id == engagement_id)
+    return [(sid, position) for sid, position in session.execute(query)]
 
 
 # Outcomes --------------------------------------------------------------------------------

@@ -33,6 +33,10 @@ class Column(NamedTuple):
     tooltip: Callable[[Any], str] | None = None
 
 
+def _sortable(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
 class RowTableModel(QAbstractTableModel):
     columns: Sequence[Column] = ()
 
@@ -50,6 +54,18 @@ class RowTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by the column's key: one pass, no data() call per compare."""
+        if not 0 <= column < len(self.columns):
+            return
+        spec = self.columns[column]
+        key = spec.sort_key or spec.text
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(
+            key=lambda r: _sortable(key(r)), reverse=order is Qt.SortOrder.DescendingOrder
+        )
+        self.layoutChanged.emit()
 
     def row_of_id(self, row_id: int) -> int | None:
         for number, row in enumerate(self._rows):
@@ -120,6 +136,13 @@ class SearchProxy(QSortFilterProxyModel):
     def query(self) -> str:
         return self._query
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts its own rows (fast, in Python); the proxy then only filters, which
+        # keeps 40,000 rows from costing a data() call per comparison.
+        source = self.sourceModel()
+        if isinstance(source, RowTableModel) and column >= 0:
+            source.sort(column, order)
+
     def set_query(self, text: str) -> None:
         self._query = text
         self._recompute()
@@ -146,8 +169,9 @@ class SearchProxy(QSortFilterProxyModel):
                 if (not query or matches(source.haystack(row), query))
                 and (extra is None or extra(row))
             )
+        self.beginFilterChange()
         self._accepted = accepted
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         return self._accepted is None or source_row in self._accepted

@@ -1,0 +1,136 @@
+"""GUI figures: start-up against a bare PySide6 window, and filtering big lists a keystroke.
+
+Prints figures; asserts nothing. Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+BARE = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtTest import QTest
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1366, 768); w.show(); QTest.qWaitForWindowExposed(w)
+app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+VISITDESK = """
+import time, sys, argparse
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+app = QApplication(sys.argv[:1])
+from visitdesk.store.database import Store
+from visitdesk.ui.main_window import MainWindow
+store = Store.open(data_dir=sys.argv[1])
+w = MainWindow(store); w.resize(1366, 768); w.show(); QTest.qWaitForWindowExposed(w)
+app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def _startup(script: str, *args: str, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def _filter_figures() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from visitdesk.domain.enums import EngagementKind, VisitStatus
+    from visitdesk.services.itinerary import ProgrammeRow
+    from visitdesk.services.search import VisitRow, fold
+    from visitdesk.ui.models.itinerary import ProgrammeModel
+    from visitdesk.ui.models.rows import SearchProxy
+    from visitdesk.ui.models.visits import VisitsModel
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    guests = ["SIPO", "JPO", "KIPO", "WIPO", "EUIPO", "USPTO", "中国国家知识产权局", "وزارت تجارت"]
+    start = date(2000, 1, 1)
+    visits = [
+        VisitRow(
+            i,
+            f"v{i}",
+            f"Visit {i} of the {g} delegation",
+            g,
+            "Islamabad",
+            start + timedelta(days=i),
+            start + timedelta(days=i + 2),
+            VisitStatus.PLANNED,
+            fold(f"Visit {i} of the {g} delegation", g, "Islamabad"),
+        )
+        for i, g in ((i, guests[i % len(guests)]) for i in range(2000))
+    ]
+    engagements = [
+        ProgrammeRow(
+            i,
+            i // 20,
+            f"Visit {i // 20}",
+            datetime(2000, 1, 1) + timedelta(hours=i),
+            EngagementKind.MEAL,
+            f"Meeting {i} on patents",
+            f"Venue {i % 97}",
+            fold(f"Meeting {i} on patents", f"Venue {i % 97}", f"Visit {i // 20}"),
+        )
+        for i in range(40_000)
+    ]
+    for name, model, rows in (
+        ("2,000 visits", VisitsModel(), visits),
+        ("40,000 engagements", ProgrammeModel(), engagements),
+    ):
+        proxy = SearchProxy()
+        proxy.setSourceModel(model)
+        proxy.sort(0)
+        t0 = time.perf_counter()
+        model.set_rows(rows)
+        proxy.refresh()
+        load = time.perf_counter() - t0
+        typed = "venue 42" if "engagements" in name else "sipo delegation"
+        per_key = []
+        query = ""
+        for char in typed:
+            query += char
+            t0 = time.perf_counter()
+            proxy.set_query(query)
+            proxy.rowCount()
+            per_key.append(time.perf_counter() - t0)
+        print(
+            f"{name}: load {load * 1000:.0f} ms; filter per keystroke median "
+            f"{statistics.median(per_key) * 1000:.1f} ms, worst {max(per_key) * 1000:.1f} ms "
+            f"({proxy.rowCount()} rows match {typed!r})"
+        )
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        # A first opening creates and migrates the database: not what an officer waits for daily.
+        _startup(VISITDESK, str(data), runs=1)
+        bare = _startup(BARE)
+        desk = _startup(VISITDESK, str(data))
+    print(
+        f"start-up, median of 5: bare PySide6 window {bare * 1000:.0f} ms, "
+        f"VisitDesk main window {desk * 1000:.0f} ms, ratio {desk / bare:.2f}"
+    )
+    _filter_figures()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Each table model alone: rows in, cells and filtering out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+
+from visitdesk.domain.enums import EngagementKind, OutcomeKind, OutcomeStatus, VisitStatus
+from visitdesk.services.followups import FollowUpRow
+from visitdesk.services.itinerary import EngagementRow
+from visitdesk.services.search import VisitRow, fold
+from visitdesk.ui.models.itinerary import WARNING_BACKGROUND, ItineraryModel
+from visitdesk.ui.models.records import OVERDUE_TEXT, FollowUpsModel
+from visitdesk.ui.models.rows import SearchProxy
+from visitdesk.ui.models.visits import VisitsModel
+
+
+def _visit(i: int, title: str, guest: str = "SIPO") -> VisitRow:
+    start = date(2017, 3, i)
+    return VisitRow(
+        i, f"v{i}", title, guest, "Islamabad", start, start, VisitStatus.PLANNED, fold(title, guest)
+    )
+
+
+def test_visits_model_shows_cells_and_filters_as_you_type(qtbot):
+    model = VisitsModel()
+    model.set_rows(
+        [
+            _visit(1, "Visit of the SIPO China delegation"),
+            _visit(2, "Call of the <b>WIPO</b> & friends 🎌", guest="WIPO"),
+        ]
+    )
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    assert model.rowCount() == 2
+    assert model.data(model.index(1, 1)) == "Call of the <b>WIPO</b> & friends 🎌"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Guests"
+    proxy.set_query("china SIPO")
+    assert proxy.rowCount() == 1
+    assert proxy.source_row_at(0).ref == "v1"
+    proxy.set_query("wipo friends")
+    assert [proxy.source_row_at(0).ref] == ["v2"]
+    proxy.set_query("nothing-like-this")
+    assert proxy.rowCount() == 0
+    proxy.set_query("")
+    assert proxy.rowCount() == 2
+
+
+def test_itinerary_model_writes_each_day_once_and_marks_warnings(qtbot):
+    def row(i: int, day: int, hour: int, warnings: tuple[str, ...] = ()) -> EngagementRow:
+        start = datetime(2017, 3, day, hour)
+        return EngagementRow(
+            i,
+            f"e{i}",
+            start.date(),
+            start,
+            start.replace(hour=hour + 1),
+            EngagementKind.MEAL,
+            f"Lunch {i}",
+            "",
+            "",
+            "",
+            "",
+            warnings,
+            "",
+        )
+
+    model = ItineraryModel()
+    model.set_rows([row(1, 21, 10), row(2, 21, 15, ("Dr. HE is booked twice",)), row(3, 22, 9)])
+    assert model.data(model.index(0, 0)) == "Tue 21 Mar"
+    assert model.data(model.index(1, 0)) == ""
+    assert model.data(model.index(2, 0)) == "Wed 22 Mar"
+    assert model.data(model.index(1, ItineraryModel.WARNINGS)) == "⚠ Dr. HE is booked twice"
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) == WARNING_BACKGROUND
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.warning_count() == 1
+
+
+def test_followups_model_makes_overdue_stand_out(qtbot):
+    def row(i: int, overdue: bool) -> FollowUpRow:
+        return FollowUpRow(
+            i,
+            1,
+            "SIPO visit",
+            OutcomeKind.ACTION,
+            f"Send list {i}",
+            "Mr. Rashid",
+            date(2017, 4, 1),
+            OutcomeStatus.OPEN,
+            "",
+            overdue,
+            "",
+        )
+
+    model = FollowUpsModel()
+    model.set_rows([row(1, True), row(2, False)])
+    assert model.data(model.index(0, FollowUpsModel.DUE)) == "OVERDUE 01 Apr 2017"
+    assert model.data(model.index(1, FollowUpsModel.DUE)) == "01 Apr 2017"
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ForegroundRole) == OVERDUE_TEXT
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is None
