@@ -37,7 +37,7 @@ class FollowUpsView(QWidget):
         self.table, self.proxy = make_table(self.model, self, stretch=1)
         self.table.sortByColumn(FollowUpsModel.DUE, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        for column, width in ((0, 90), (2, 200), (3, 150), (4, 90), (5, 200), (6, 220)):
+        for column, width in ((0, 90), (2, 190), (3, 175), (4, 90), (5, 200), (6, 220)):
             header.resizeSection(column, width)
         self.table.activated.connect(lambda _i: self._open())
 
