@@ -49,6 +49,9 @@ class Visit(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # The `note` of the exchange file the visit last came from, kept so that nothing is lost.
     source_note: Mapped[str | None] = mapped_column(Text)
+    # How many briefing packs of this visit have been built: the cover's version number, so
+    # that a reader can tell a reprint after a programme change from the copy in their hands.
+    briefing_pack_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     host_organisation: Mapped[Organisation | None] = relationship(
         foreign_keys=[host_organisation_id]
