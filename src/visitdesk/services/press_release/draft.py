@@ -22,7 +22,9 @@ from visitdesk.domain.enums import (
     StatementStyle,
 )
 from visitdesk.domain.office import Office
+from visitdesk.domain.organisation import Organisation
 from visitdesk.domain.outcome import Outcome
+from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.statement import Statement
 from visitdesk.domain.visit import Visit
@@ -202,12 +204,15 @@ class _Drafter:
         when = self._on(engagement)
         if quoted is not None:
             speaker = quoted.speaker
-            if speaker is not None:
-                who = f"This was said by {self.mentions.title_first(speaker)}"
+            if speaker is not None and speaker is self.leader:
+                first = self._said_by_leader(speaker, engagement, where, when)
             else:
-                who = "This was stated jointly by the two sides"
-            linked = where if engagement is None else f"{where} with"
-            first = f"{who} {linked} {self._delegation()}{when}."
+                if speaker is not None:
+                    who = f"This was said by {self.mentions.title_first(speaker)}"
+                else:
+                    who = "This was stated jointly by the two sides"
+                linked = where if engagement is None else f"{where} with"
+                first = f"{who} {linked} {self._delegation()}{when}."
         else:
             hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
             if hosts:
@@ -225,6 +230,21 @@ class _Drafter:
                 visited = f" visited {with_article(place, True)}" if place else " visited"
                 first = f"{upper_first(self._delegation())}{visited}{self._dates()}."
         return " ".join(p for p in (first, self._present(engagement, quoted)) if p)
+
+    def _said_by_leader(
+        self, leader: Person, engagement: Engagement | None, where: str, when: str
+    ) -> str:
+        """`This was said by H.E. X, President …, leading a Japanese delegation, in a meeting
+        with Foreign Minister, Ms. Y.` The guest side spoke, so the host is named as met."""
+        name = self.mentions.name_first(leader)
+        self.leader = None  # the delegation phrase must not repeat `led by` the same person
+        delegation = self._delegation()
+        hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
+        met = f" with {self.mentions.title_first(hosts[0])}" if hosts else ""
+        self.leader = leader
+        if engagement is None:
+            return f"This was said by {name}, leading {delegation}, during the visit{when}."
+        return f"This was said by {name}, leading {delegation}, {where}{met}{when}."
 
     def _at(self, engagement: Engagement | None) -> str:
         if engagement is None:
@@ -358,16 +378,8 @@ class _Drafter:
         engagements = self.visit.engagements
         if len(engagements) < 2:
             return ""
-        met = _unique(
-            self.mentions.organisation(e.organisation)
-            for e in engagements
-            if e.kind in _MEETINGS and e.organisation is not None
-        )
-        visited = _unique(
-            self.mentions.organisation(e.organisation)
-            for e in engagements
-            if e.kind in _VISITS and e.organisation is not None
-        )
+        met = self._organisations(e for e in engagements if e.kind in _MEETINGS)
+        visited = self._organisations(e for e in engagements if e.kind in _VISITS)
         actions = []
         if met:
             actions.append(f"held meetings with {join(met)}")
@@ -378,7 +390,15 @@ class _Drafter:
         cities = _unique(squash(e.city) for e in engagements if squash(e.city))
         where = f" in {join(cities)}" if len(cities) > 1 else ""
         span = days_phrase(self.visit.start_date, self.visit.end_date)
-        return f"During {span}{where}, the delegation {join(actions)}."
+        return f"During {span}{where}, the delegation {', and '.join(actions)}."
+
+    def _organisations(self, engagements: Iterable[Engagement]) -> list[str]:
+        """Each organisation once, in programme order, named as the release names it."""
+        seen: dict[int, Organisation] = {}
+        for engagement in engagements:
+            if engagement.organisation is not None:
+                seen.setdefault(id(engagement.organisation), engagement.organisation)
+        return [self.mentions.organisation(o) for o in seen.values()]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -230,10 +230,9 @@ def join(items: Sequence[str], conjunction: str = "and") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    separator = "; " if any("," in i for i in items) else ", "
-    if len(items) == 2 and separator == ", ":
-        return f"{items[0]} {conjunction} {items[1]}"
-    return separator.join(items[:-1]) + f"{separator.rstrip()} {conjunction} {items[-1]}"
+    if any("," in i for i in items):
+        return "; ".join(items[:-1]) + f"; {conjunction} {items[-1]}"
+    return ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
 
 
 def long_date(day: date) -> str:
