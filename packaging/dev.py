@@ -43,6 +43,8 @@ QT_XCB_LIBS = [
 # Qt lists real printers only through CUPS; officers print from the window.
 PRINTING_LIBS = ["libcups2"]
 PDF_TOOLS = ["poppler-utils"]  # pdftoppm/pdftotext, for tests that look at the PDFs made
+# PyInstaller reads shared libraries' dependencies with objdump; the slow test builds the bundle.
+BUNDLE_TOOLS = ["binutils"]
 
 
 class SetupError(Exception):
@@ -138,12 +140,14 @@ def needs_pdf_tools() -> bool:
     return False
 
 
-def system_packages(command: str) -> list[str]:
+def system_packages(command: str, full: bool = False) -> list[str]:
     packages = list(QT_OFFSCREEN_LIBS)
     if command == "run" and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         packages += QT_XCB_LIBS + PRINTING_LIBS
     if command == "test" and needs_pdf_tools():
         packages += PDF_TOOLS
+    if command == "test" and full and (ROOT / "packaging" / "build.py").exists():
+        packages += BUNDLE_TOOLS
     # Debian's own Python leaves out ensurepip, without which `venv` cannot make .venv.
     if not venv_python().exists() and importlib.util.find_spec("ensurepip") is None:
         packages.append(f"python{sys.version_info.major}.{sys.version_info.minor}-venv")
@@ -177,8 +181,8 @@ def ensure_venv() -> Path:
     return python
 
 
-def set_up(command: str) -> Path:
-    ensure_system_packages(system_packages(command), "system libraries")
+def set_up(command: str, full: bool = False) -> Path:
+    ensure_system_packages(system_packages(command, full), "system packages")
     return ensure_venv()
 
 
@@ -292,7 +296,7 @@ def run_pytest(python: Path, full: bool, extra: Sequence[str], env: dict[str, st
 
 
 def test(full: bool, extra: Sequence[str]) -> int:
-    python = set_up("test")
+    python = set_up("test", full)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     failed = []
