@@ -9,13 +9,14 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, lazyload, selectinload
 
-from visitdesk.domain.engagement import Engagement
+from visitdesk.domain.engagement import Attendee, Engagement
 from visitdesk.domain.enums import Side, StatementRole
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
@@ -26,6 +27,24 @@ from visitdesk.services.errors import NotFoundError
 from visitdesk.services.exchange import FORMAT
 
 Json = dict[str, Any]
+
+
+@dataclass
+class _Refs:
+    """Ids to exchange refs, read once: following ORM relationships per row is far slower."""
+
+    people: dict[int, str]
+    organisations: dict[int, str]
+    engagements: dict[int, str]
+
+    def person(self, key: int | None) -> str | None:
+        return None if key is None else self.people[key]
+
+    def org(self, key: int | None) -> str | None:
+        return None if key is None else self.organisations[key]
+
+    def engagement(self, key: int | None) -> str | None:
+        return None if key is None else self.engagements[key]
 
 
 def _compact(record: Json) -> Json:
@@ -68,7 +87,7 @@ def _organisation(o: Organisation) -> Json:
     )
 
 
-def _person(p: Person) -> Json:
+def _person(p: Person, refs: _Refs) -> Json:
     return _compact(
         {
             "id": p.ref,
@@ -78,7 +97,7 @@ def _person(p: Person) -> Json:
             "family_name_first": p.family_name_first,
             "native_name": p.native_name,
             "position": p.position,
-            "organisation": p.organisation.ref if p.organisation else None,
+            "organisation": refs.org(p.organisation_id),
             "precedence": p.precedence,
             "email": p.email,
             "phone": p.phone,
@@ -91,8 +110,9 @@ def _person(p: Person) -> Json:
     )
 
 
-def _participant(p: VisitParticipant) -> Json | str:
-    return p.person.ref if p.role is None else {"person": p.person.ref, "role": p.role}
+def _participant(p: VisitParticipant, refs: _Refs) -> Json | str:
+    ref = refs.people[p.person_id]
+    return ref if p.role is None else {"person": ref, "role": p.role}
 
 
 def _when(e: Engagement) -> tuple[str, str]:
@@ -101,7 +121,7 @@ def _when(e: Engagement) -> tuple[str, str]:
     ), e.end.isoformat(timespec="minutes" if not e.end.second else "seconds")
 
 
-def _engagement(e: Engagement) -> Json:
+def _engagement(e: Engagement, refs: _Refs) -> Json:
     start, end = _when(e)
     return _compact(
         {
@@ -112,21 +132,25 @@ def _engagement(e: Engagement) -> Json:
             "end": end,
             "venue": e.venue,
             "city": e.city,
-            "organisation": e.organisation.ref if e.organisation else None,
+            "organisation": refs.org(e.organisation_id),
             "objectives": e.objectives,
             "notes": e.notes,
             "talking_points": [t.text for t in e.talking_points],
-            "host_attendees": [a.person.ref for a in e.attendees if a.side is Side.HOST],
-            "guest_attendees": [a.person.ref for a in e.attendees if a.side is Side.GUEST],
+            "host_attendees": [
+                refs.people[a.person_id] for a in e.attendees if a.side is Side.HOST
+            ],
+            "guest_attendees": [
+                refs.people[a.person_id] for a in e.attendees if a.side is Side.GUEST
+            ],
             "sequence": e.sequence,
         }
     )
 
 
-def _outcome(o: Outcome) -> Json:
+def _outcome(o: Outcome, refs: _Refs) -> Json:
     return _compact(
         {
-            "engagement": o.engagement.ref if o.engagement else None,
+            "engagement": refs.engagement(o.engagement_id),
             "kind": o.kind.value,
             "title": o.title,
             "description": o.description,
@@ -138,13 +162,13 @@ def _outcome(o: Outcome) -> Json:
                 for h in o.history
             ],
             "next_step": o.next_step,
-            "owner": o.owner.ref if o.owner else None,
+            "owner": refs.person(o.owner_id),
             "due_date": o.due_date.isoformat() if o.due_date else None,
         }
     )
 
 
-def _visit(v: Visit) -> Json:
+def _visit(v: Visit, refs: _Refs) -> Json:
     guests = [p for p in v.participants if p.side is Side.GUEST]
     hosts = [p for p in v.participants if p.side is Side.HOST]
     return _compact(
@@ -152,8 +176,8 @@ def _visit(v: Visit) -> Json:
             "id": v.ref,
             "title": v.title,
             "direction": v.direction.value,
-            "host_organisation": v.host_organisation.ref if v.host_organisation else None,
-            "guest_organisation": v.guest_organisation.ref if v.guest_organisation else None,
+            "host_organisation": refs.org(v.host_organisation_id),
+            "guest_organisation": refs.org(v.guest_organisation_id),
             "city": v.city,
             "country": v.country,
             "time_zone": v.time_zone,
@@ -163,18 +187,18 @@ def _visit(v: Visit) -> Json:
             "delegation": _compact(
                 {
                     "description": v.delegation_description,
-                    "leader": v.leader.ref if v.leader else None,
-                    "members": [_participant(p) for p in guests],
+                    "leader": refs.person(v.leader_id),
+                    "members": [_participant(p, refs) for p in guests],
                 }
             ),
-            "host_participants": [_participant(p) for p in hosts],
+            "host_participants": [_participant(p, refs) for p in hosts],
             "notes": v.notes,
-            "engagements": [_engagement(e) for e in v.engagements],
+            "engagements": [_engagement(e, refs) for e in v.engagements],
             "statements": [
                 _compact(
                     {
-                        "engagement": s.engagement.ref if s.engagement else None,
-                        "speaker": s.speaker.ref if s.speaker else None,
+                        "engagement": refs.engagement(s.engagement_id),
+                        "speaker": refs.person(s.speaker_id),
                         "style": s.style.value,
                         "for_press": s.for_press,
                         "role": None if s.role is StatementRole.NONE else s.role.value,
@@ -183,7 +207,7 @@ def _visit(v: Visit) -> Json:
                 )
                 for s in v.statements
             ],
-            "outcomes": [_outcome(o) for o in v.outcomes],
+            "outcomes": [_outcome(o, refs) for o in v.outcomes],
             "press_releases": [
                 _compact(
                     {
@@ -209,11 +233,14 @@ def _load_visits(session: Session, refs: list[str] | None) -> list[Visit]:
         select(Visit)
         .order_by(Visit.id)
         .options(
-            selectinload(Visit.participants),
+            # Only the ids of related people are needed: skip the joined loads of Person.
+            selectinload(Visit.participants).lazyload(VisitParticipant.person),
             selectinload(Visit.statements),
             selectinload(Visit.press_releases),
             selectinload(Visit.outcomes).selectinload(Outcome.history),
-            selectinload(Visit.engagements).selectinload(Engagement.attendees),
+            selectinload(Visit.engagements)
+            .selectinload(Engagement.attendees)
+            .lazyload(Attendee.person),
             selectinload(Visit.engagements).selectinload(Engagement.talking_points),
         )
     )
@@ -245,7 +272,7 @@ def _people_of(visits: Iterable[Visit]) -> set[int]:
 def build_document(session: Session, visit_refs: list[str] | None = None) -> Json:
     """Everything (visit_refs None) or the named visits with whom and what they refer to."""
     visits = _load_visits(session, visit_refs)
-    people_query = select(Person).order_by(Person.id)
+    people_query = select(Person).order_by(Person.id).options(lazyload(Person.organisation))
     if visit_refs is None:
         people = list(session.scalars(people_query))
         organisations = list(session.scalars(select(Organisation).order_by(Organisation.id)))
@@ -267,6 +294,11 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
                 select(Organisation).order_by(Organisation.id).where(Organisation.id.in_(org_ids))
             )
         )
+    refs = _Refs(
+        people={p.id: p.ref for p in people},
+        organisations={o.id: o.ref for o in organisations},
+        engagements={e.id: e.ref for v in visits for e in v.engagements},
+    )
     notes = {v.source_note for v in visits}
     office = session.scalars(select(Office).limit(1)).first()
     document: Json = {"format": FORMAT}
@@ -275,8 +307,8 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
     if office is not None:
         document["office"] = _office(office)
     document["organisations"] = [_organisation(o) for o in organisations]
-    document["people"] = [_person(p) for p in people]
-    document["visits"] = [_visit(v) for v in visits]
+    document["people"] = [_person(p, refs) for p in people]
+    document["visits"] = [_visit(v, refs) for v in visits]
     return document
 
 

@@ -43,10 +43,9 @@ def ids_by_ref(session: Session, model: Any, refs: Sequence[str]) -> dict[str, i
 
 
 def insert_returning_ids(session: Session, model: type[Base], rows: list[Row]) -> list[int]:
-    if not rows:
-        return []
     statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return list(session.scalars(statement, rows))
+    # One call a chunk: SQLAlchemy joins the batches of one big RETURNING call in quadratic time.
+    return [i for part in chunks(rows) for i in session.scalars(statement, part)]
 
 
 def upsert_by_ref(
