@@ -1,0 +1,59 @@
+"""`visitdesk briefing-pack REF -o FILE.pdf [--for PERSON_REF] [--classification TEXT]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from visitdesk.services.errors import ServiceError
+from visitdesk.store.database import Store
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "briefing-pack",
+        help="write a visit's briefing pack as a PDF",
+        description="Write the briefing pack of a visit: cover, contents, programme at a glance, "
+        "a brief per engagement, the delegation and the follow-ups, marked with the "
+        "classification on every page. Each pack built gets the next version number.",
+    )
+    parser.add_argument("visit", metavar="REF", help="the visit")
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", required=True, type=Path)
+    parser.add_argument(
+        "--for",
+        dest="person",
+        metavar="PERSON_REF",
+        help="a personal pack: only the engagements this person attends",
+    )
+    parser.add_argument(
+        "--classification",
+        metavar="TEXT",
+        help="the marking on every page (default: the office's, usually RESTRICTED)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.documents.briefing import build_briefing_pack
+
+    output: Path = args.output
+    if output.is_dir():
+        raise ServiceError(f"{output} is a folder. Give the name of the PDF to write.")
+    if not output.parent.is_dir():
+        raise ServiceError(
+            f"The folder {output.parent} does not exist. Create it or write the pack elsewhere."
+        )
+    # The new version is committed only once the file is written.
+    with store.transaction() as session:
+        result = build_briefing_pack(
+            session, args.visit, output, for_person=args.person, classification=args.classification
+        )
+    whose = f"personal pack of {result.prepared_for}" if result.prepared_for else "briefing pack"
+    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    print(
+        f"Wrote the {whose}, version {result.version} ({pages}, {result.classification}) "
+        f"to {output}",
+        file=out,
+    )
+    return 0

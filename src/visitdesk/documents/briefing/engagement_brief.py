@@ -1,0 +1,171 @@
+"""One brief per engagement, each on a new page: when and where, who attends on each side in
+order of precedence, objectives, numbered talking points, the background of the relationship,
+the outcomes so far and, for a meeting across a table, the seating plan.
+
+A part with nothing in it is left out whole, heading and all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+from visitdesk.documents.briefing import styles as st
+from visitdesk.documents.briefing.anchors import Register
+from visitdesk.documents.briefing.flowables import NumberedItem
+from visitdesk.documents.briefing.formats import long_date, short_date, time_range
+from visitdesk.documents.briefing.seating import SeatingPlan
+from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
+from visitdesk.documents.text import TextParagraph
+from visitdesk.services.briefing import (
+    BriefingContent,
+    EngagementInfo,
+    OutcomeInfo,
+    PastEngagement,
+    PersonInfo,
+)
+
+_ATTENDEE_SHARES = (0.06, 0.42, 0.52)
+
+
+def attendee_table(people: tuple[PersonInfo, ...]) -> Any:
+    rows = [
+        [
+            cell(f"{number}.", st.CELL),
+            stacked(
+                (person.name, st.CELL_BOLD),
+                (person.native_name, st.CELL),
+                (person.role, st.CELL_SMALL),
+            ),
+            stacked((person.position, st.CELL), (person.organisation, st.CELL_SMALL)),
+        ]
+        for number, person in enumerate(people, start=1)
+    ]
+    widths = [share * st.FRAME_WIDTH for share in _ATTENDEE_SHARES]
+    return house_table(["", "Name", "Position"], rows, widths, zebra=False)
+
+
+def outcome_line(outcome: OutcomeInfo) -> str:
+    """`Agreement — MoU between … (Initialled). Next: … Owner: …, due 30 Jun 2017.`"""
+    text = f"{outcome.kind} — {outcome.title.strip()} ({outcome.status})."
+    if outcome.next_step:
+        text += f" Next: {outcome.next_step}."
+    who = []
+    if outcome.owner:
+        who.append(f"Owner: {outcome.owner}")
+    if outcome.due_date:
+        who.append(f"due {short_date(outcome.due_date)}")
+    if who:
+        text += " " + ", ".join(who) + "."
+    return text
+
+
+def _history(past: PastEngagement) -> list[Any]:
+    head = f"{short_date(past.start.date())} · {past.title.strip()} ({past.kind})"
+    where = " · ".join(p for p in (past.visit_title.strip(), past.place) if p)
+    parts: list[Any] = [TextParagraph(head, st.H3.but(keep_with_next=False, space_before=4))]
+    if where:
+        parts.append(TextParagraph(where, st.SMALL))
+    parts += [
+        TextParagraph(outcome_line(o), st.BODY_LEFT.but(left_indent=12, space_after=2))
+        for o in past.outcomes
+    ]
+    return [KeepTogether(parts)] if len(parts) < 6 else parts
+
+
+def engagement_brief(
+    content: BriefingContent, engagement: EngagementInfo, number: int, register: Register
+) -> list[Any]:
+    total = len(content.engagements)
+    story: list[Any] = [
+        register.add(f"engagement-{number}", f"{number}. {engagement.title}", 1),
+        TextParagraph(
+            f"ENGAGEMENT {number} OF {total} · {engagement.kind_label.upper()}", st.KICKER
+        ),
+        TextParagraph(st.clip(engagement.title, 600), st.H1),
+    ]
+    place = ", ".join(p for p in (engagement.venue, engagement.city) if p)
+    facts: list[tuple[str, Any]] = [
+        (
+            "When",
+            cell(
+                f"{long_date(engagement.start.date())}, "
+                f"{time_range(engagement.start, engagement.end)}",
+                st.CELL_BOLD,
+            ),
+        ),
+    ]
+    if place:
+        facts.append(("Where", cell(place)))
+    if engagement.organisation:
+        facts.append(("Organisation", cell(engagement.organisation)))
+    story.append(facts_table(facts, st.FRAME_WIDTH))
+    if len(engagement.title) > 600:  # the heading was cut: the whole title follows
+        story.append(TextParagraph(engagement.title, st.BODY))
+
+    for heading, people in (("Host side", engagement.hosts), ("Guest side", engagement.guests)):
+        if people:
+            story.append(TextParagraph(f"{heading} ({len(people)}), in order of precedence", st.H2))
+            story.append(attendee_table(people))
+    if engagement.objectives:
+        story += [TextParagraph("Objectives", st.H2), TextParagraph(engagement.objectives, st.BODY)]
+    if engagement.talking_points:
+        story.append(TextParagraph("Talking points", st.H2))
+        story += [
+            NumberedItem(f"{n}.", text, st.BODY.but(space_after=4))
+            for n, text in enumerate(engagement.talking_points, start=1)
+        ]
+    if engagement.history:
+        story.append(TextParagraph("Background: the relationship so far", st.H2))
+        story.append(
+            TextParagraph(
+                "Earlier engagements between the same organisations recorded in VisitDesk, "
+                "newest first.",
+                st.SMALL_ITALIC,
+            )
+        )
+        for past in engagement.history:
+            story += _history(past)
+        if engagement.older_history:
+            more = engagement.older_history
+            story.append(
+                TextParagraph(
+                    f"And {more} earlier engagement{'s' if more != 1 else ''}, not listed here.",
+                    st.SMALL_ITALIC.but(space_before=4),
+                )
+            )
+    if engagement.outcomes:
+        story.append(TextParagraph("Outcomes so far", st.H2))
+        story += [
+            NumberedItem(f"{n}.", outcome_line(o), st.BODY_LEFT.but(space_after=3))
+            for n, o in enumerate(engagement.outcomes, start=1)
+        ]
+    if engagement.notes:
+        story += [TextParagraph("Notes", st.H2), TextParagraph(engagement.notes, st.BODY)]
+    if engagement.seated:
+        guest_side = "Guest side" + (
+            f" · {content.guest_organisation}" if content.guest_organisation else ""
+        )
+        host_side = "Host side" + (
+            f" · {engagement.organisation}" if engagement.organisation else ""
+        )
+        plan = SeatingPlan(engagement.hosts, engagement.guests, (host_side, guest_side))
+        caption = TextParagraph(
+            "Seen from above. The heads face each other at the centre; the others sit to their "
+            "head's right and left in turn, by precedence; an interpreter sits beside the head. "
+            "Numbers are those of the lists above.",
+            st.SMALL_ITALIC.but(space_before=4),
+        )
+        story.append(
+            KeepTogether([TextParagraph("Seating plan", st.H2), Spacer(1, 4), plan, caption])
+        )
+    story.append(PageBreak())
+    return story
+
+
+def engagement_briefs(content: BriefingContent, register: Register) -> list[Any]:
+    story: list[Any] = [register.add("briefs", "Engagement briefs", 0)]
+    for number, engagement in enumerate(content.engagements, start=1):
+        story += engagement_brief(content, engagement, number, register)
+    return story
