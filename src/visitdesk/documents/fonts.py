@@ -43,7 +43,7 @@ _FILES = {
 # Fonts whose text must go through HarfBuzz: Arabic letters change shape with their neighbours.
 SHAPED_FONTS = frozenset({ARABIC, ARABIC_BOLD})
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,29 +81,34 @@ ITALIC = Weight(italic=True)
 def register_fonts() -> None:
     """Register every bundled font and the serif family (so `<b>` works in reportlab markup).
 
-    Safe to call from anywhere, any number of times; the work is done once per process.
+    For documents that use reportlab's own Paragraph with `fontName=SERIF`; the text layer
+    needs none of this, it registers each font the first time a character needs it.
     """
     from reportlab.lib.fonts import addMapping
+
+    for name in _FILES:
+        get_font(name)
+    for bold, italic, name in (
+        (0, 0, SERIF),
+        (1, 0, SERIF_BOLD),
+        (0, 1, SERIF_ITALIC),
+        (1, 1, SERIF_BOLD_ITALIC),
+    ):
+        addMapping(SERIF, bold, italic, name)
+
+
+def get_font(name: str) -> TTFont:
+    """The registered reportlab font, registered on first use (the CJK font alone is 4 MB to
+    parse, so a release in English never pays for it)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     with _lock:
-        for name, file_name in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
-        for bold, italic, name in (
-            (0, 0, SERIF),
-            (1, 0, SERIF_BOLD),
-            (0, 1, SERIF_ITALIC),
-            (1, 1, SERIF_BOLD_ITALIC),
-        ):
-            addMapping(SERIF, bold, italic, name)
-
-
-def get_font(name: str) -> TTFont:
-    from reportlab.pdfbase import pdfmetrics
-
-    register_fonts()
-    font: TTFont = pdfmetrics.getFont(name)
+        try:
+            font: TTFont = pdfmetrics.getFont(name)
+        except KeyError:
+            font = TTFont(name, str(resource_path("fonts", _FILES[name])))
+            pdfmetrics.registerFont(font)
     return font
 
 

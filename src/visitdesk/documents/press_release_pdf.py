@@ -98,7 +98,9 @@ def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
         subject="Press release",
         creator="VisitDesk",
         pageTemplates=[
-            PageTemplate(id="first", frames=[first], onPage=first_page, autoNextPageTemplate="later"),
+            PageTemplate(
+                id="first", frames=[first], onPage=first_page, autoNextPageTemplate="later"
+            ),
             PageTemplate(id="later", frames=[later], onPage=later_page),
         ],
     )
