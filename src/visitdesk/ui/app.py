@@ -1,7 +1,9 @@
-"""Start the VisitDesk window: the QApplication, the store, the main window.
+"""Start the VisitDesk window: the QApplication, the main window, then the store.
 
-Only what the first paint needs is imported here; every view, dialog and the PDF machinery is
-imported when first used, so that the window appears about as fast as a bare Qt window.
+The window is shown first, with only Qt imported; SQLAlchemy is imported and the database
+opened on the next turn of the event loop, after the first paint. The officer thus sees the
+window about as fast as a bare Qt window, with "Opening the records…" for the fraction of a
+second the store takes. Every view, dialog and the PDF machinery is imported when first used.
 """
 
 from __future__ import annotations
@@ -9,6 +11,56 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from visitdesk.store.database import Store
+    from visitdesk.ui.main_window import MainWindow
+
+# The exit status when the store cannot be opened (as the command line's).
+STORE_FAILED = 3
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """Open the store the arguments name; raises StoreError with a sentence for the officer."""
+    from visitdesk.store.database import Store
+
+    return Store.open(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+
+
+def show_window(
+    args: argparse.Namespace, before_show: Callable[[MainWindow], object] | None = None
+) -> tuple[MainWindow, list[Store]]:
+    """Show the window at once and open the store after its first paint.
+
+    Returns the window and a list that holds the store once it is open (for closing it).
+    `before_show` sees the window just before it is shown (the bench times its first paint).
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from visitdesk.store.errors import StoreError
+    from visitdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    opened: list[Store] = []
+
+    def open_records() -> None:
+        try:
+            store = open_store(args)
+        except StoreError as exc:
+            QMessageBox.critical(window, "VisitDesk cannot start", str(exc))
+            QApplication.exit(STORE_FAILED)
+            return
+        opened.append(store)
+        window.attach_store(store)
+        window.open_initial(getattr(args, "visit", None), getattr(args, "view", None))
+
+    window.open_store_when_shown(open_records)
+    if before_show is not None:
+        before_show(window)
+    window.show()
+    return window, opened
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,35 +69,38 @@ def run(args: argparse.Namespace) -> int:
         # Must be set before the QApplication exists: the platform plugin is chosen then.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from visitdesk.store.database import Store
-    from visitdesk.store.errors import StoreError
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("VisitDesk")
     app.setOrganizationName("VisitDesk")
 
+    if screenshot:
+        return _screenshot(args, screenshot)
+
+    window, opened = show_window(args)
     try:
-        store = Store.open(args.database_url, args.data_dir)
-    except StoreError as exc:
-        if screenshot:
-            print(f"visitdesk: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "VisitDesk cannot start", str(exc))
-        return 3
-
-    from visitdesk.ui.main_window import MainWindow
-
-    window = MainWindow(store)
-    try:
-        if screenshot:
-            from visitdesk.ui.screenshot import take_screenshot
-
-            return take_screenshot(window, screenshot, getattr(args, "visit", None), args.view)
-        window.show()
-        window.open_initial(getattr(args, "visit", None), getattr(args, "view", None))
         return app.exec()
+    finally:
+        window.deleteLater()
+        for store in opened:
+            store.close()
+
+
+def _screenshot(args: argparse.Namespace, path: str) -> int:
+    """A picture needs the records in it: open the store first, then the window."""
+    from visitdesk.store.errors import StoreError
+    from visitdesk.ui.main_window import MainWindow
+    from visitdesk.ui.screenshot import take_screenshot
+
+    try:
+        store = open_store(args)
+    except StoreError as exc:
+        print(f"visitdesk: {exc}", file=sys.stderr)
+        return STORE_FAILED
+    try:
+        window = MainWindow(store)
+        return take_screenshot(window, path, getattr(args, "visit", None), args.view)
     finally:
         store.close()

@@ -1,35 +1,68 @@
-"""The main window: the visits list, a tab per open visit, the follow-ups, and the menus."""
+"""The main window: the visits list, a tab per open visit, the follow-ups, and the menus.
+
+The window can be shown before the store is open (`MainWindow()` then `attach_store`): this
+module imports only Qt, so that the window appears about as fast as a bare Qt window while
+SQLAlchemy loads and the database opens on the next turn of the event loop.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QUndoGroup,
+    QUndoStack,
 )
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
-
-from visitdesk.store.database import Store
-from visitdesk.ui.views.visits_view import VisitsView
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 if TYPE_CHECKING:
+    from visitdesk.store.database import Store
     from visitdesk.ui.views.followups_view import FollowUpsView
     from visitdesk.ui.views.visit_view import VisitView
+    from visitdesk.ui.views.visits_view import VisitsView
+
+# If the window is never painted (started minimised), the records open after this anyway.
+OPEN_FALLBACK_MS = 1000
+
+
+class _Opening(QLabel):
+    """What the Visits tab shows while the records open; tells when it was first painted."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("Opening the records…", parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("font-size: 13pt; color: #555555;")
+        self._was_painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._was_painted:
+            self._was_painted = True
+            self.painted.emit()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    store: Store
+    visits_view: VisitsView
+    records_ready = Signal()
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
         self.setWindowTitle("VisitDesk")
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
+        self._ready = False
+        self._store_actions: list[QAction] = []
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -37,22 +70,56 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-
-        self.visits_view = VisitsView(store, self)
-        self.visits_view.open_visit.connect(self.open_visit)
-        self.visits_view.new_visit_requested.connect(self.new_visit)
-        self.tabs.addTab(self.visits_view, "Visits")
+        self._opening = _Opening(self)
+        self.tabs.addTab(self._opening, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self._followups: FollowUpsView | None = None
 
         self._build_menus()
         self._restore_geometry()
         self.statusBar()
+        if store is not None:
+            self.attach_store(store)
+        else:
+            for action in self._store_actions:
+                action.setEnabled(False)
+
+    def open_store_when_shown(self, open_store: Callable[[], None]) -> None:
+        """Run `open_store` once the window has been painted, on the next turn of the loop."""
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                open_store()
+
+        self._opening.painted.connect(lambda: QTimer.singleShot(0, once))
+        QTimer.singleShot(OPEN_FALLBACK_MS, once)
+
+    def attach_store(self, store: Store) -> None:
+        """The records are open: put the visits list in place of the waiting message."""
+        from visitdesk.ui.views.visits_view import VisitsView
+
+        self.store = store
+        self.visits_view = VisitsView(store, self)
+        self.visits_view.open_visit.connect(self.open_visit)
+        self.visits_view.new_visit_requested.connect(self.new_visit)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(0)
+        self._opening.deleteLater()
+        self.tabs.insertTab(0, self.visits_view, "Visits")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.setCurrentIndex(max(current, 0))
+        for action in self._store_actions:
+            action.setEnabled(True)
         self.visits_view.reload()
+        self._ready = True
         if store.backup is not None:
             self.statusBar().showMessage(
                 f"The database was upgraded; a copy of the old one is at {store.backup}"
             )
+        self.visits_view.setFocus()
+        self.records_ready.emit()
 
     # Menus ---------------------------------------------------------------------------------
 
@@ -61,11 +128,14 @@ class MainWindow(QMainWindow):
         text: str,
         slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        needs_store: bool = True,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
+        if needs_store:
+            self._store_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
@@ -79,7 +149,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, needs_store=False)
+        )
 
         edit_menu = bar.addMenu("&Edit")
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -96,7 +168,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self._action("&Visits", self.show_visits, "Ctrl+1"))
         view_menu.addAction(self._action("&Follow-ups", self.show_followups, "Ctrl+2"))
-        view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W"))
+        view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
     # Navigation ----------------------------------------------------------------------------
 
@@ -161,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is None or widget is self.visits_view:
+        if widget is None or index == 0:
             return
         if self._followups is not None and self._followups is widget:
             self._followups = None
@@ -176,11 +248,11 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def _tab_changed(self, index: int) -> None:
-        from visitdesk.ui.views.visit_view import VisitView
-
-        widget = self.tabs.widget(index)
-        if isinstance(widget, VisitView):
-            self.undo_group.setActiveStack(widget.undo_stack)
+        # A visit's tab carries its undo stack; looked up by attribute so that switching tabs
+        # before any visit is open never imports the visit view (and SQLAlchemy with it).
+        stack = getattr(self.tabs.widget(index), "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            self.undo_group.setActiveStack(stack)
         else:
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt accepts null
 
@@ -239,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() for u in urls):
+        if self._ready and urls and all(u.isLocalFile() for u in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
@@ -270,7 +342,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeyEvent
 
         assert isinstance(event, QKeyEvent)
-        if event.key() == Qt.Key.Key_Escape and self.tabs.currentWidget() is self.visits_view:
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self._ready
+            and self.tabs.currentWidget() is self.visits_view
+        ):
             self.visits_view.search.clear()
             return
         super().keyPressEvent(event)

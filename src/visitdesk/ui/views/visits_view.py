@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -94,7 +94,7 @@ class VisitsView(QWidget):
             self.table.selectRow(0)
 
     def _update_count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        total, shown = len(self.model.rows()), self.proxy.rowCount()
         self.empty_label.setVisible(total == 0)
         if total == shown:
             self.count_label.setText(f"{total} visit{'s' if total != 1 else ''}")
@@ -108,8 +108,7 @@ class VisitsView(QWidget):
             if not current.isValid():
                 return None
             indexes = [current]
-        proxy: QSortFilterProxyModel = self.proxy
-        row: VisitRow = self.model.row_at(proxy.mapToSource(indexes[0]).row())
+        row: VisitRow = self.proxy.source_row_at(indexes[0].row())
         return row
 
     def _open_current(self) -> None:
