@@ -140,6 +140,22 @@ def needs_pdf_tools() -> bool:
     return False
 
 
+def base_python() -> tuple[Path, str]:
+    """The folder and `X.Y` version of the Python that .venv is (or will be) made from."""
+    config = VENV / "pyvenv.cfg"
+    if config.exists():
+        values = dict(
+            (key.strip(), value.strip())
+            for key, _, value in (
+                line.partition("=") for line in config.read_text(encoding="utf-8").splitlines()
+            )
+        )
+        if "home" in values and values.get("version", "").count(".") >= 1:
+            return Path(values["home"]), ".".join(values["version"].split(".")[:2])
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return Path(sys.executable).resolve().parent, version
+
+
 def system_packages(command: str, full: bool = False) -> list[str]:
     packages = list(QT_OFFSCREEN_LIBS)
     if command == "run" and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -148,6 +164,10 @@ def system_packages(command: str, full: bool = False) -> list[str]:
         packages += PDF_TOOLS
     if command == "test" and full and (ROOT / "packaging" / "build.py").exists():
         packages += BUNDLE_TOOLS
+        # PyInstaller bundles libpython, which Debian's own Python keeps in a package apart.
+        home, version = base_python()
+        if home.is_relative_to("/usr"):
+            packages.append(f"libpython{version}")
     # Debian's own Python leaves out ensurepip, without which `venv` cannot make .venv.
     if not venv_python().exists() and importlib.util.find_spec("ensurepip") is None:
         packages.append(f"python{sys.version_info.major}.{sys.version_info.minor}-venv")
