@@ -35,6 +35,7 @@ from visitdesk.services.press_release.outcomes import (
     next_step,
     outcome_sentences,
 )
+from visitdesk.services.press_release.phrases import AT, MEETINGS, OCCASION, TITLE_NOUNS, VISITS
 from visitdesk.services.press_release.wording import (
     days_phrase,
     join,
@@ -45,55 +46,6 @@ from visitdesk.services.press_release.wording import (
     unquote,
     upper_first,
     with_article,
-)
-
-_MEETINGS = {
-    EngagementKind.MINISTRY_MEETING,
-    EngagementKind.COURTESY_CALL,
-    EngagementKind.OFFICE_VISIT,
-}
-_VISITS = {EngagementKind.UNIVERSITY_VISIT, EngagementKind.SITE_VISIT}
-_AT = {
-    EngagementKind.MINISTRY_MEETING: "in a meeting",
-    EngagementKind.OFFICE_VISIT: "in a meeting",
-    EngagementKind.COURTESY_CALL: "during a courtesy call",
-    EngagementKind.SIGNING_CEREMONY: "at a signing ceremony",
-    EngagementKind.MEAL: "at a meal",
-    EngagementKind.PRESS_EVENT: "at a press conference",
-    EngagementKind.OTHER: "in a meeting",
-}
-_OCCASION = {
-    EngagementKind.SIGNING_CEREMONY: "on the occasion",
-    EngagementKind.MEAL: "on the occasion",
-    EngagementKind.PRESS_EVENT: "on the occasion",
-}
-# Generic first words of engagement titles, lower-cased after `During the`.
-_TITLE_NOUNS = frozenset(
-    [
-        "visit",
-        "visits",
-        "meeting",
-        "meetings",
-        "talks",
-        "call",
-        "courtesy",
-        "dinner",
-        "lunch",
-        "luncheon",
-        "breakfast",
-        "reception",
-        "signing",
-        "ceremony",
-        "tour",
-        "briefing",
-        "discussion",
-        "session",
-        "working",
-        "presentation",
-        "round",
-        "roundtable",
-        "conference",
-    ]
 )
 
 
@@ -249,9 +201,9 @@ class _Drafter:
     def _at(self, engagement: Engagement | None) -> str:
         if engagement is None:
             return "during the visit of"
-        if engagement.kind in _VISITS and engagement.organisation is not None:
+        if engagement.kind in VISITS and engagement.organisation is not None:
             return f"during a visit to {self.mentions.organisation(engagement.organisation)}"
-        return _AT.get(engagement.kind, "in a meeting")
+        return AT.get(engagement.kind, "in a meeting")
 
     def _on(self, engagement: Engagement | None) -> str:
         if engagement is None or engagement.start.date() == self.release_date:
@@ -278,8 +230,8 @@ class _Drafter:
             return ""
         names = join([self.mentions.title_then_name(p) for p in hosts])
         verb = "was" if len(hosts) == 1 else "were"
-        where = _OCCASION.get(engagement.kind, "in the meeting")
-        if engagement.kind in _VISITS:
+        where = OCCASION.get(engagement.kind, "in the meeting")
+        if engagement.kind in VISITS:
             where = "on the occasion"
         return f"{names} {verb} also present {where}."
 
@@ -327,7 +279,7 @@ class _Drafter:
             return ""
         title = squash(engagement.title)
         first_word = title.split(" ", 1)[0].lower() if title else ""
-        if first_word in _TITLE_NOUNS:
+        if first_word in TITLE_NOUNS:
             title = title[0].lower() + title[1:]
         occasion = f"the {title}" if title else "another engagement"
         return f"During {occasion} on {short_date(engagement.start.date())}"
@@ -366,9 +318,9 @@ class _Drafter:
         organisation = engagement.organisation
         place = self.mentions.organisation(organisation) if organisation is not None else ""
         place = place or squash(engagement.venue)
-        if engagement.kind in _VISITS or engagement.kind is EngagementKind.OFFICE_VISIT:
+        if engagement.kind in VISITS or engagement.kind is EngagementKind.OFFICE_VISIT:
             return f"visited {place}" if place else f"attended the {lower_first(engagement.title)}"
-        if engagement.kind in _MEETINGS:
+        if engagement.kind in MEETINGS:
             return f"held a meeting at {place}" if place else "held a meeting"
         title = squash(engagement.title)
         return f"attended the {title[0].lower() + title[1:]}" if title else "held a meeting"
@@ -378,8 +330,8 @@ class _Drafter:
         engagements = self.visit.engagements
         if len(engagements) < 2:
             return ""
-        met = self._organisations(e for e in engagements if e.kind in _MEETINGS)
-        visited = self._organisations(e for e in engagements if e.kind in _VISITS)
+        met = self._organisations(e for e in engagements if e.kind in MEETINGS)
+        visited = self._organisations(e for e in engagements if e.kind in VISITS)
         actions = []
         if met:
             actions.append(f"held meetings with {join(met)}")
