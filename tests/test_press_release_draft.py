@@ -359,3 +359,13 @@ def test_ten_engagements_over_three_cities() -> None:
 def _all_text(draft: PressReleaseDraft) -> str:
     parts = [draft.headline, draft.lead_quote, draft.lead_quote_attribution, draft.body]
     return "\n".join(p for p in parts if p)
+
+
+def test_a_visit_with_nothing_recorded_yet_still_gives_a_sentence() -> None:
+    visit, _, _ = base_visit()
+    draft = draft_press_release(visit)
+    assert draft.headline == "Visit of the JICA delegation"
+    assert draft.paragraphs == [
+        "A Japanese delegation led by H.E. TANAKA Hiroshi, President Japan International "
+        "Cooperation Agency (JICA) visited Islamabad on May 6."
+    ]

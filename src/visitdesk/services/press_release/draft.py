@@ -142,7 +142,7 @@ class _Drafter:
         if description:
             phrase = with_article(description)
         elif guest is not None:
-            phrase = f"a delegation of {with_article(self.mentions.organisation(guest), True)}"
+            phrase = f"a delegation of {_the(self.mentions.organisation(guest))}"
         else:
             phrase = "a visiting delegation"
         if self.leader is not None:
@@ -152,51 +152,57 @@ class _Drafter:
     def _opening(self) -> str:
         quoted = self.lead or self.headline
         engagement = self.main
-        where = self._at(engagement)
         when = self._on(engagement)
+        # Each phrase is built in reading order, so that names are given in full where they
+        # first appear.
         if quoted is not None:
             speaker = quoted.speaker
             if speaker is not None and speaker is self.leader:
-                first = self._said_by_leader(speaker, engagement, where, when)
+                first = self._said_by_leader(speaker, engagement, when)
             else:
                 if speaker is not None:
                     who = f"This was said by {self.mentions.title_first(speaker)}"
                 else:
                     who = "This was stated jointly by the two sides"
+                where = self._at(engagement)
                 linked = where if engagement is None else f"{where} with"
                 first = f"{who} {linked} {self._delegation()}{when}."
         else:
             hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
             if hosts:
-                first = (
-                    f"{upper_first(self.mentions.title_first(hosts[0]))} received "
-                    f"{self._delegation()} {where}{when}."
-                )
+                host = upper_first(self.mentions.title_first(hosts[0]))
+                delegation = self._delegation()
+                first = f"{host} received {delegation} {self._at(engagement)}{when}."
             else:
-                host = self.visit.host_organisation
-                place = (
-                    self.mentions.organisation(host)
-                    if host is not None
-                    else (self.office.name if self.office is not None else "")
-                )
-                visited = f" visited {with_article(place, True)}" if place else " visited"
-                first = f"{upper_first(self._delegation())}{visited}{self._dates()}."
+                delegation = upper_first(self._delegation())
+                first = f"{delegation} visited {self._host_place(engagement)}{self._dates()}."
         return " ".join(p for p in (first, self._present(engagement, quoted)) if p)
 
-    def _said_by_leader(
-        self, leader: Person, engagement: Engagement | None, where: str, when: str
-    ) -> str:
+    def _said_by_leader(self, leader: Person, engagement: Engagement | None, when: str) -> str:
         """`This was said by H.E. X, President …, leading a Japanese delegation, in a meeting
         with Foreign Minister, Ms. Y.` The guest side spoke, so the host is named as met."""
         name = self.mentions.name_first(leader)
         self.leader = None  # the delegation phrase must not repeat `led by` the same person
         delegation = self._delegation()
+        where = self._at(engagement)
         hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
         met = f" with {self.mentions.title_first(hosts[0])}" if hosts else ""
         self.leader = leader
         if engagement is None:
             return f"This was said by {name}, leading {delegation}, during the visit{when}."
         return f"This was said by {name}, leading {delegation}, {where}{met}{when}."
+
+    def _host_place(self, engagement: Engagement | None) -> str:
+        """Whom or where a delegation visited when no host is recorded at an engagement."""
+        for organisation in (
+            self.visit.host_organisation,
+            engagement.organisation if engagement is not None else None,
+        ):
+            if organisation is not None:
+                return _the(self.mentions.organisation(organisation))
+        if self.office is not None and squash(self.office.name):
+            return _the(squash(self.office.name))
+        return squash(self.visit.city) or "the country"
 
     def _at(self, engagement: Engagement | None) -> str:
         if engagement is None:
@@ -351,6 +357,11 @@ class _Drafter:
             if engagement.organisation is not None:
                 seen.setdefault(id(engagement.organisation), engagement.organisation)
         return [self.mentions.organisation(o) for o in seen.values()]
+
+
+def _the(name: str) -> str:
+    """`the Ministry of Commerce (MoC)`, but `JICA` and `IPO-Pakistan` stand alone."""
+    return with_article(name, definite=True) if " " in name else name
 
 
 def _unique(items: Iterable[str]) -> list[str]:
