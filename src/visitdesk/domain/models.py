@@ -1,5 +1,6 @@
 """Every model, imported together so that the metadata is complete wherever it is used."""
 
+from visitdesk.domain import calendar_sequence  # noqa: F401  (registers the hook)
 from visitdesk.domain.base import Base
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
 from visitdesk.domain.office import Office
