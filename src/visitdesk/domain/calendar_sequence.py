@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstanceState, Session
 
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
 
@@ -40,7 +40,7 @@ def _bump_sequences(session: Session, _context: Any, _instances: Any) -> None:
             owner = cast("Engagement | None", obj.engagement)
             if owner is None:
                 # A deleted child may already have lost its parent reference.
-                history = inspect(obj).attrs["engagement"].history
+                history = cast("InstanceState[Any]", inspect(obj)).attrs["engagement"].history
                 owner = next(iter(history.deleted or ()), None)
             if owner is not None and owner not in session.new and inspect(owner).persistent:
                 touched.add(owner)
