@@ -321,6 +321,9 @@ def export_file(session: Session, path: Path, visit_refs: list[str] | None = Non
     """Write the file whole or not at all: a half-written export would look like a good one."""
     text = export_document(session, visit_refs)
     temporary = path.with_name(path.name + ".part")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    temporary.replace(path)
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
     return len(text.encode("utf-8"))
