@@ -47,6 +47,8 @@ VISITDESK = (
     FIRST_PAINT
     + """
 import argparse
+from visitdesk.ui.refcounts import pin_singletons
+pin_singletons()
 from visitdesk.ui.app import show_window
 args = argparse.Namespace(data_dir=sys.argv[1], database_url=None, visit=None, view=None)
 spy = FirstPaint()
@@ -85,7 +87,9 @@ def _filter_figures() -> None:
     from visitdesk.ui.models.itinerary import ProgrammeModel
     from visitdesk.ui.models.rows import SearchProxy
     from visitdesk.ui.models.visits import VisitsModel
+    from visitdesk.ui.refcounts import pin_singletons
 
+    pin_singletons()
     QApplication.instance() or QApplication(sys.argv[:1])
     guests = ["SIPO", "JPO", "KIPO", "WIPO", "EUIPO", "USPTO", "中国国家知识产权局", "وزارت تجارت"]
     start = date(2000, 1, 1)

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
+from visitdesk.ui.refcounts import pin_singletons
+
+# As the app does at start: shiboken6 6.12 on Python 3.11 under-counts None (see refcounts.py).
+pin_singletons()
 
 
 @pytest.fixture(autouse=True)

@@ -99,3 +99,29 @@ def test_followups_model_makes_overdue_stand_out(qtbot):
     assert model.data(model.index(1, FollowUpsModel.DUE)) == "01 Apr 2017"
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ForegroundRole) == OVERDUE_TEXT
     assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_thousands_of_qt_calls_do_not_wear_out_none(qapp):
+    """shiboken6 6.12 on Python 3.11 loses a reference to None per void call (refcounts.py)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtWidgets import QApplication, QLineEdit\n"
+        "from visitdesk.ui.refcounts import pin_singletons\n"
+        "pin_singletons()\n"
+        "app = QApplication([])\n"
+        "box = QLineEdit()\n"
+        "for i in range(20000):\n"
+        "    box.setText(str(i))\n"
+        "print('done')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert run.returncode == 0, run.stderr[-500:]
+    assert run.stdout.strip() == "done"

@@ -41,7 +41,9 @@ def show_window(
 
     from visitdesk.store.errors import StoreError
     from visitdesk.ui.main_window import MainWindow
+    from visitdesk.ui.refcounts import pin_singletons
 
+    pin_singletons()
     window = MainWindow()
     opened: list[Store] = []
 
@@ -71,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from visitdesk.ui.refcounts import pin_singletons
+
+    pin_singletons()  # before any Qt call: see refcounts.py
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("VisitDesk")

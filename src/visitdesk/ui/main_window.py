@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget is None or index == 0:
             return
+        may_close = getattr(widget, "may_close", None)
+        if may_close is not None and not may_close():
+            return  # the officer chose to stay with unsaved text
         if self._followups is not None and self._followups is widget:
             self._followups = None
         self.tabs.removeTab(index)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from visitdesk.ui.undo import Operation, push_edit
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
+
+if TYPE_CHECKING:
+    from visitdesk.ui.views.press_release_panel import PressReleasePanel
 
 
 class VisitView(QWidget):
@@ -61,6 +66,12 @@ class VisitView(QWidget):
         self.sections.addTab(self.delegation, "De&legation")
         self.sections.addTab(self.statements, "&Statements")
         self.sections.addTab(self.outcomes, "O&utcomes")
+        # The press release tab imports reportlab and QtPdf: built when first chosen.
+        self.press_release: PressReleasePanel | None = None
+        self._release_holder = QWidget(self)
+        QVBoxLayout(self._release_holder).setContentsMargins(0, 0, 0, 0)
+        self.sections.addTab(self._release_holder, "P&ress release")
+        self.sections.currentChanged.connect(self._section_changed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -102,7 +113,24 @@ class VisitView(QWidget):
         self.details.setText("  ·  ".join(p for p in parts if p))
         self.delegation.description.setText(head.delegation_description)
         self.delegation.description.setVisible(bool(head.delegation_description))
+        if self.press_release is not None:
+            self.press_release.mark_stale()
         return True
+
+    def _section_changed(self, index: int) -> None:
+        if self.sections.widget(index) is self._release_holder:
+            self.press_release_panel()
+
+    def press_release_panel(self) -> PressReleasePanel:
+        """The press release tab's editor, made on first use."""
+        if self.press_release is None:
+            from visitdesk.ui.views.press_release_panel import PressReleasePanel
+
+            self.press_release = PressReleasePanel(self)
+            layout = self._release_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.press_release)
+        return self.press_release
 
     def delegation_ids(self) -> set[int]:
         with self.store.session() as session:
@@ -119,6 +147,8 @@ class VisitView(QWidget):
     def show_section(self, name: str) -> None:
         if name == "itinerary":
             self.sections.setCurrentWidget(self.itinerary)
+        elif name == "press-release":
+            self.sections.setCurrentWidget(self._release_holder)
 
     def edit_details(self) -> None:
         from visitdesk.ui.dialogs.visit_dialog import edit_visit
@@ -126,5 +156,5 @@ class VisitView(QWidget):
         edit_visit(self)
 
     def may_close(self) -> bool:
-        # Every edit is saved when accepted; nothing is pending in the view itself.
-        return True
+        # Every other edit is saved when accepted; only the press release editor holds text.
+        return self.press_release is None or self.press_release.may_close()
