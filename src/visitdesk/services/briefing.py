@@ -19,7 +19,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from visitdesk.domain.enums import EngagementKind, Side
-from visitdesk.domain.models import Engagement, Office, Outcome, Person, Visit
+from visitdesk.domain.models import (
+    Attendee,
+    Engagement,
+    Office,
+    Outcome,
+    Person,
+    Visit,
+    VisitParticipant,
+)
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.errors import NotFoundError, ServiceError
@@ -152,9 +160,13 @@ def gather_briefing(
         select(Visit)
         .where(Visit.ref == visit_ref)
         .options(
-            selectinload(Visit.engagements).selectinload(Engagement.attendees),
+            # People by selectin, not joined to every attendance: a photo is then read once
+            # per person, not once per engagement they attend.
+            selectinload(Visit.engagements)
+            .selectinload(Engagement.attendees)
+            .selectinload(Attendee.person),
             selectinload(Visit.engagements).selectinload(Engagement.talking_points),
-            selectinload(Visit.participants),
+            selectinload(Visit.participants).selectinload(VisitParticipant.person),
             selectinload(Visit.outcomes),
         )
     )

@@ -1,9 +1,9 @@
-"""Assemble the pack and build it in two passes.
+"""Assemble the pack and lay it out, once.
 
-The first pass lays everything out and notes the page of each contents entry and the number of
-pages; the second draws the same story with the page numbers filled in (contents lines keep room
-for their numbers in the first pass, so nothing moves). The PDF is written whole to a temporary
-file next to the output, then moved into place, so a failed build never leaves half a pack.
+Numbers known only at the end (the pages of the contents entries, the M of `Page N of M`) are
+PDF forms defined when the canvas is saved (see `numbers`). The PDF is written whole to a
+temporary file next to the output, then moved into place, so a failed build never leaves half
+a pack.
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
-from visitdesk.documents.briefing.contents import contents_lines
+from visitdesk.documents.briefing.contents import contents_lines, define_contents_numbers
 from visitdesk.documents.briefing.cover import cover
 from visitdesk.documents.briefing.delegation import delegation
 from visitdesk.documents.briefing.engagement_brief import engagement_briefs
+from visitdesk.documents.briefing.flowables import KeepWithNext
 from visitdesk.documents.briefing.followups import followups
 from visitdesk.documents.briefing.page_frame import PageFrame
 from visitdesk.documents.briefing.photos import Photos
@@ -31,7 +34,6 @@ from visitdesk.documents.text import TextParagraph
 from visitdesk.services.briefing import BriefingContent
 
 Progress = Callable[[int, int], None]
-MAX_PASSES = 3  # a third pass only if the second changed the page count (it should not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +48,7 @@ def pack_label(content: BriefingContent) -> str:
     return f"Briefing pack · version {content.version}"
 
 
-def story(
-    content: BriefingContent, register: Register, photos: Photos, pages: dict[str, int] | None
-) -> list[Any]:
+def story(content: BriefingContent, register: Register, photos: Photos) -> list[Any]:
     head = cover(content, photos.scaled(content.office_logo, keep_transparency=True))
     contents_anchor = register.add("contents", "Contents", 0)
     body = [
@@ -57,41 +57,40 @@ def story(
         *delegation(content, register, photos),
         *followups(content, register),
     ]
-    toc = [
-        contents_anchor,
-        TextParagraph("Contents", st.H1),
-        *contents_lines(register.entries, pages),
-    ]
+    toc = [contents_anchor, TextParagraph("Contents", st.H1), *contents_lines(register.entries)]
     return [*head, *toc, *body]
 
 
 def render_pack(content: BriefingContent, progress: Progress | None = None) -> RenderedPack:
     register_fonts()
-    photos = Photos()
     frame = PageFrame(
         classification=content.classification,
         title=content.title,
         pack_label=pack_label(content),
         office=content.office_name,
     )
-    pages: dict[str, int] | None = None
-    data = b""
-    counter = _Counter(progress, passes=2)
-    for _ in range(MAX_PASSES):
-        register = Register()
-        flowables = story(content, register, photos, pages)
-        counter.start_pass(len(flowables))
-        buffer = io.BytesIO()
-        doc = _document(buffer, content, frame, counter)
-        doc.build(flowables)
-        data = buffer.getvalue()
-        settled = pages is not None and frame.total_pages == doc.page and register.pages == pages
-        pages, frame.total_pages = dict(register.pages), doc.page
-        if settled:
-            break
+    register = Register()
+    flowables = story(content, register, Photos())
+    counter = _Counter(progress, len(flowables))
+    buffer = io.BytesIO()
+
+    class PackCanvas(Canvas):  # type: ignore[misc]
+        def save(self) -> None:
+            frame.define_page_labels(self)
+            define_contents_numbers(self, register)
+            super().save()
+
+    doc = _document(buffer, content, frame, counter)
+    # Pictures go in as binary streams: ASCII85 would make them a quarter larger and costs
+    # a third of the build time for thirty photos. Restored at once for other documents.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(flowables, canvasmaker=PackCanvas)
+    finally:
+        rl_config.useA85 = a85
     counter.finish()
-    assert frame.total_pages is not None
-    return RenderedPack(data=data, pages=frame.total_pages)
+    return RenderedPack(data=buffer.getvalue(), pages=frame.last_page)
 
 
 def _document(
@@ -126,37 +125,30 @@ def _document(
         subject=f"{content.classification} · {pack_label(content)}",
         creator="VisitDesk",
         pageTemplates=[PageTemplate(id="page", frames=[body], onPageEnd=furniture)],
+        keepTogetherClass=KeepWithNext,
     )
 
 
 class _Counter:
-    """Turns the flowables laid out in each pass into calls of `progress(done, total)`."""
+    """Turns the flowables laid out into calls of `progress(done, total)`, in hundredths."""
 
-    def __init__(self, progress: Progress | None, passes: int) -> None:
+    def __init__(self, progress: Progress | None, size: int) -> None:
         self.progress = progress
-        self.passes = passes
-        self.total = 100 * passes
-        self.done_passes = 0
+        self.size = max(size, 1)
         self.count = 0
-        self.size = 1
         self.last = -1
 
-    def start_pass(self, size: int) -> None:
-        self.done_passes += 1
-        self.count = 0
-        self.size = max(size, 1)
-
     def step(self) -> None:
+        # Split flowables report more than once, hence the cap short of the end.
         self.count += 1
-        within = min(self.count * 100 // self.size, 100)
-        done = min((min(self.done_passes, self.passes) - 1) * 100 + within, self.total - 1)
+        done = min(self.count * 100 // self.size, 99)
         if self.progress is not None and done != self.last:
             self.last = done
-            self.progress(done, self.total)
+            self.progress(done, 100)
 
     def finish(self) -> None:
         if self.progress is not None:
-            self.progress(self.total, self.total)
+            self.progress(100, 100)
 
 
 def write_whole(path: Path, data: bytes) -> None:

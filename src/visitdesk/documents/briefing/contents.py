@@ -1,7 +1,7 @@
 """The contents page: each section and engagement with its page number, each line a link.
 
-The lines are laid out in the first pass with no numbers and the same room for them, so filling
-them in for the second pass moves nothing (see `builder`).
+Laid out before the pages it lists exist: the numbers are forms filled in when the PDF is
+saved (see `numbers`), so a line's layout never depends on them.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 
 from visitdesk.documents.briefing import styles as st
-from visitdesk.documents.briefing.anchors import Entry
-from visitdesk.documents.fonts import BOLD
+from visitdesk.documents.briefing.anchors import Entry, Register
+from visitdesk.documents.briefing.numbers import define_number, show_number
+from visitdesk.documents.fonts import BOLD, SERIF, SERIF_BOLD
 from visitdesk.documents.text import TextStyle, layout
 from visitdesk.documents.text.draw import draw_line
 
@@ -22,11 +23,14 @@ NUMBER_ROOM = 40.0
 INDENT = 18.0
 
 
+def _form_name(key: str) -> str:
+    return f"contents-page-{key}"
+
+
 class ContentsLine(Flowable):  # type: ignore[misc]
-    def __init__(self, entry: Entry, page: int | None) -> None:
+    def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
-        self.page = page
         self.style = SECTION if entry.level == 0 else PART
         self.indent = INDENT * entry.level
         self.lines: list[Any] = []
@@ -53,28 +57,34 @@ class ContentsLine(Flowable):  # type: ignore[misc]
             last_baseline = y
             last_end = self.indent + (text_width if line.base else line.width)
             y -= line.below
-        if self.page is not None:
-            number = str(self.page)
-            font = "VisitDeskSerif-Bold" if self.entry.level == 0 else "VisitDeskSerif"
-            canvas.setFont(font, self.style.size)
-            canvas.setFillColorRGB(*self.style.color)
-            canvas.drawRightString(self.width, last_baseline, number)
-            # A dotted leader from the title to its page number, as in a printed book.
-            start = last_end + 6
-            end = self.width - canvas.stringWidth(number, font, self.style.size) - 6
-            if end - start > 12:
-                canvas.setStrokeColorRGB(*st.RULE)
-                canvas.setDash(0.6, 3)
-                canvas.setLineWidth(0.9)
-                canvas.line(start, last_baseline + 1, end, last_baseline + 1)
+        show_number(canvas, _form_name(self.entry.key), self.width, last_baseline)
+        # A dotted leader from the title towards its page number, as in a printed book.
+        start, end = last_end + 6, self.width - 24
+        if end - start > 12:
+            canvas.setStrokeColorRGB(*st.RULE)
+            canvas.setDash(0.6, 3)
+            canvas.setLineWidth(0.9)
+            canvas.line(start, last_baseline + 1, end, last_baseline + 1)
         canvas.linkRect("", self.entry.key, (0, 0, self.width, self.height), relative=1)
 
 
-def contents_lines(entries: list[Entry], pages: dict[str, int] | None) -> list[Any]:
-    """A line per entry but the contents' own; `pages` is None in the first pass."""
-    lines: list[Any] = [
-        ContentsLine(entry, pages.get(entry.key) if pages is not None else None)
-        for entry in entries
-        if entry.key != "contents"
-    ]
+def contents_lines(entries: list[Entry]) -> list[Any]:
+    """A line per entry but the contents' own."""
+    lines: list[Any] = [ContentsLine(entry) for entry in entries if entry.key != "contents"]
     return [*lines, PageBreak()]
+
+
+def define_contents_numbers(canvas: Any, register: Register) -> None:
+    """At save time: the page number of every contents line."""
+    for entry in register.entries:
+        page = register.pages.get(entry.key)
+        section = entry.level == 0
+        define_number(
+            canvas,
+            _form_name(entry.key),
+            str(page) if page is not None else "",
+            SERIF_BOLD if section else SERIF,
+            (SECTION if section else PART).size,
+            (SECTION if section else PART).color,
+            right=True,
+        )

@@ -3,6 +3,7 @@ position, organisation, photo, biography, dietary and medical notes), then the h
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
@@ -24,12 +25,14 @@ _HOST_SHARES = (0.06, 0.36, 0.40, 0.18)
 
 
 def _photo(person: PersonInfo, photos: Photos) -> Any | None:
+    small = photos.scaled(person.photo)
     reader = photos.reader(person.photo)
-    if reader is None:
+    if small is None or reader is None:
         return None
     w, h = reader.getSize()
     scale = min(PHOTO_WIDTH / w, PHOTO_HEIGHT / h)
-    image = Image(reader, width=w * scale, height=h * scale)
+    # A file-like JPEG is embedded as it is, without decoding it again.
+    image = Image(io.BytesIO(small), width=w * scale, height=h * scale)
     image.hAlign = "LEFT"
     return image
 

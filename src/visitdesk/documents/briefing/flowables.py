@@ -1,14 +1,17 @@
-"""Small flowables of the pack: a numbered item whose text may flow over a page break."""
+"""Small flowables of the pack: a numbered item whose text may flow over a page break, and the
+rule that keeps a heading with what follows it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from visitdesk.documents.text import TextParagraph, TextStyle, draw_text
 
 NUMBER_WIDTH = 20.0
+# A heading starts a part only with at least this much room left for what follows it.
+MIN_ROOM = 150.0
 
 
 class NumberedItem(Flowable):  # type: ignore[misc]
@@ -51,3 +54,28 @@ class NumberedItem(Flowable):  # type: ignore[misc]
             canvas, self.label, self.style.left_indent, self.height, NUMBER_WIDTH, number_style
         )
         self.inner.drawOn(canvas, 0, 0)
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """How the pack keeps a heading (or a photo) with what follows (`keepWithNext`).
+
+    reportlab's own rule moves the whole group to the next page whenever it does not fit in
+    the room left, even when the group is longer than any page (a 5,000-character biography):
+    the page before is then left nearly empty. Here a group that fits on a page moves whole; a
+    longer one starts where it is if there is room for the heading and a good part of the
+    text, else on the next page. Either way no heading is left alone at a page foot.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = self._content[:]
+        height: float = self._H
+        if height <= aH:
+            return content
+        frame = getattr(self, "_frame", None)
+        page_room = frame._height if frame is not None else aH
+        at_top = bool(getattr(frame, "_atTop", False))
+        if at_top or (height > page_room and aH >= MIN_ROOM):
+            return content  # flows from here: the first part of the text comes with the heading
+        return [self.FrameBreak(), *content]

@@ -2,7 +2,7 @@
 pack's version and `Page N of M`.
 
 Drawn on the canvas after the page's story, with the text layer, so a title in any script
-prints. M is known from the first of the two passes (see `builder`).
+prints. M is a form defined when the PDF is saved (see `numbers`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import Any
 
 from visitdesk.documents.briefing import styles as st
-from visitdesk.documents.fonts import BOLD
+from visitdesk.documents.briefing.numbers import define_number, show_number
+from visitdesk.documents.fonts import BOLD, SERIF
 from visitdesk.documents.text import TextStyle, draw_text, natural_width
 
 MARK = TextStyle(size=10, leading=12, weight=BOLD, align="center", color=st.MARKING)
@@ -26,11 +27,16 @@ class PageFrame:
     title: str
     pack_label: str  # `Briefing pack · version 3` or `Personal pack of … · version 3`
     office: str
-    total_pages: int | None = None  # None in the first pass
+    last_page: int = 0
 
-    def page_label(self, page: int) -> str:
-        total = self.total_pages if self.total_pages is not None else page
-        return f"Page {page} of {total}"
+    def define_page_labels(self, canvas: Any) -> None:
+        """At save time, when M is known: `Page N of M` for every page, one form each (one
+        piece of text, so that it extracts as one line)."""
+        for page in range(1, self.last_page + 1):
+            label = f"Page {page} of {self.last_page}"
+            define_number(
+                canvas, _label_form(page), label, SERIF, RUNNING.size, RUNNING.color, right=True
+            )
 
     @cached_property
     def short_title(self) -> str:
@@ -60,9 +66,14 @@ class PageFrame:
         # Foot: a hairline, the office and the page, then the marking again.
         canvas.line(x, 58, x + width, 58)
         draw_text(canvas, self.short_office, x, 53, width * 0.62, RUNNING)
-        draw_text(canvas, self.page_label(page), x + width * 0.64, 53, width * 0.36, RUNNING_RIGHT)
+        show_number(canvas, _label_form(page), x + width, 53 - RUNNING.size)
         draw_text(canvas, self.classification, x, 34, width, MARK)
         canvas.restoreState()
+        self.last_page = max(self.last_page, page)
+
+
+def _label_form(page: int) -> str:
+    return f"briefing-page-label-{page}"
 
 
 def fit(text: str, style: TextStyle, width: float) -> str:

@@ -44,6 +44,8 @@ def _scale(data: bytes, keep_transparency: bool) -> bytes | None:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
+            # A JPEG can be decoded straight at a fraction of its size: much faster.
+            image.draft("RGB", (MAX_PIXELS * 2, MAX_PIXELS * 2))
             image.load()
             image.thumbnail((MAX_PIXELS, MAX_PIXELS))
             out = io.BytesIO()
