@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QPushButton
 
 from visitdesk.domain.enums import OutcomeStatus
-from visitdesk.domain.models import Engagement, Outcome
+from visitdesk.domain.models import Engagement, Outcome, StatusChange
 from visitdesk.services import itinerary
 from visitdesk.services.followups import open_followups
 from visitdesk.services.itinerary import EngagementData
@@ -224,3 +225,37 @@ def test_a_store_that_cannot_open_is_a_message_not_a_traceback(tmp_path, message
     assert run(args) == 3
     assert messages[-1][0] == "VisitDesk cannot start"
     assert "Cannot create the data folder" in messages[-1][1]
+
+
+def test_undoing_an_outcomes_deletion_brings_back_its_status_history(qtbot, window, example_store):
+    visit = _open_sipo(qtbot, window)
+    visit.sections.setCurrentWidget(visit.outcomes)
+    panel = visit.outcomes
+    panel.table.selectRow(0)
+    row = panel.proxy.source_row_at(0)
+    with example_store.transaction() as session:
+        outcome = session.get(Outcome, row.id)
+        outcome.history.append(
+            StatusChange(status=outcome.status, changed_on=date(2017, 3, 21), note="Offered")
+        )
+        outcome.history.append(
+            StatusChange(status=outcome.status, changed_on=date(2017, 5, 2), note="Chased <b>")
+        )
+
+    def history() -> list[tuple[object, object, object]]:
+        with example_store.session() as session:
+            outcome = session.get(Outcome, row.id)
+            if outcome is None:
+                return []
+            return [(c.status, c.changed_on, c.note) for c in outcome.history] + [
+                (outcome.status, outcome.position, outcome.title)
+            ]
+
+    before = history()
+    assert len(before) >= 2
+    delete = next(b for b in panel.findChildren(QPushButton) if b.text() == "&Delete")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert history() == []
+    window.undo_group.undo()
+    assert history() == before
+    assert row.id in {r.id for r in panel.model.rows()}

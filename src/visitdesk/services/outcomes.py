@@ -295,8 +295,56 @@ def restore_outcome(
     _apply_outcome(outcome, data)
 
 
+@dataclass(frozen=True)
+class OutcomeSnapshot:
+    """An outcome whole, history and place in the list included: what undoing a deletion
+    puts back."""
+
+    data: OutcomeData
+    position: int
+    # (status, changed on, note), oldest first.
+    history: tuple[tuple[OutcomeStatus, date, str | None], ...]
+
+
+def snapshot_outcome(session: Session, outcome_id: int) -> OutcomeSnapshot:
+    outcome = _outcome(session, outcome_id)
+    return OutcomeSnapshot(
+        load_outcome(session, outcome_id),
+        outcome.position,
+        tuple((c.status, c.changed_on, c.note) for c in outcome.history),
+    )
+
+
+def put_back_outcome(
+    session: Session, visit_id: int, outcome_id: int, snapshot: OutcomeSnapshot
+) -> None:
+    """Recreate a deleted outcome exactly as it was, under its old id."""
+    visit = get_visit(session, visit_id)
+    data = snapshot.data
+    _checked_outcome(session, visit_id, data)
+    if session.get(Outcome, outcome_id) is not None:
+        raise ServiceError("This outcome cannot be put back: it was replaced meanwhile.")
+    outcome = Outcome(
+        id=outcome_id,
+        kind=data.kind,
+        title=data.title.strip(),
+        status=data.status if data.status is not None else snapshot.history[-1][0],
+        position=snapshot.position,
+    )
+    _apply_outcome(outcome, data)
+    outcome.history = [
+        StatusChange(status=status, changed_on=on, note=note)
+        for status, on, note in snapshot.history
+    ]
+    visit.outcomes.append(outcome)
+    session.flush()
+
+
 def delete_outcome(session: Session, outcome_id: int) -> None:
     outcome = _outcome(session, outcome_id)
+    # Load the history before the outcome leaves its visit: SQLAlchemy 2.1 otherwise fails the
+    # flush ("Failed to add object to the flush context") when it has status changes.
+    outcome.history  # noqa: B018
     outcome.visit.outcomes.remove(outcome)
     session.delete(outcome)
     session.flush()

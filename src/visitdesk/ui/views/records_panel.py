@@ -161,10 +161,11 @@ class OutcomesPanel(QWidget):
         if row is None or not _confirm(self, f"“{row.title}”"):
             return
         with self.view.store.session() as session:
-            before = outcomes.load_outcome(session, row.id)
+            # Its whole history too: undo must not turn a signed MoU back into a fresh one.
+            before = outcomes.snapshot_outcome(session, row.id)
         visit_id = self.view.visit_id
         self.view.push(
             f"Delete “{row.title}”",
             lambda s: outcomes.delete_outcome(s, row.id),
-            lambda s: outcomes.add_outcome(s, visit_id, before, date.today(), row.id),
+            lambda s: outcomes.put_back_outcome(s, visit_id, row.id, before),
         )
