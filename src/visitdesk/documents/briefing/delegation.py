@@ -19,7 +19,7 @@ from visitdesk.services.briefing import BriefingContent, PersonInfo
 PHOTO_WIDTH = 74.0  # 2.6 cm
 PHOTO_HEIGHT = 92.0
 NAME = TextStyle(size=12.5, leading=16, weight=BOLD, color=st.NAVY)
-NATIVE = TextStyle(size=12.5, leading=16)
+NATIVE = TextStyle(size=12.5, leading=16, align="left")
 DETAIL = TextStyle(size=10, leading=13)
 _HOST_SHARES = (0.06, 0.36, 0.40, 0.18)
 
@@ -98,7 +98,7 @@ def delegation(content: BriefingContent, register: Register, photos: Photos) -> 
         rows = [
             [
                 cell(f"{n}.", st.CELL),
-                stacked((p.name, st.CELL_BOLD), (p.native_name, st.CELL)),
+                stacked((p.name, st.CELL_BOLD), (p.native_name, st.CELL_NATIVE)),
                 stacked((p.position, st.CELL), (p.organisation, st.CELL_SMALL)),
                 cell(p.role or "", st.CELL),
             ]

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from visitdesk.documents.briefing import styles as st
-from visitdesk.documents.fonts import BOLD, ITALIC
+from visitdesk.documents.fonts import BOLD, ITALIC, REGULAR
 from visitdesk.documents.text import TextStyle, layout
 from visitdesk.documents.text.draw import draw_line
 from visitdesk.services.briefing import PersonInfo
@@ -28,6 +28,7 @@ MAX_PITCH = 84.0
 NAME = TextStyle(size=7.4, leading=8.8, weight=BOLD, align="center")
 NATIVE = TextStyle(size=7.4, leading=8.8, align="center")
 ROLE = TextStyle(size=6.6, leading=8, weight=ITALIC, align="center", color=st.GREY)
+POSITION = ROLE.but(weight=REGULAR)
 SIDE = TextStyle(size=8, leading=10, weight=BOLD, align="center", color=st.NAVY)
 
 
@@ -143,12 +144,14 @@ def _label(canvas: Any, text: str, x: float, top: float, width: float) -> None:
 def _box_text(
     canvas: Any, number: int, person: PersonInfo, x: float, top: float, width: float
 ) -> None:
-    """Up to four short lines: number and name, native name, and the role of an interpreter."""
+    """What fits of: number and name, native name, and position (or "Interpreter")."""
     parts = [(f"{number}. {person.short_name}", NAME)]
     if person.native_name:
         parts.append((person.native_name, NATIVE))
     if person.interpreter:
         parts.append(("Interpreter", ROLE))
+    elif person.position:
+        parts.append((st.clip(person.position, 60), POSITION))
     room = BOX_HEIGHT - 5
     y = top
     for text, style in parts:

@@ -43,6 +43,8 @@ KICKER = TextStyle(size=9, leading=12, weight=BOLD, color=GREY, keep_with_next=T
 
 CELL = TextStyle(size=9.2, leading=11.6)
 CELL_BOLD = CELL.but(weight=BOLD)
+# A name in native script sits under the Latin one, aligned with it, whatever its direction.
+CELL_NATIVE = CELL.but(align="left")
 CELL_SMALL = TextStyle(size=8, leading=10, color=GREY)
 CELL_HEAD = TextStyle(size=8.5, leading=10.5, weight=BOLD, color=NAVY)
 CELL_RIGHT = CELL.but(align="right")
