@@ -9,6 +9,7 @@ right hand is the page's left. A side with more than `ROW` people fills a second
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -135,6 +136,12 @@ class SeatingPlan(Flowable):  # type: ignore[misc]
             _box_text(canvas, number, person, x + 2, bottom + BOX_HEIGHT - 3, box - 4)
 
 
+@lru_cache(maxsize=2048)
+def _lines(text: str, style: TextStyle, width: float) -> list[Any]:
+    # The same people sit in many meetings of a visit: each name is laid out once a build.
+    return layout(text, style, width)
+
+
 def _label(canvas: Any, text: str, x: float, top: float, width: float) -> None:
     lines = layout(text, SIDE, width)[:1]
     for line in lines:
@@ -155,7 +162,7 @@ def _box_text(
     room = BOX_HEIGHT - 5
     y = top
     for text, style in parts:
-        for line in layout(text, style, width):
+        for line in _lines(text, style, width):
             if line.height > room:
                 return
             y -= line.above
