@@ -166,7 +166,7 @@ def system_packages(command: str, full: bool = False) -> list[str]:
         packages += BUNDLE_TOOLS
         # PyInstaller bundles libpython, which Debian's own Python keeps in a package apart.
         home, version = base_python()
-        if home.is_relative_to("/usr"):
+        if home in (Path("/usr/bin"), Path("/bin")):
             packages.append(f"libpython{version}")
     # Debian's own Python leaves out ensurepip, without which `venv` cannot make .venv.
     if not venv_python().exists() and importlib.util.find_spec("ensurepip") is None:
