@@ -9,7 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from visitdesk.services.exchange import parse, schema_text
+from visitdesk.services.exchange import keys as parse
+from visitdesk.services.exchange import schema_text
 from visitdesk.services.exchange.exporter import export_document
 from visitdesk.store.database import Store
 
