@@ -17,6 +17,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+if not EXAMPLE.exists():
+    EXAMPLE = REPO / "tests" / "fixtures" / "sipo-2017.visit.json"
 RUNS = 10
 
 

@@ -14,8 +14,12 @@ from visitdesk.store.database import Store
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-# shared/ lies beside the checkout, on a developer's machine and in CI alike.
-EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+# shared/ lies beside the checkout on a developer's machine and in CI; a verbatim copy in
+# tests/fixtures stands in where it does not (a fresh clone elsewhere). test_example_copy keeps
+# the two identical.
+SHARED_EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+FIXTURE_EXAMPLE = REPO / "tests" / "fixtures" / "sipo-2017.visit.json"
+EXAMPLE = SHARED_EXAMPLE if SHARED_EXAMPLE.exists() else FIXTURE_EXAMPLE
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -24,6 +24,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.conftest import EXAMPLE
 from visitdesk import __version__
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,7 +113,7 @@ def test_opening_a_visit_file_with_the_window_program_imports_it(tmp_path: Path)
     from visitdesk.services.visits import list_visits
     from visitdesk.store.database import Store
 
-    example = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+    example = EXAMPLE
     gui = load(PACKAGING / "launchers" / "visitdesk_gui.py")
     data = tmp_path / "data"
     shot = tmp_path / "window.png"
@@ -151,7 +152,7 @@ def test_the_linux_bundle_builds_and_does_an_officers_work_offscreen(tmp_path: P
         assert run.returncode == 0, f"{args}: {run.stdout}{run.stderr}"
         return run.stdout
 
-    example = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+    example = EXAMPLE
     assert "Imported visit sipo-2017-03" in visitdesk("import", str(example))
     assert "sipo-2017-03" in visitdesk("visits")
     assert "Wrote 4 events" in visitdesk("ics", "sipo-2017-03", "-o", "visit.ics")
