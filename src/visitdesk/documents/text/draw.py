@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from visitdesk.documents.fonts import Weight
 from visitdesk.documents.text.bidi import base_level
 from visitdesk.documents.text.lines import Line, break_lines
-from visitdesk.documents.text.pieces import Piece, clean, words_of
+from visitdesk.documents.text.pieces import CACHED_TEXT, Piece, clean, words_of
 from visitdesk.documents.text.style import TextStyle
 
 
 def layout(text: str, style: TextStyle, width: float) -> list[Line]:
-    """The lines of `text` at `width` points. Line breaks in the text are kept."""
+    """The lines of `text` at `width` points. Line breaks in the text are kept.
+
+    The lines are shared with earlier calls for the same text, size and width (they are frozen).
+    """
+    width = max(width, style.size)  # never loop on a column narrower than one letter
+    # Only what shapes the lines is in the key: the same name in two colours is laid out once.
+    key = (text, style.size, style.weight, style.line_leading, width)
+    if len(text) > CACHED_TEXT:
+        return list(_layout.__wrapped__(*key))
+    return list(_layout(*key))
+
+
+# Platypus asks a flowable for its size more than once, tables ask every cell at each pass, and
+# the same names and headings recur on every page: each is laid out once per width.
+@lru_cache(maxsize=4096)
+def _layout(
+    text: str, size: float, weight: Weight, leading: float, width: float
+) -> tuple[Line, ...]:
     text = clean(text)
     base = base_level(text)
     lines: list[Line] = []
-    width = max(width, style.size)  # never loop on a column narrower than one letter
     for hard_line in text.split("\n"):
-        words = words_of(hard_line, style.size, style.weight, base)
-        lines.extend(break_lines(words, width, style.size, style.line_leading, base))
-    return lines
+        words = words_of(hard_line, size, weight, base)
+        lines.extend(break_lines(words, width, size, leading, base))
+    return tuple(lines)
 
 
 def natural_width(text: str, style: TextStyle) -> float:

@@ -9,7 +9,8 @@ from visitdesk.documents.text.bidi import visual_order
 from visitdesk.documents.text.pieces import Piece, Word, split_word
 
 
-@dataclass(slots=True)
+# Frozen: the lines of a paragraph are cached and shared by every place that lays it out.
+@dataclass(frozen=True, slots=True)
 class Line:
     pieces: list[Piece] = field(default_factory=list)  # logical order, no spaces at either end
     width: float = 0.0
@@ -48,9 +49,9 @@ def break_lines(
     used = 0.0
     pending_space: list[Word] = []
 
-    def flush() -> None:
+    def flush(last: bool) -> None:
         nonlocal current, used
-        lines.append(_make_line(current, size, leading, base))
+        lines.append(_make_line(current, size, leading, base, last))
         current, used = [], 0.0
 
     queue = list(words)
@@ -63,7 +64,7 @@ def break_lines(
         gap = sum(w.width for w in pending_space)
         if current and used + gap + word.width > width:
             pending_space = []
-            flush()
+            flush(last=False)
             gap = 0.0
         if not current and word.width > width:
             parts = split_word(word, width)
@@ -73,20 +74,25 @@ def break_lines(
         current.append(word)
         used += gap + word.width
         pending_space = []
-    flush()
-    lines[-1].last = True
+    flush(last=True)
     return lines
 
 
-def _make_line(words: list[Word], size: float, leading: float, base: int) -> Line:
+def _make_line(words: list[Word], size: float, leading: float, base: int, last: bool) -> Line:
     pieces = [p for w in words for p in w.pieces]
-    line = Line(pieces=pieces, width=sum(p.width for p in pieces), base=base)
     # A Latin or CJK line keeps the paragraph's leading; Urdu's tall letters and deep descents
     # need more room, so a line holding them grows to the font's own extent.
-    line.above, line.below = size, max(leading - size, 0.0)
+    above, below = size, max(leading - size, 0.0)
     for piece in pieces:
         if piece.font in fonts.SHAPED_FONTS and not piece.space:
             ascent, descent = fonts.ascent_descent(piece.font, piece.size)
-            line.above = max(line.above, ascent)
-            line.below = max(line.below, descent + (leading - size) / 2)
-    return line
+            above = max(above, ascent)
+            below = max(below, descent + (leading - size) / 2)
+    return Line(
+        pieces=pieces,
+        width=sum(p.width for p in pieces),
+        above=above,
+        below=below,
+        last=last,
+        base=base,
+    )

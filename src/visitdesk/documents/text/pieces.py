@@ -8,6 +8,7 @@ its own, with the usual rules that keep closing punctuation off the start of a l
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,9 @@ _NO_BREAK_AFTER = frozenset("（「『【〈《〔［｛([{")
 _URDU_LETTERS = frozenset("ٹڈڑںھہےۓۂ")
 # Drawn for a character that no bundled font has; the PDF still carries the character itself.
 _MISSING = "\u25a1"
+# The longest word and the longest line of text whose measures are kept for reuse.
+CACHED_WORD = 64
+CACHED_TEXT = 400
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 # Controls that must not reach a PDF; a tab is a space in a paragraph.
 _DROP = {code: None for code in range(32) if code not in (9, 10)} | {0x7F: None, 9: " "}
@@ -80,27 +84,41 @@ class Word:
 
 def measure(piece: Piece) -> Piece:
     """Fill in the piece's glyphs and width (shaping Arabic-script text with HarfBuzz)."""
-    text = piece.text
-    piece.missing = any(not fonts.has_glyph(piece.font, c) for c in text if not fonts.is_format(c))
-    if piece.missing:
-        box = _MISSING if fonts.has_glyph(piece.font, _MISSING) else "?"
-        text = "".join(
-            c if fonts.has_glyph(piece.font, c) or fonts.is_format(c) else box for c in text
-        )
-    if piece.level % 2 and not piece.shaped:
+    # Only words of a sensible length are kept: a 5,000-character string typed without a space
+    # is measured each time rather than held for the life of the process.
+    how = _measured if len(piece.text) <= CACHED_WORD else _measured.__wrapped__
+    piece.glyphs, piece.width, piece.missing = how(
+        piece.text, piece.font, piece.size, piece.level % 2 == 1, piece.space
+    )
+    return piece
+
+
+# The same words come back in every paragraph, header and table cell of a document (names,
+# "the", "Islamabad"): each is measured once a process. Glyphs are immutable (str, ShapedStr).
+@lru_cache(maxsize=16384)
+def _measured(text: str, font: str, size: float, rtl: bool, space: bool) -> tuple[Any, float, bool]:
+    missing = any(not fonts.has_glyph(font, c) for c in text if not fonts.is_format(c))
+    if missing:
+        box = _MISSING if fonts.has_glyph(font, _MISSING) else "?"
+        text = "".join(c if fonts.has_glyph(font, c) or fonts.is_format(c) else box for c in text)
+    shaped = font in fonts.SHAPED_FONTS
+    if rtl and not shaped:
         # Right to left in a font that is not shaped (a bracket in an Urdu sentence): reverse
         # it by hand and use mirrored glyphs, as rule L4 asks.
         from bidi.mirror import MIRRORED
 
         text = "".join(MIRRORED.get(c, c) for c in reversed(text))
-    if piece.shaped and not piece.space:
-        piece.glyphs, piece.width = _shape(text, piece.font, piece.size, piece.level % 2 == 1)
-    else:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+    if shaped and not space:
+        glyphs, width = _shape(text, font, size, rtl)
+        return glyphs, width, missing
+    return text, _string_width(text, font, size), missing
 
-        piece.glyphs = text
-        piece.width = stringWidth(text, piece.font, piece.size)
-    return piece
+
+def _string_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width: float = stringWidth(text, font, size)
+    return width
 
 
 @lru_cache(maxsize=4096)
@@ -152,9 +170,51 @@ def _shape(text: str, font_name: str, size: float, rtl: bool) -> tuple[Any, floa
 
 
 def words_of(text: str, size: float, weight: fonts.Weight, base: int | None) -> list[Word]:
-    """The words and spaces of one line of text (no line breaks in it), measured."""
+    """The words and spaces of one line of text (no line breaks in it), measured.
+
+    The words are shared with earlier calls for the same text: read them, never change them.
+    """
     if not text:
         return []
+    if len(text) > CACHED_TEXT:
+        return list(_words.__wrapped__(text, size, weight, base))
+    return list(_words(text, size, weight, base))
+
+
+# A name or a heading is laid out at several widths (its natural width, then its column) and
+# in many places of a document; its words are found and measured once. Long paragraphs are not
+# kept (each is laid out once per width by its flowable), so the caches stay small.
+@lru_cache(maxsize=4096)
+def _words(text: str, size: float, weight: fonts.Weight, base: int | None) -> tuple[Word, ...]:
+    if not base and _is_plain_latin(text, weight):
+        return _latin_words(text, size, weight.latin)
+    return tuple(_any_words(text, size, weight, base))
+
+
+_SPACES_OR_WORD = re.compile(" +|[^ ]+")
+_PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
+
+
+@lru_cache(maxsize=8)
+def _latin_ascii(font: str) -> frozenset[str]:
+    """The printable ASCII characters the Latin font draws (all of them, for Liberation)."""
+    return frozenset(c for c in _PRINTABLE_ASCII if fonts.has_glyph(font, c))
+
+
+def _is_plain_latin(text: str, weight: fonts.Weight) -> bool:
+    return text.isascii() and _latin_ascii(weight.latin).issuperset(text)
+
+
+def _latin_words(text: str, size: float, font: str) -> tuple[Word, ...]:
+    """The fast path for printable ASCII read left to right: what `_any_words` makes of it (one
+    font, level 0, breaks only at spaces), without deciding each character on its own."""
+    return tuple(
+        Word([measure(Piece(chunk, font, size, 0, space=chunk[0] == " "))])
+        for chunk in _SPACES_OR_WORD.findall(text)
+    )
+
+
+def _any_words(text: str, size: float, weight: fonts.Weight, base: int | None) -> list[Word]:
     levels = embedding_levels(text, base) if needs_bidi(text) else [base or 0] * len(text)
     words: list[Word] = []
     current: Word | None = None
