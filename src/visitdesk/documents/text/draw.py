@@ -122,20 +122,26 @@ def _out(text: Any, piece: Piece) -> None:
     code = text._code
     if piece.missing:
         code.append(_span(piece.text))
-        text.textOut(piece.glyphs)
+        _show(text, piece.glyphs)
         code.append("EMC")
     elif piece.shaped and piece.level % 2:
         for chars, glyphs in _clusters(piece):
             code.append(_span(chars))
-            text.textOut(glyphs)
+            _show(text, glyphs)
             code.append("EMC")
     elif piece.level % 2:
         for logical, glyph in zip(reversed(piece.text), piece.glyphs, strict=True):
             code.append(_span(logical))
-            text.textOut(glyph)
+            _show(text, glyph)
             code.append("EMC")
     else:
-        text.textOut(piece.glyphs)
+        _show(text, piece.glyphs)
+
+
+def _show(text: Any, glyphs: Any) -> None:
+    # What reportlab's textOut writes, without the width it measures to move a text cursor that
+    # nothing here reads (each line is one text run, or places its pieces by setTextOrigin).
+    text._code.append(text._formatText(glyphs))
 
 
 def _clusters(piece: Piece) -> list[tuple[str, Any]]:
