@@ -259,3 +259,38 @@ def test_undoing_an_outcomes_deletion_brings_back_its_status_history(qtbot, wind
     window.undo_group.undo()
     assert history() == before
     assert row.id in {r.id for r in panel.model.rows()}
+
+
+def test_the_window_shows_before_the_records_open_then_fills_in(tmp_path, example_store):
+    """Start-up: the first paint happens with no SQLAlchemy loaded; the visits list follows."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, argparse\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from visitdesk.ui.app import show_window\n"
+        f"args = argparse.Namespace(data_dir={str(example_store.database_file.parent)!r},\n"
+        "    database_url=None, visit=None, view=None)\n"
+        "window, opened = show_window(args)\n"
+        "seen = []\n"
+        "window._opening.painted.connect(lambda: seen.append(\n"
+        "    (window.tabs.widget(0).__class__.__name__,\n"
+        "     any(m.startswith('sqlalchemy') for m in sys.modules))))\n"
+        "window.records_ready.connect(lambda: QTimer.singleShot(0, app.quit))\n"
+        "app.exec()\n"
+        "print(seen[0], window.tabs.widget(0).__class__.__name__,\n"
+        "      window.visits_view.count_label.text())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert run.returncode == 0, run.stderr[-800:]
+    assert run.stdout.strip().splitlines()[-1] == "('_Opening', False) VisitsView 1 visit"

@@ -71,6 +71,7 @@ class PressReleasePanel(QWidget):
         self._office: Office | None = None
         self._fallback_name: str | None = None
         self._edited = False
+        self._sized = False
 
         self.stack = QStackedWidget(self)
         empty = QWidget(self)
@@ -171,6 +172,11 @@ class PressReleasePanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if not self._sized and self.width() > 100:
+            # Half and half, once the width is known: the page is read, not glimpsed.
+            self._sized = True
+            half = self.width() // 2
+            self.splitter.setSizes([half, self.width() - half])
         if self._stale:
             self.load()
 
