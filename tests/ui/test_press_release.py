@@ -30,12 +30,13 @@ def _release_tab(qtbot, window) -> tuple[VisitView, PressReleasePanel]:
 
 def _saved(store) -> PressRelease:
     with store.session() as session:
-        release = session.query(PressRelease).one()
+        release: PressRelease = session.query(PressRelease).one()
         session.expunge(release)
         return release
 
 
-def _text(path: Path) -> str:
+def _text(path: Path | None) -> str:
+    assert path is not None, "the preview has no PDF yet"
     return " ".join((page.extract_text() or "") for page in PdfReader(path).pages)
 
 

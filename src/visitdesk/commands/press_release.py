@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from visitdesk.store.database import Store
+if TYPE_CHECKING:
+    # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
+    from visitdesk.store.database import Store
 
 
 def _date(text: str) -> date:

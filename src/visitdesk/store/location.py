@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from visitdesk import APP_NAME
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 DATA_DIR_ENV = "VISITDESK_DATA_DIR"
 DATABASE_URL_ENV = "VISITDESK_DATABASE_URL"
@@ -23,6 +25,9 @@ def default_data_dir() -> Path:
 
 def resolve_url(database_url: str | None = None, data_dir: str | Path | None = None) -> URL:
     """The command line wins over the environment, which wins over the default folder."""
+    # Imported here: the window and `--help` read this module's names before any database work.
+    from sqlalchemy.engine import URL, make_url
+
     url = database_url or os.environ.get(DATABASE_URL_ENV)
     if url:
         return make_url(url)
