@@ -104,9 +104,11 @@ def get_font(name: str) -> TTFont:
     from reportlab.pdfbase.ttfonts import TTFont
 
     with _lock:
-        try:
+        # Asked for a font it does not know, reportlab's getFont first searches its folders
+        # for an AFM file of that name, parsing every one it finds (~0.1 s a font): look first.
+        if name in pdfmetrics.getRegisteredFontNames():
             font: TTFont = pdfmetrics.getFont(name)
-        except KeyError:
+        else:
             font = TTFont(name, str(resource_path("fonts", _FILES[name])))
             pdfmetrics.registerFont(font)
     return font
