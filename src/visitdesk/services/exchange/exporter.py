@@ -13,18 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, lazyload, selectinload
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
 
-from visitdesk.domain.engagement import Attendee, Engagement
 from visitdesk.domain.enums import Side, StatementRole
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
-from visitdesk.domain.outcome import Outcome
 from visitdesk.domain.person import Person
-from visitdesk.domain.visit import Visit, VisitParticipant
+from visitdesk.domain.visit import Visit
 from visitdesk.services.errors import NotFoundError
 from visitdesk.services.exchange import FORMAT
+from visitdesk.services.exchange.export_load import (
+    EngagementData,
+    OutcomeData,
+    VisitData,
+    load_visits,
+)
+from visitdesk.services.exchange.writer import chunks
 
 Json = dict[str, Any]
 
@@ -73,7 +78,7 @@ def _office(office: Office) -> Json:
     )
 
 
-def _organisation(o: Organisation) -> Json:
+def _organisation(o: Row[Any]) -> Json:
     return _compact(
         {
             "id": o.ref,
@@ -87,7 +92,7 @@ def _organisation(o: Organisation) -> Json:
     )
 
 
-def _person(p: Person, refs: _Refs) -> Json:
+def _person(p: Row[Any], refs: _Refs) -> Json:
     return _compact(
         {
             "id": p.ref,
@@ -110,18 +115,19 @@ def _person(p: Person, refs: _Refs) -> Json:
     )
 
 
-def _participant(p: VisitParticipant, refs: _Refs) -> Json | str:
+def _participant(p: Row[Any], refs: _Refs) -> Json | str:
     ref = refs.people[p.person_id]
     return ref if p.role is None else {"person": ref, "role": p.role}
 
 
-def _when(e: Engagement) -> tuple[str, str]:
+def _when(e: Row[Any]) -> tuple[str, str]:
     return e.start.isoformat(
         timespec="minutes" if not e.start.second else "seconds"
     ), e.end.isoformat(timespec="minutes" if not e.end.second else "seconds")
 
 
-def _engagement(e: Engagement, refs: _Refs) -> Json:
+def _engagement(data: EngagementData, refs: _Refs) -> Json:
+    e = data.row
     start, end = _when(e)
     return _compact(
         {
@@ -135,19 +141,16 @@ def _engagement(e: Engagement, refs: _Refs) -> Json:
             "organisation": refs.org(e.organisation_id),
             "objectives": e.objectives,
             "notes": e.notes,
-            "talking_points": [t.text for t in e.talking_points],
-            "host_attendees": [
-                refs.people[a.person_id] for a in e.attendees if a.side is Side.HOST
-            ],
-            "guest_attendees": [
-                refs.people[a.person_id] for a in e.attendees if a.side is Side.GUEST
-            ],
+            "talking_points": list(data.talking_points),
+            "host_attendees": [refs.people[p] for p, side in data.attendees if side is Side.HOST],
+            "guest_attendees": [refs.people[p] for p, side in data.attendees if side is Side.GUEST],
             "sequence": e.sequence,
         }
     )
 
 
-def _outcome(o: Outcome, refs: _Refs) -> Json:
+def _outcome(data: OutcomeData, refs: _Refs) -> Json:
+    o = data.row
     return _compact(
         {
             "engagement": refs.engagement(o.engagement_id),
@@ -159,7 +162,7 @@ def _outcome(o: Outcome, refs: _Refs) -> Json:
                 _compact(
                     {"status": h.status.value, "date": h.changed_on.isoformat(), "note": h.note}
                 )
-                for h in o.history
+                for h in data.history
             ],
             "next_step": o.next_step,
             "owner": refs.person(o.owner_id),
@@ -168,9 +171,10 @@ def _outcome(o: Outcome, refs: _Refs) -> Json:
     )
 
 
-def _visit(v: Visit, refs: _Refs) -> Json:
-    guests = [p for p in v.participants if p.side is Side.GUEST]
-    hosts = [p for p in v.participants if p.side is Side.HOST]
+def _visit(data: VisitData, refs: _Refs) -> Json:
+    v = data.row
+    guests = [p for p in data.participants if p.side is Side.GUEST]
+    hosts = [p for p in data.participants if p.side is Side.HOST]
     return _compact(
         {
             "id": v.ref,
@@ -193,7 +197,7 @@ def _visit(v: Visit, refs: _Refs) -> Json:
             ),
             "host_participants": [_participant(p, refs) for p in hosts],
             "notes": v.notes,
-            "engagements": [_engagement(e, refs) for e in v.engagements],
+            "engagements": [_engagement(e, refs) for e in data.engagements],
             "statements": [
                 _compact(
                     {
@@ -205,9 +209,9 @@ def _visit(v: Visit, refs: _Refs) -> Json:
                         "text": s.text,
                     }
                 )
-                for s in v.statements
+                for s in data.statements
             ],
-            "outcomes": [_outcome(o, refs) for o in v.outcomes],
+            "outcomes": [_outcome(o, refs) for o in data.outcomes],
             "press_releases": [
                 _compact(
                     {
@@ -222,84 +226,71 @@ def _visit(v: Visit, refs: _Refs) -> Json:
                         "edited": r.edited,
                     }
                 )
-                for r in v.press_releases
+                for r in data.press_releases
             ],
         }
     )
 
 
-def _load_visits(session: Session, refs: list[str] | None) -> list[Visit]:
-    query = (
-        select(Visit)
-        .order_by(Visit.id)
-        .options(
-            # Only the ids of related people are needed: skip the joined loads of Person.
-            selectinload(Visit.participants).lazyload(VisitParticipant.person),
-            selectinload(Visit.statements),
-            selectinload(Visit.press_releases),
-            selectinload(Visit.outcomes).selectinload(Outcome.history),
-            selectinload(Visit.engagements)
-            .selectinload(Engagement.attendees)
-            .lazyload(Attendee.person),
-            selectinload(Visit.engagements).selectinload(Engagement.talking_points),
-        )
-    )
+def _visit_ids(session: Session, refs: list[str] | None) -> list[int]:
     if refs is None:
-        return list(session.scalars(query))
-    visits = {v.ref: v for v in session.scalars(query.where(Visit.ref.in_(refs)))}
-    missing = [r for r in refs if r not in visits]
+        return list(session.scalars(select(Visit.id).order_by(Visit.id)))
+    found: dict[str, int] = {
+        ref: id_
+        for ref, id_ in session.execute(select(Visit.ref, Visit.id).where(Visit.ref.in_(refs)))
+    }
+    missing = [r for r in refs if r not in found]
     if missing:
         raise NotFoundError(
             "No visit with the reference "
             + ", ".join(repr(m) for m in missing)
             + "; `visitdesk visits` lists them."
         )
-    return [visits[r] for r in dict.fromkeys(refs)]
+    return [found[r] for r in dict.fromkeys(refs)]
 
 
-def _people_of(visits: Iterable[Visit]) -> set[int]:
+def _people_of(visits: Iterable[VisitData]) -> set[int]:
     ids: set[int] = set()
     for v in visits:
         ids.update(p.person_id for p in v.participants)
-        if v.leader_id is not None:
-            ids.add(v.leader_id)
-        ids.update(a.person_id for e in v.engagements for a in e.attendees)
+        if v.row.leader_id is not None:
+            ids.add(v.row.leader_id)
+        ids.update(person for e in v.engagements for person, _side in e.attendees)
         ids.update(s.speaker_id for s in v.statements if s.speaker_id is not None)
-        ids.update(o.owner_id for o in v.outcomes if o.owner_id is not None)
+        ids.update(o.row.owner_id for o in v.outcomes if o.row.owner_id is not None)
     return ids
 
 
 def build_document(session: Session, visit_refs: list[str] | None = None) -> Json:
     """Everything (visit_refs None) or the named visits with whom and what they refer to."""
-    visits = _load_visits(session, visit_refs)
-    people_query = select(Person).order_by(Person.id).options(lazyload(Person.organisation))
+    visits = load_visits(session, _visit_ids(session, visit_refs))
+    people_query = select(*Person.__table__.columns).order_by(Person.id)
+    orgs_query = select(*Organisation.__table__.columns).order_by(Organisation.id)
     if visit_refs is None:
-        people = list(session.scalars(people_query))
-        organisations = list(session.scalars(select(Organisation).order_by(Organisation.id)))
+        people = list(session.execute(people_query))
+        organisations = list(session.execute(orgs_query))
     else:
         wanted = sorted(_people_of(visits))
-        people = [
-            p
-            for i in range(0, len(wanted), 500)
-            for p in session.scalars(people_query.where(Person.id.in_(wanted[i : i + 500])))
-        ]
-        people.sort(key=lambda p: p.id)
+        people = sorted(
+            (
+                p
+                for part in chunks(wanted)
+                for p in session.execute(people_query.where(Person.id.in_(part)))
+            ),
+            key=lambda p: p.id,
+        )
         org_ids = {p.organisation_id for p in people}
         for v in visits:
-            org_ids.update((v.host_organisation_id, v.guest_organisation_id))
-            org_ids.update(e.organisation_id for e in v.engagements)
+            org_ids.update((v.row.host_organisation_id, v.row.guest_organisation_id))
+            org_ids.update(e.row.organisation_id for e in v.engagements)
         org_ids.discard(None)
-        organisations = list(
-            session.scalars(
-                select(Organisation).order_by(Organisation.id).where(Organisation.id.in_(org_ids))
-            )
-        )
+        organisations = list(session.execute(orgs_query.where(Organisation.id.in_(org_ids))))
     refs = _Refs(
         people={p.id: p.ref for p in people},
         organisations={o.id: o.ref for o in organisations},
-        engagements={e.id: e.ref for v in visits for e in v.engagements},
+        engagements={e.row.id: e.row.ref for v in visits for e in v.engagements},
     )
-    notes = {v.source_note for v in visits}
+    notes = {v.row.source_note for v in visits}
     office = session.scalars(select(Office).limit(1)).first()
     document: Json = {"format": FORMAT}
     if len(notes) == 1 and (note := notes.pop()) is not None:
