@@ -163,6 +163,7 @@ def font_for_char(char: str, weight: Weight = REGULAR, previous: str | None = No
     return previous if previous is not None else weight.latin
 
 
+@cache
 def ascent_descent(font_name: str, size: float) -> tuple[float, float]:
     """How far the font's glyphs reach above and below the baseline, in points (both positive)."""
     face = get_font(font_name).face

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from visitdesk.documents import fonts
@@ -48,32 +49,37 @@ def break_lines(
     current: list[Word] = []
     used = 0.0
     pending_space: list[Word] = []
+    pending_width = 0.0
 
     def flush(last: bool) -> None:
         nonlocal current, used
         lines.append(_make_line(current, size, leading, base, last))
         current, used = [], 0.0
 
-    queue = list(words)
+    queue = deque(words)  # a long paragraph has thousands of words: take from the front cheaply
     while queue:
-        word = queue.pop(0)
+        word = queue.popleft()
         if word.space:
             if current:
                 pending_space.append(word)
+                pending_width += word.width
             continue
-        gap = sum(w.width for w in pending_space)
-        if current and used + gap + word.width > width:
-            pending_space = []
+        gap = pending_width
+        word_width = word.width
+        if current and used + gap + word_width > width:
+            pending_space = []  # the spaces at a line break are not drawn
             flush(last=False)
             gap = 0.0
-        if not current and word.width > width:
+        if not current and word_width > width:
             parts = split_word(word, width)
-            queue[0:0] = parts[1:]
+            queue.extendleft(reversed(parts[1:]))
             word = parts[0]
+            word_width = word.width
         current.extend(pending_space)
         current.append(word)
-        used += gap + word.width
+        used += gap + word_width
         pending_space = []
+        pending_width = 0.0
     flush(last=True)
     return lines
 
