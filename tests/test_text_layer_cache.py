@@ -5,6 +5,7 @@ does to what it gets back may change what the next caller gets."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 import pytest
 
@@ -12,7 +13,14 @@ from visitdesk.documents import fonts
 from visitdesk.documents.text import BOLD, REGULAR, TextStyle, layout, natural_width
 from visitdesk.documents.text.draw import _layout
 from visitdesk.documents.text.lines import Line
-from visitdesk.documents.text.pieces import CACHED_TEXT, _any_words, _latin_words, words_of
+from visitdesk.documents.text.pieces import (
+    CACHED_TEXT,
+    Word,
+    _any_words,
+    _is_plain_latin,
+    _latin_words,
+    words_of,
+)
 
 TEXT = "The delegation of the State Intellectual Property Office visited Islamabad in March."
 STYLE = TextStyle(size=11)
@@ -65,6 +73,14 @@ def test_what_a_caller_gets_back_cannot_change_the_next_layout() -> None:
         layout(TEXT, STYLE, 120)[-1].last = False  # type: ignore[misc]
 
 
+def pieces(words: Iterable[Word]) -> list[tuple[object, ...]]:
+    return [
+        (p.text, p.font, p.size, p.level, p.width, str(p.glyphs), p.space, p.missing)
+        for w in words
+        for p in w.pieces
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -73,20 +89,50 @@ def test_what_a_caller_gets_back_cannot_change_the_next_layout() -> None:
         "x" * 80,
         "a",
         " ",
+        "“Zoë’s café — naïve…” · ½ € «déjà» Ørsted Łódź Ğ e\u0301",
     ],
 )
 def test_plain_latin_shortcut_gives_what_the_full_path_gives(text: str) -> None:
-    def pieces(words: object) -> list[tuple[object, ...]]:
-        return [
-            (p.text, p.font, p.size, p.level, p.width, str(p.glyphs), p.space, p.missing)
-            for w in words  # type: ignore[attr-defined]
-            for p in w.pieces
-        ]
-
     for weight in (REGULAR, BOLD):
+        assert _is_plain_latin(text, weight)
         shortcut = _latin_words(text, 10.5, weight.latin)
         assert pieces(shortcut) == pieces(_any_words(text, 10.5, weight, 0))
         assert pieces(words_of(text, 10.5, weight, None)) == pieces(shortcut)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. He Zhimin (何志敏)",
+        "Minister خرم",
+        "Shalom שלום",  # Hebrew: in the Latin font, but right to left
+        "Room ١٢",  # Arabic-Indic digits: left to right, but in the Arabic font
+        "no\u00a0break and thin\u2009space",
+        "joined\u200dhere\u200e",
+        "tab\there",
+        "emoji 😀",
+        "full－width",
+    ],
+)
+def test_text_that_is_not_plain_latin_takes_the_full_path(text: str) -> None:
+    assert not _is_plain_latin(text, REGULAR)
+    assert pieces(words_of(text, 10.5, REGULAR, 0)) == pieces(_any_words(text, 10.5, REGULAR, 0))
+
+
+def test_every_character_of_the_latin_font_takes_the_right_path() -> None:
+    # Whatever the shortcut accepts must come out exactly as the full path makes it.
+    chars = [chr(c) for c in sorted(fonts.get_font(fonts.SERIF).face.charToGlyph) if c > 32]
+    for start in range(0, len(chars), 40):
+        text = " ".join(chars[start : start + 40])
+        if _is_plain_latin(text, REGULAR):
+            assert pieces(_latin_words(text, 10.5, fonts.SERIF)) == pieces(
+                _any_words(text, 10.5, REGULAR, 0)
+            ), text
+        for char in chars[start : start + 40]:
+            alone = f"a{char}b {char}"
+            assert pieces(words_of(alone, 10.5, REGULAR, 0)) == pieces(
+                _any_words(alone, 10.5, REGULAR, 0)
+            ), repr(char)
 
 
 def test_latin_in_a_right_to_left_paragraph_keeps_its_full_treatment() -> None:

@@ -192,22 +192,48 @@ def _words(text: str, size: float, weight: fonts.Weight, base: int | None) -> tu
 
 
 _SPACES_OR_WORD = re.compile(" +|[^ ]+")
-_PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
 
 
 @lru_cache(maxsize=8)
-def _latin_ascii(font: str) -> frozenset[str]:
-    """The printable ASCII characters the Latin font draws (all of them, for Liberation)."""
-    return frozenset(c for c in _PRINTABLE_ASCII if fonts.has_glyph(font, c))
+def _plain_chars(font: str) -> set[str]:
+    """Characters known to be plain Latin in `font` (see `_is_plain_char`), grown as met."""
+    return {c for c in map(chr, range(0x20, 0x7F)) if _is_plain_char(c, font)}
+
+
+def _is_plain_char(char: str, font: str) -> bool:
+    """True if `_any_words` would give `char` the Latin font at level 0 and never break a line
+    before or after it: the Latin font draws it, it is not Arabic script (Arabic digits read left
+    to right but take the Arabic font), not CJK (breaks between characters), no right-to-left
+    letter (Hebrew is in the Latin font), no format or control character, and no space but
+    U+0020 (the others either break differently or must not break)."""
+    if char == " ":
+        return True
+    return (
+        unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cf", "Cc")
+        and fonts.has_glyph(font, char)
+        and not fonts.is_arabic_script(char)
+        and not is_cjk(char)
+        and not needs_bidi(char)
+    )
 
 
 def _is_plain_latin(text: str, weight: fonts.Weight) -> bool:
-    return text.isascii() and _latin_ascii(weight.latin).issuperset(text)
+    font = weight.latin
+    known = _plain_chars(font)
+    chars = set(text)
+    if chars <= known:
+        return True
+    for char in chars - known:
+        if not _is_plain_char(char, font):
+            return False
+        known.add(char)
+    return True
 
 
 def _latin_words(text: str, size: float, font: str) -> tuple[Word, ...]:
-    """The fast path for printable ASCII read left to right: what `_any_words` makes of it (one
-    font, level 0, breaks only at spaces), without deciding each character on its own."""
+    """The fast path for plain Latin text (English, French, curly quotes, dashes) read left to
+    right: what `_any_words` makes of it (one font, level 0, breaks only at spaces), without
+    deciding each character on its own."""
     return tuple(
         Word([measure(Piece(chunk, font, size, 0, space=chunk[0] == " "))])
         for chunk in _SPACES_OR_WORD.findall(text)
