@@ -51,6 +51,17 @@ class DelegateRow(NamedTuple):
     role: str
 
 
+class ParticipantRow(NamedTuple):
+    """Someone taking part in a visit, for the pickers of a personal pack or calendar."""
+
+    person_id: int
+    ref: str
+    name: str
+    position: str
+    side: Side
+    engagements: int  # how many of the visit's engagements they attend
+
+
 @dataclass(frozen=True)
 class NewPerson:
     family_name: str
@@ -267,3 +278,39 @@ def get_precedence(session: Session, person_id: int) -> int | None:
 
 def rank_text(precedence: int | None) -> str:
     return "" if precedence is None or precedence == sys.maxsize else str(precedence)
+
+
+def participant_rows(session: Session, visit_id: int) -> list[ParticipantRow]:
+    """Everyone in the visit: the delegation in precedence, then the host side, then anyone
+    booked on an engagement without being listed on either side."""
+    visit = get_visit(session, visit_id)
+    attends: dict[int, int] = {}
+    sides: dict[int, Side] = {}
+    extra: list[Person] = []
+    for participant in visit.participants:
+        sides.setdefault(participant.person_id, participant.side)
+    for engagement in visit.engagements:
+        for attendee in engagement.attendees:
+            person = attendee.person
+            attends[person.id] = attends.get(person.id, 0) + 1
+            sides.setdefault(person.id, attendee.side)
+            if person not in extra:
+                extra.append(person)
+    guests = in_precedence(visit.members, visit.leader)
+    hosts = in_precedence([p.person for p in visit.participants_on(Side.HOST)])
+    listed = {p.id for p in guests} | {p.id for p in hosts}
+    others = in_precedence([p for p in extra if p.id not in listed])
+    rows = []
+    for person in [*guests, *hosts, *others]:
+        side = sides.get(person.id, Side.HOST)
+        rows.append(
+            ParticipantRow(
+                person.id,
+                person.ref,
+                person.display_name,
+                person.position or "",
+                side,
+                attends.get(person.id, 0),
+            )
+        )
+    return rows

@@ -140,12 +140,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self._build_visit_actions()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
             self._action("&New visit…", self.new_visit, QKeySequence.StandardKey.New)
         )
         file_menu.addAction(self._action("&Import visitdesk/1 file…", self.import_file, "Ctrl+I"))
         file_menu.addAction(self._action("&Export visits…", self.export_file, "Ctrl+E"))
+        file_menu.addAction(self.visit_actions["import_people"])
         file_menu.addSeparator()
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
@@ -170,6 +172,48 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("&Follow-ups", self.show_followups, "Ctrl+2"))
         view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
+        visit_menu = bar.addMenu("Vis&it")
+        for key in ("briefing_pack", "calendar"):
+            visit_menu.addAction(self.visit_actions[key])
+        lists = visit_menu.addMenu("Export a &list")
+        for key in ("list_delegation", "list_arrivals", "list_followups"):
+            lists.addAction(self.visit_actions[key])
+        visit_menu.addSeparator()
+        visit_menu.addAction(self.visit_actions["import_people"])
+
+    def _build_visit_actions(self) -> None:
+        """Actions on the visit of the current tab: off while no visit's tab is in front."""
+
+        def on_visit(name: str, *args: object) -> Callable[[], None]:
+            def run() -> None:
+                view = self.current_visit_view()
+                if view is not None:
+                    from visitdesk.ui import visit_documents
+
+                    getattr(visit_documents, name)(view, *args)
+
+            return run
+
+        lists = "export_list"
+        specs: list[tuple[str, str, Callable[[], None], str | None]] = [
+            ("briefing_pack", "&Briefing pack…", on_visit("briefing_pack"), "Ctrl+B"),
+            ("calendar", "Export to a &calendar…", on_visit("export_calendar"), "Ctrl+Shift+C"),
+            ("list_delegation", "&Delegation list…", on_visit(lists, "delegation"), None),
+            ("list_arrivals", "&Arrivals and hotel list…", on_visit(lists, "arrivals"), None),
+            ("list_followups", "&Follow-ups list…", on_visit(lists, "followups"), None),
+            (
+                "import_people",
+                "Import a &delegation list…",
+                on_visit("import_people"),
+                "Ctrl+Shift+I",
+            ),
+        ]
+        self.visit_actions: dict[str, QAction] = {}
+        for key, text, slot, shortcut in specs:
+            action = self._action(text, slot, shortcut, needs_store=False)
+            action.setEnabled(False)
+            self.visit_actions[key] = action
+
     # Navigation ----------------------------------------------------------------------------
 
     def show_visits(self) -> None:
@@ -191,6 +235,13 @@ class MainWindow(QMainWindow):
         self._followups.reload()
         self.tabs.setCurrentWidget(self._followups)
         return self._followups
+
+    def current_visit_view(self) -> VisitView | None:
+        current = self.tabs.currentWidget()
+        # Checked by attribute: importing VisitView would load SQLAlchemy at start-up.
+        if current is not None and hasattr(current, "visit_ref"):
+            return current  # type: ignore[return-value]
+        return None
 
     def visit_views(self) -> list[VisitView]:
         from visitdesk.ui.views.visit_view import VisitView
@@ -254,6 +305,9 @@ class MainWindow(QMainWindow):
         # A visit's tab carries its undo stack; looked up by attribute so that switching tabs
         # before any visit is open never imports the visit view (and SQLAlchemy with it).
         stack = getattr(self.tabs.widget(index), "undo_stack", None)
+        on_visit = hasattr(self.tabs.widget(index), "visit_ref")
+        for action in getattr(self, "visit_actions", {}).values():
+            action.setEnabled(on_visit)
         if isinstance(stack, QUndoStack):
             self.undo_group.setActiveStack(stack)
         else:

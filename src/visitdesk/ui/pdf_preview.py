@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from visitdesk.ui.document_worker import document_pool
 
 Build = Callable[[Path], None]
 
@@ -49,9 +50,8 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         # Removed with its files when the preview is collected, or at exit at the latest.
         self._folder = tempfile.TemporaryDirectory(prefix="visitdesk-preview-")
-        # A plain Python worker thread: PySide's QRunnable subclasses have shown refcount
-        # faults at interpreter exit here, and one worker keeps builds from overlapping.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-preview")
+        # One worker for every document of the window keeps builds from overlapping.
+        self._pool = document_pool()
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._generation = 0

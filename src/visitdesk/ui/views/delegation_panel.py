@@ -33,6 +33,16 @@ class DelegationPanel(QWidget):
                 self.change_rank,
                 "Change the selected person's rank (1 = most senior)",
             ),
+            (
+                "Their briefing pack…",
+                self.person_pack,
+                "A briefing pack of the engagements the selected person attends",
+            ),
+            (
+                "Their calendar…",
+                self.person_calendar,
+                "The selected person's engagements as an .ics file for their calendar",
+            ),
         )
         self.description = QLabel(self)
         self.description.setWordWrap(True)
@@ -118,3 +128,15 @@ class DelegationPanel(QWidget):
             lambda s: people.set_precedence(s, row.person_id, new),
             lambda s: people.set_precedence(s, row.person_id, old),
         )
+
+    def person_pack(self) -> None:
+        from visitdesk.ui.visit_documents import briefing_pack
+
+        row = self.current()
+        briefing_pack(self.view, row.person_id if row is not None else None)
+
+    def person_calendar(self) -> None:
+        from visitdesk.ui.visit_documents import export_calendar
+
+        row = self.current()
+        export_calendar(self.view, row.person_id if row is not None else None)

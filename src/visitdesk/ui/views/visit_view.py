@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -9,9 +10,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +29,7 @@ from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
 
 if TYPE_CHECKING:
+    from visitdesk.ui.briefing_job import BriefingJob
     from visitdesk.ui.views.press_release_panel import PressReleasePanel
 
 
@@ -56,6 +60,9 @@ class VisitView(QWidget):
         text.addWidget(self.details)
         top.addLayout(text, 1)
         top.addWidget(edit)
+        self.briefing_job: BriefingJob | None = None
+        self.last_pack: BriefingJob | None = None
+        documents = self._document_buttons()
 
         self.sections = QTabWidget(self)
         self.itinerary = ItineraryPanel(self)
@@ -75,7 +82,60 @@ class VisitView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(documents)
         layout.addWidget(self.sections, 1)
+
+    def _document_buttons(self) -> QHBoxLayout:
+        """Briefing pack, calendar, lists and importing people: one row under the details."""
+        from visitdesk.ui import visit_documents as docs
+
+        row = QHBoxLayout()
+        self.pack_button = QPushButton("&Briefing pack…", self)
+        self.pack_button.setToolTip(
+            "Build the briefing pack of the visit or of one person (Ctrl+B)"
+        )
+        self.pack_button.clicked.connect(lambda: docs.briefing_pack(self))
+        self.calendar_button = QPushButton("&Calendar…", self)
+        self.calendar_button.setToolTip(
+            "Export the programme, or one person's part, for Outlook and other calendars"
+        )
+        self.calendar_button.clicked.connect(lambda: docs.export_calendar(self))
+        self.lists_button = QToolButton(self)
+        self.lists_button.setText("Lis&ts")
+        self.lists_button.setToolTip("Spreadsheets to hand to others (.xlsx or .csv)")
+        self.lists_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.lists_button)
+        for kind, title in docs.LIST_TITLES.items():
+            action = menu.addAction(f"{title}…")
+            # A def, not a partial: Qt would pass `checked` on as a third argument.
+            action.triggered.connect(self._list_exporter(kind))
+        self.lists_button.setMenu(menu)
+        self.import_button = QPushButton("I&mport people…", self)
+        self.import_button.setToolTip("Add people from a delegation list in .xlsx or .csv")
+        self.import_button.clicked.connect(lambda: docs.import_people(self))
+        for widget in (self.pack_button, self.calendar_button, self.lists_button):
+            row.addWidget(widget)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        return row
+
+    def _list_exporter(self, kind: str) -> Callable[[], None]:
+        def export() -> None:
+            from visitdesk.ui.visit_documents import export_list
+
+            export_list(self, kind)
+
+        return export
+
+    def pack_finished(self, job: BriefingJob) -> None:
+        """A pack was built (or not, or cancelled): its preview, if any, stays reachable."""
+        self.last_pack = job
+
+    def people_imported(self) -> None:
+        # Earlier undo steps replace the whole delegation with what it was before them: after
+        # an import they would drop the imported people, so they are forgotten.
+        self.undo_stack.clear()
+        self._after_edit()
 
     def tab_title(self) -> str:
         return self._title if len(self._title) < 40 else self._title[:38] + "…"

@@ -1,0 +1,220 @@
+"""What an officer takes out of a visit, and brings into it: briefing pack, calendar, lists,
+and a delegation list from a spreadsheet. Each action works on the visit of a `VisitView`.
+
+Errors from the services are shown as they are written (plain sentences); nothing here
+raises to the event loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from visitdesk.domain.errors import DomainError
+from visitdesk.services.errors import ServiceError
+from visitdesk.services.office import load_office
+from visitdesk.services.people import ParticipantRow, participant_rows
+from visitdesk.services.spreadsheets.lists import ListKind
+from visitdesk.store.errors import StoreError
+from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
+
+if TYPE_CHECKING:
+    from visitdesk.ui.briefing_job import BriefingJob
+    from visitdesk.ui.views.visit_view import VisitView
+
+LIST_TITLES = {
+    ListKind.DELEGATION: "Delegation list",
+    ListKind.ARRIVALS: "Arrivals and hotel list",
+    ListKind.FOLLOWUPS: "Follow-ups list",
+}
+SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
+KNOWN = (ServiceError, DomainError, StoreError)
+
+
+def _status(view: QWidget, text: str) -> None:
+    window = view.window()
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(text, 10_000)
+
+
+def _people(view: VisitView) -> list[ParticipantRow]:
+    with view.store.session() as session:
+        return participant_rows(session, view.visit_id)
+
+
+def _safe_name(text: str) -> str:
+    return "".join("-" if c in '/\\:*?"<>|' else c for c in text).strip()
+
+
+# Briefing pack ---------------------------------------------------------------------------
+
+
+def briefing_pack(view: VisitView, person_id: int | None = None) -> BriefingJob | None:
+    """Ask whole visit or one person and the marking, then build on the worker and preview."""
+    from visitdesk.ui.briefing_job import BriefingJob, PackRequest
+
+    running: BriefingJob | None = getattr(view, "briefing_job", None)
+    if running is not None:
+        running.progress.raise_()
+        return running
+    try:
+        people = _people(view)
+        with view.store.session() as session:
+            office = load_office(session)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Briefing pack", str(exc))
+        return None
+    marking = office.default_classification if office else "RESTRICTED"
+    dialog = DocumentOptionsDialog("Briefing pack", people, person_id, marking, view)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    request = PackRequest(
+        view.visit_ref,
+        view.heading.text(),
+        dialog.person_ref(),
+        dialog.person_name(),
+        dialog.marking(),
+    )
+    job = BriefingJob(view.store, request, view)
+    view.briefing_job = job
+
+    def finished(_shown: bool) -> None:
+        view.briefing_job = None
+        view.pack_finished(job)
+
+    job.done.connect(finished)
+    return job
+
+
+# Calendar --------------------------------------------------------------------------------
+
+
+def export_calendar(view: VisitView, person_id: int | None = None) -> Path | None:
+    """The programme (or one person's part) as an .ics file for Outlook and the others."""
+    from visitdesk.services.calendar import export_calendar as build
+
+    try:
+        people = _people(view)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Calendar", str(exc))
+        return None
+    dialog = DocumentOptionsDialog("Export to a calendar", people, person_id, None, view)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    person_ref = dialog.person_ref()
+    name = _safe_name(f"{view.visit_ref} {person_ref}" if person_ref else view.visit_ref)
+    target, _ = QFileDialog.getSaveFileName(
+        view, "Export to a calendar", f"{name}.ics", "iCalendar files (*.ics)"
+    )
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix.lower() != ".ics":
+        path = path.with_name(path.name + ".ics")
+    try:
+        with view.store.session() as session:
+            export = build(session, view.visit_ref, person_ref)
+        path.write_bytes(export.data)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Calendar not exported", str(exc))
+        return None
+    except OSError as exc:
+        QMessageBox.warning(
+            view, "Calendar not exported", f"Cannot write {path}: {exc.strerror or exc}."
+        )
+        return None
+    events = "1 event" if export.events == 1 else f"{export.events} events"
+    _status(view, f"Wrote {events} of {export.description} ({export.time_zone}) to {path}")
+    return path
+
+
+# Lists -----------------------------------------------------------------------------------
+
+
+def export_list(view: VisitView, which: ListKind | str) -> Path | None:
+    """A list the office hands to others, as .xlsx or .csv."""
+    from visitdesk.services.spreadsheets.lists import build_list
+    from visitdesk.services.spreadsheets.tables import file_format, write_sheet
+
+    kind = ListKind(which)
+
+    title = LIST_TITLES[kind]
+    suggested = _safe_name(f"{view.visit_ref} {title.lower()}") + ".xlsx"
+    target, chosen = QFileDialog.getSaveFileName(
+        view, f"Export the {title.lower()}", suggested, SHEET_FILTER
+    )
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
+    try:
+        file_format(path)
+        with view.store.session() as session:
+            table = build_list(session, view.visit_ref, kind)
+        write_sheet(path, table.title, table.headings, table.rows)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "List not exported", str(exc))
+        return None
+    except OSError as exc:
+        QMessageBox.warning(
+            view,
+            "List not exported",
+            f"Cannot write {path}: {exc.strerror or exc}. If the file is open in Excel, "
+            "close it and export again.",
+        )
+        return None
+    rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"
+    _status(view, f"Wrote the {title.lower()} ({rows}) to {path}")
+    return path
+
+
+# Importing people --------------------------------------------------------------------------
+
+
+def import_people(view: VisitView) -> bool:
+    """Read a delegation list, show every row's fate, and import all of it or nothing."""
+    from visitdesk.domain.enums import Side
+    from visitdesk.services.spreadsheets.people_import import (
+        apply_people_import,
+        plan_people_import,
+    )
+    from visitdesk.ui.dialogs.people_import_dialog import PeopleImportDialog
+
+    target, _ = QFileDialog.getOpenFileName(
+        view,
+        "Import a delegation list",
+        "",
+        "Spreadsheets (*.xlsx *.csv);;All files (*)",
+    )
+    if not target:
+        return False
+    path = Path(target)
+    try:
+        # Planning only reads: leaving this transaction without applying stores nothing.
+        with view.store.transaction() as session:
+            dialog = PeopleImportDialog(
+                lambda side: plan_people_import(session, path, view.visit_ref, side),
+                plan_people_import(session, path, view.visit_ref, Side.GUEST),
+                view,
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            apply_people_import(session, dialog.preview)
+            preview = dialog.preview
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Nothing was imported", str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(
+            view, "Nothing was imported", f"Cannot read {path.name}: {exc.strerror or exc}."
+        )
+        return False
+    joined = sum(1 for r in preview.rows if r.joins)
+    new = sum(1 for r in preview.rows if r.person is None)
+    view.people_imported()
+    _status(view, f"Imported {path.name}: {joined} joined the visit, {new} of them new.")
+    return True
