@@ -12,6 +12,12 @@ What documents use (the press release and the briefing pack alike):
 - `layout(text, style, width)` and `natural_width(text, style)`: measure before drawing.
 
 Fonts are registered on first use (`visitdesk.documents.fonts.register_fonts`).
+
+Speed: a document lays out the same names and headings many times and platypus asks each
+flowable for its size more than once, so lines are kept per (text, size, weight, leading,
+width) and words per (text, size, weight); a text longer than `pieces.CACHED_TEXT` is not kept.
+Kept lines are frozen and shared: read them, never change them. Plain Latin text skips the
+per-character font choice, and a left-to-right line is written as one text operator per font.
 """
 
 from visitdesk.documents.fonts import BOLD, ITALIC, REGULAR, Weight
