@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLayout,
     QPushButton,
     QTableView,
     QWidget,
@@ -72,3 +75,38 @@ def button_bar(
         made.append(button)
     layout.addStretch(1)
     return layout, made
+
+
+def _fields(layout: QLayout, found: list[QWidget]) -> None:
+    """The widgets of `layout` that Tab can reach, in the order they were laid out."""
+    for number in range(layout.count()):
+        item = layout.itemAt(number)
+        if item is None:
+            continue
+        child_layout = item.layout()
+        if child_layout is not None:
+            _fields(child_layout, found)
+            continue
+        widget = item.widget()
+        if widget is None:
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        inner = widget.layout()  # a group box, a button box: its own fields in their order
+        if inner is not None:
+            _fields(inner, found)
+
+
+def tab_in_layout_order(dialog: QWidget) -> list[QWidget]:
+    """Make Tab follow the fields as laid out (form rows top to bottom, rows left to right).
+
+    Qt's default order is the order the widgets were created, which drifts from the screen
+    as dialogs grow. Returns the chain, first field first.
+    """
+    chain: list[QWidget] = []
+    layout = dialog.layout()
+    if layout is not None:
+        _fields(layout, chain)
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
+    return chain

@@ -5,8 +5,6 @@ Used by the briefing pack (with a classification) and by the calendar export (wi
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from visitdesk.domain.enums import Side
 from visitdesk.services.briefing import CLASSIFICATION_LIMIT
 from visitdesk.services.people import ParticipantRow
+from visitdesk.ui.widgets import tab_in_layout_order
 
 
 def _person_label(row: ParticipantRow) -> str:
@@ -87,13 +86,7 @@ class DocumentOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        # Field order, top to bottom; the radio pair is one stop (arrow keys switch).
-        chain: list[QWidget] = [self.whole, self.one, self.person]
-        if self.classification is not None:
-            chain.append(self.classification)
-        chain += buttons.buttons()
-        for first, second in pairwise(chain):
-            self.setTabOrder(first, second)
+        tab_in_layout_order(self)
 
     def person_ref(self) -> str | None:
         """The chosen person's reference, or None for the whole visit."""

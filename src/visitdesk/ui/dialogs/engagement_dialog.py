@@ -29,6 +29,7 @@ from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.services.itinerary import EngagementData
 from visitdesk.services.people import organisation_rows, person_rows, rank_text
 from visitdesk.store.database import Store
+from visitdesk.ui.widgets import tab_in_layout_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -128,6 +129,8 @@ class EngagementDialog(QDialog):
         self._load_choices(data)
         # What the fields show before any typing: "changed" is measured against this.
         self._baseline = self.data()
+        # Form rows top to bottom, then each side's list with its buttons, then Save/Cancel.
+        tab_in_layout_order(self)
         self.title_edit.setFocus()
 
     def _load_choices(self, data: EngagementData) -> None:

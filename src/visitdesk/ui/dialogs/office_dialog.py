@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
 from visitdesk.store.database import Store
+from visitdesk.ui.widgets import tab_in_layout_order
 
 
 class OfficeDialog(QDialog):
@@ -71,6 +72,7 @@ class OfficeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        tab_in_layout_order(self)
         self._show_logo()
 
     def _show_logo(self) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.ui.widgets import tab_in_layout_order
+
 
 class PdfViewerDialog(QDialog):
     def __init__(
@@ -68,8 +70,7 @@ class PdfViewerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.setTabOrder(self.save_button, self.print_button)
-        self.setTabOrder(self.print_button, close)
+        tab_in_layout_order(self)
         self.save_button.setFocus()
         # A page of A4 readable at full width on a 1366×768 screen, leaving the taskbar free.
         self.resize(820, 700)

@@ -23,7 +23,7 @@ from visitdesk.domain.enums import Side
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.spreadsheets.people_import import PeoplePreview, RowPlan
 from visitdesk.ui.models.rows import Column, RowTableModel
-from visitdesk.ui.widgets import make_table
+from visitdesk.ui.widgets import make_table, tab_in_layout_order
 
 ERROR_COLOUR = QColor("#b00020")
 
@@ -97,8 +97,7 @@ class PeopleImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.side, self.table)
-        self.setTabOrder(self.table, self.import_button)
+        tab_in_layout_order(self)
         self._show(first)
 
     def chosen_side(self) -> Side:

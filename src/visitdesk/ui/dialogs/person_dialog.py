@@ -24,6 +24,7 @@ from visitdesk.services.people import (
     organisation_rows,
 )
 from visitdesk.store.database import Store
+from visitdesk.ui.widgets import tab_in_layout_order
 
 
 class PersonDialog(QDialog):
@@ -61,6 +62,7 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        tab_in_layout_order(self)
         self._load_organisations()
 
     def _load_organisations(self, select: int | None = None) -> None:

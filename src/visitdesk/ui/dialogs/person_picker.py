@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from visitdesk.services.people import PersonRow, person_rows
 from visitdesk.store.database import Store
 from visitdesk.ui.models.delegation import PeopleModel
-from visitdesk.ui.widgets import make_table, select_id
+from visitdesk.ui.widgets import make_table, select_id, tab_in_layout_order
 
 
 class PersonPicker(QDialog):
@@ -57,6 +57,7 @@ class PersonPicker(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self._reload()
+        tab_in_layout_order(self)
         self.search.setFocus()
 
     def _reload(self) -> None:

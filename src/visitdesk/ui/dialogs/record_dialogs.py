@@ -25,6 +25,7 @@ from visitdesk.services.itinerary import itinerary_rows
 from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
 from visitdesk.services.people import person_rows
 from visitdesk.store.database import Store
+from visitdesk.ui.widgets import tab_in_layout_order
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -66,6 +67,7 @@ class _RecordDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        tab_in_layout_order(self)
         self._baseline = self.data()
 
     def data(self) -> Any:

@@ -26,6 +26,7 @@ from visitdesk.services.errors import ServiceError
 from visitdesk.services.people import organisation_rows
 from visitdesk.services.visit_editing import VisitDetails
 from visitdesk.store.database import Store
+from visitdesk.ui.widgets import tab_in_layout_order
 
 if TYPE_CHECKING:
     from visitdesk.ui.views.visit_view import VisitView
@@ -112,6 +113,7 @@ class VisitDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        tab_in_layout_order(self)
         self._baseline = self.details()
 
     def details(self) -> VisitDetails:
