@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QKeyEvent,
     QKeySequence,
     QPaintEvent,
     QUndoGroup,
@@ -23,8 +24,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
+
 if TYPE_CHECKING:
     from visitdesk.store.database import Store
+    from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
     from visitdesk.ui.views.visit_view import VisitView
     from visitdesk.ui.views.visits_view import VisitsView
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._opening, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self._followups: FollowUpsView | None = None
+        self._engagements: EngagementsView | None = None
 
         self._build_menus()
         self._restore_geometry()
@@ -140,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self._build_visit_actions()
+        self.visit_actions = visit_actions(self, self.current_visit_view)
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
             self._action("&New visit…", self.new_visit, QKeySequence.StandardKey.New)
@@ -170,49 +175,12 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self._action("&Visits", self.show_visits, "Ctrl+1"))
         view_menu.addAction(self._action("&Follow-ups", self.show_followups, "Ctrl+2"))
+        view_menu.addAction(
+            self._action("&Engagements in all visits", self.show_engagements, "Ctrl+3")
+        )
         view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
-        visit_menu = bar.addMenu("Vis&it")
-        for key in ("briefing_pack", "calendar"):
-            visit_menu.addAction(self.visit_actions[key])
-        lists = visit_menu.addMenu("Export a &list")
-        for key in ("list_delegation", "list_arrivals", "list_followups"):
-            lists.addAction(self.visit_actions[key])
-        visit_menu.addSeparator()
-        visit_menu.addAction(self.visit_actions["import_people"])
-
-    def _build_visit_actions(self) -> None:
-        """Actions on the visit of the current tab: off while no visit's tab is in front."""
-
-        def on_visit(name: str, *args: object) -> Callable[[], None]:
-            def run() -> None:
-                view = self.current_visit_view()
-                if view is not None:
-                    from visitdesk.ui import visit_documents
-
-                    getattr(visit_documents, name)(view, *args)
-
-            return run
-
-        lists = "export_list"
-        specs: list[tuple[str, str, Callable[[], None], str | None]] = [
-            ("briefing_pack", "&Briefing pack…", on_visit("briefing_pack"), "Ctrl+B"),
-            ("calendar", "Export to a &calendar…", on_visit("export_calendar"), "Ctrl+Shift+C"),
-            ("list_delegation", "&Delegation list…", on_visit(lists, "delegation"), None),
-            ("list_arrivals", "&Arrivals and hotel list…", on_visit(lists, "arrivals"), None),
-            ("list_followups", "&Follow-ups list…", on_visit(lists, "followups"), None),
-            (
-                "import_people",
-                "Import a &delegation list…",
-                on_visit("import_people"),
-                "Ctrl+Shift+I",
-            ),
-        ]
-        self.visit_actions: dict[str, QAction] = {}
-        for key, text, slot, shortcut in specs:
-            action = self._action(text, slot, shortcut, needs_store=False)
-            action.setEnabled(False)
-            self.visit_actions[key] = action
+        add_visit_menu(bar, self.visit_actions)
 
     # Navigation ----------------------------------------------------------------------------
 
@@ -242,6 +210,25 @@ class MainWindow(QMainWindow):
         if current is not None and hasattr(current, "visit_ref"):
             return current  # type: ignore[return-value]
         return None
+
+    def show_engagements(self) -> EngagementsView:
+        if self._engagements is None:
+            from visitdesk.ui.views.engagements_view import EngagementsView
+
+            self._engagements = EngagementsView(self.store, self)
+            self._engagements.open_engagement.connect(self.open_engagement)
+            self._engagements.reload()
+            self.tabs.addTab(self._engagements, "Engagements")
+        self.tabs.setCurrentWidget(self._engagements)
+        self._engagements.search.setFocus()
+        return self._engagements
+
+    def open_engagement(self, visit_id: int, engagement_id: int) -> VisitView | None:
+        """The visit on its programme, with the engagement selected."""
+        view = self.open_visit(visit_id)
+        if view is not None:
+            view.select_engagement(engagement_id)
+        return view
 
     def visit_views(self) -> list[VisitView]:
         from visitdesk.ui.views.visit_view import VisitView
@@ -291,6 +278,8 @@ class MainWindow(QMainWindow):
             return  # the officer chose to stay with unsaved text
         if self._followups is not None and self._followups is widget:
             self._followups = None
+        if self._engagements is not None and self._engagements is widget:
+            self._engagements = None
         self.tabs.removeTab(index)
         from visitdesk.ui.views.visit_view import VisitView
 
@@ -318,6 +307,8 @@ class MainWindow(QMainWindow):
         self.visits_view.reload()
         if self._followups is not None and self.sender() is not self._followups:
             self._followups.reload()
+        if self._engagements is not None:
+            self._engagements.reload()
         for view in self.visit_views():
             if view is not self.sender():
                 view.reload()
@@ -395,10 +386,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         event.accept()
 
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802
-        from PySide6.QtGui import QKeyEvent
-
-        assert isinstance(event, QKeyEvent)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if (
             event.key() == Qt.Key.Key_Escape
             and self._ready

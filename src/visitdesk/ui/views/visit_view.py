@@ -210,6 +210,12 @@ class VisitView(QWidget):
         elif name == "press-release":
             self.sections.setCurrentWidget(self._release_holder)
 
+    def select_engagement(self, engagement_id: int) -> None:
+        from visitdesk.ui.widgets import select_id
+
+        self.sections.setCurrentWidget(self.itinerary)
+        select_id(self.itinerary.table, self.itinerary.proxy, engagement_id)
+
     def edit_details(self) -> None:
         from visitdesk.ui.dialogs.visit_dialog import edit_visit
 
