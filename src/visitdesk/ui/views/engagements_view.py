@@ -24,6 +24,7 @@ class EngagementsView(QWidget):
         self.store = store
         self.model = ProgrammeModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=2)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first, and says so
         header = self.table.horizontalHeader()
         header.resizeSection(0, 150)
         header.resizeSection(1, 140)
