@@ -103,8 +103,10 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, store: Store) -> None:
         """The records are open: put the visits list in place of the waiting message."""
+        from visitdesk.ui.fonts import register_bundled_fonts
         from visitdesk.ui.views.visits_view import VisitsView
 
+        register_bundled_fonts()
         self.store = store
         self.visits_view = VisitsView(store, self)
         self.visits_view.open_visit.connect(self.open_visit)

@@ -87,6 +87,14 @@ class PdfPreview(QWidget):
         self._timer.stop()
         self._start()
 
+    def is_settled(self) -> bool:
+        """No build waiting or running: what is shown is the newest document (or an error)."""
+        return (
+            not self._timer.isActive()
+            and self._pending is None
+            and self._shown_generation >= self._generation
+        )
+
     def current_path(self) -> Path | None:
         """The PDF on screen (the newest that finished), if any."""
         return self._path
@@ -111,6 +119,7 @@ class PdfPreview(QWidget):
             Path(path).unlink(missing_ok=True)  # overtaken by a newer build
             return
         if error:
+            self._shown_generation = generation
             self.status.setText(f"The preview could not be made: {error}")
             self.failed.emit(error)
             return
