@@ -57,10 +57,12 @@ def test_tab_visits_the_engagement_dialog_s_fields_in_visual_order(qtbot, store)
     ]  # fmt: skip
     assert _in_screen_order(form, dialog)
     group = dialog.findChild(QGroupBox)
+    assert group is not None
     host_add, host_remove, guest_add, guest_remove = sorted(
         group.findChildren(QPushButton), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x()
     )
     box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
     # The box's buttons as they stand on screen, left to right (the order depends on the style).
     box_buttons = sorted(box.buttons(), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     expected = [
@@ -82,6 +84,7 @@ def test_tab_in_the_briefing_options_goes_down_the_form(qtbot, window):
     dialog.show()
     qtbot.waitExposed(dialog)
     box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
     box_buttons = sorted(box.buttons(), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     assert dialog.classification is not None
     # The checked radio button is the group's one Tab stop; arrows move between the two.
@@ -134,6 +137,7 @@ def test_tab_in_the_visit_dialog_follows_the_form_not_the_order_of_the_code(qtbo
     ]  # fmt: skip
     assert _in_screen_order(form, dialog)
     box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
     box_buttons = sorted(box.buttons(), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     expected = [*form, *box_buttons]
     assert _walk(qtbot, dialog.title_edit, expected) == expected

@@ -130,7 +130,8 @@ def _write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 def _people(store) -> int:
     with store.session() as session:
-        return session.query(Person).count()
+        count: int = session.query(Person).count()
+        return count
 
 
 def test_a_list_with_an_error_shows_it_in_red_and_imports_nothing(
