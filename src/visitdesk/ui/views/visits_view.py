@@ -33,7 +33,9 @@ class VisitsView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search visits: title, guests, city, status… (Ctrl+F)")
+        self.search.setPlaceholderText(
+            "Search visits: title, guests and their names, city, status… (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_current)
