@@ -15,7 +15,7 @@ from visitdesk import __version__
 from visitdesk.commands import COMMAND_MODULES
 from visitdesk.store.location import DATA_DIR_ENV, DATABASE_URL_ENV
 
-GUI_VIEWS = ("visits", "itinerary", "followups", "press-release")
+GUI_VIEWS = ("visits", "itinerary", "followups", "press-release", "people")
 
 
 def build_parser() -> argparse.ArgumentParser:

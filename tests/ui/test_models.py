@@ -125,3 +125,77 @@ def test_thousands_of_qt_calls_do_not_wear_out_none(qapp):
     )
     assert run.returncode == 0, run.stderr[-500:]
     assert run.stdout.strip() == "done"
+
+
+def _person(i: int, name: str, sort_name: str, rank: int | None, visits: int, **more: str):
+    from visitdesk.services.search import PersonListRow
+
+    native, position, org = more.get("native", ""), more.get("position", ""), more.get("org", "")
+    return PersonListRow(
+        i, name, native, position, org, rank, visits, sort_name, fold(name, native, position, org)
+    )
+
+
+def test_people_model_sorts_by_family_name_rank_and_visit_count_and_filters_every_word(qtbot):
+    from visitdesk.ui.models.people import PeopleModel
+
+    model = PeopleModel()
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    model.set_rows(
+        [
+            _person(1, "Mr. ZHANG Wei", "zhang wei", 2, 1, native="张伟", org="SIPO"),
+            _person(2, "Dr. HE Zhimin", "he zhimin", 1, 12, native="何志敏", org="SIPO"),
+            _person(3, "Ms. Ayesha <i>Khan</i> &", "khan ayesha", None, 3, position="Adviser"),
+        ]
+    )
+    proxy.sort(0)
+    assert [r.id for r in model.shown_rows()] == [2, 3, 1]  # HE, Khan, ZHANG: not by honorific
+    assert model.data(model.index(1, 0)) == "Ms. Ayesha <i>Khan</i> &"
+    assert model.data(model.index(1, 4)) == ""  # unranked
+    proxy.sort(4)
+    assert [r.id for r in model.shown_rows()] == [2, 1, 3]  # the unranked come last
+    proxy.sort(5, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(n, 5)) for n in range(3)] == ["12", "3", "1"]  # not "3" > "12"
+    proxy.set_query("sipo 张伟")
+    assert [r.id for r in model.shown_rows()] == [1]
+    proxy.set_query("SIPO zhimin")
+    assert [r.id for r in model.shown_rows()] == [2]
+    proxy.set_query("sipo adviser")
+    assert model.rowCount() == 0
+    assert [r.id for r in model.rows()] == [2, 3, 1]  # every row kept for the next query
+
+
+def test_organisations_model_cells(qtbot):
+    from visitdesk.domain.enums import OrganisationKind
+    from visitdesk.services.search import OrganisationListRow
+    from visitdesk.ui.models.people import OrganisationsModel
+
+    model = OrganisationsModel()
+    name = "State Intellectual Property Office"
+    model.set_rows(
+        [
+            OrganisationListRow(
+                1,
+                name,
+                "SIPO",
+                "国家知识产权局",
+                "CN",
+                OrganisationKind.GOVERNMENT_AGENCY,
+                4,
+                fold(name, "SIPO", "国家知识产权局"),
+            )
+        ]
+    )
+    assert [model.data(model.index(0, c)) for c in range(6)] == [
+        name,
+        "SIPO",
+        "国家知识产权局",
+        "CN",
+        "Government agency",
+        "4",
+    ]
+    tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"{name}\n国家知识产权局"
+    model.set_query("知识产权")
+    assert model.rowCount() == 1

@@ -1,4 +1,4 @@
-"""The main window: the visits list, a tab per open visit, the follow-ups, and the menus.
+"""The main window: the visits list, a tab per open visit, the lists of every visit, the menus.
 
 The window can be shown before the store is open (`MainWindow()` then `attach_store`): this
 module imports only Qt, so that the window appears about as fast as a bare Qt window while
@@ -24,12 +24,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from visitdesk.ui.list_tabs import ListTabs
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
     from visitdesk.store.database import Store
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
+    from visitdesk.ui.views.people_view import PeopleView
     from visitdesk.ui.views.visit_view import VisitView
     from visitdesk.ui.views.visits_view import VisitsView
 
@@ -77,8 +79,7 @@ class MainWindow(QMainWindow):
         self._opening = _Opening(self)
         self.tabs.addTab(self._opening, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self._followups: FollowUpsView | None = None
-        self._engagements: EngagementsView | None = None
+        self.lists = ListTabs(self)
 
         self._build_menus()
         self._restore_geometry()
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action("&Engagements in all visits", self.show_engagements, "Ctrl+3")
         )
+        view_menu.addAction(self._action("&People and organisations", self.show_people, "Ctrl+4"))
         view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
         add_visit_menu(bar, self.visit_actions)
@@ -195,16 +197,7 @@ class MainWindow(QMainWindow):
         self.visits_view.search.selectAll()
 
     def show_followups(self) -> FollowUpsView:
-        if self._followups is None:
-            from visitdesk.ui.views.followups_view import FollowUpsView
-
-            self._followups = FollowUpsView(self.store, self)
-            self._followups.open_visit.connect(self.open_visit)
-            self._followups.changed.connect(self.data_changed)
-            self.tabs.addTab(self._followups, "Follow-ups")
-        self._followups.reload()
-        self.tabs.setCurrentWidget(self._followups)
-        return self._followups
+        return self.lists.followups()
 
     def current_visit_view(self) -> VisitView | None:
         current = self.tabs.currentWidget()
@@ -214,16 +207,10 @@ class MainWindow(QMainWindow):
         return None
 
     def show_engagements(self) -> EngagementsView:
-        if self._engagements is None:
-            from visitdesk.ui.views.engagements_view import EngagementsView
+        return self.lists.engagements()
 
-            self._engagements = EngagementsView(self.store, self)
-            self._engagements.open_engagement.connect(self.open_engagement)
-            self._engagements.reload()
-            self.tabs.addTab(self._engagements, "Engagements")
-        self.tabs.setCurrentWidget(self._engagements)
-        self._engagements.search.setFocus()
-        return self._engagements
+    def show_people(self) -> PeopleView:
+        return self.lists.people()
 
     def open_engagement(self, visit_id: int, engagement_id: int) -> VisitView | None:
         """The visit on its programme, with the engagement selected."""
@@ -278,10 +265,7 @@ class MainWindow(QMainWindow):
         may_close = getattr(widget, "may_close", None)
         if may_close is not None and not may_close():
             return  # the officer chose to stay with unsaved text
-        if self._followups is not None and self._followups is widget:
-            self._followups = None
-        if self._engagements is not None and self._engagements is widget:
-            self._engagements = None
+        self.lists.closed(widget)
         self.tabs.removeTab(index)
         from visitdesk.ui.views.visit_view import VisitView
 
@@ -307,10 +291,7 @@ class MainWindow(QMainWindow):
     def data_changed(self) -> None:
         """Something was saved: every list that shows it reads it again."""
         self.visits_view.reload()
-        if self._followups is not None and self.sender() is not self._followups:
-            self._followups.reload()
-        if self._engagements is not None:
-            self._engagements.reload()
+        self.lists.reload(self.sender())
         for view in self.visit_views():
             if view is not self.sender():
                 view.reload()
@@ -322,6 +303,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"There is no visit with the reference “{visit_ref}”.")
         if view == "followups":
             self.show_followups()
+        elif view == "people":
+            self.show_people()
         elif view in ("itinerary", "press-release") and opened is not None:
             opened.show_section(view)
         elif view == "visits":

@@ -1,0 +1,98 @@
+"""The window's tabs that list records of every visit: follow-ups, engagements, people.
+
+Each is made the first time it is asked for (its module imported then, so that start-up never
+loads it nor SQLAlchemy), kept while its tab is open, and read again whenever records change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from visitdesk.ui.main_window import MainWindow
+    from visitdesk.ui.views.engagements_view import EngagementsView
+    from visitdesk.ui.views.followups_view import FollowUpsView
+    from visitdesk.ui.views.people_view import PeopleView
+
+_V = TypeVar("_V", bound=QWidget)
+
+
+class _ListView(Protocol):
+    def reload(self) -> None: ...
+
+
+class ListTabs:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._open: dict[str, QWidget] = {}  # by name, while their tabs are open
+
+    def _show(self, name: str, title: str, make: Callable[[], _V]) -> tuple[_V, bool]:
+        """The tab `name` brought to the front, made by `make` if new (then True)."""
+        view = self._open.get(name)
+        made = view is None
+        if view is None:
+            view = self._open[name] = make()
+            self.window.tabs.addTab(view, title)
+        self.window.tabs.setCurrentWidget(view)
+        return cast(_V, view), made
+
+    def followups(self) -> FollowUpsView:
+        from visitdesk.ui.views.followups_view import FollowUpsView
+
+        window = self.window
+
+        def make() -> FollowUpsView:
+            made = FollowUpsView(window.store, window)
+            made.open_visit.connect(window.open_visit)
+            made.changed.connect(window.data_changed)
+            return made
+
+        view, _made = self._show("followups", "Follow-ups", make)
+        view.reload()  # "overdue" depends on today: read again on every showing
+        return view
+
+    def engagements(self) -> EngagementsView:
+        from visitdesk.ui.views.engagements_view import EngagementsView
+
+        window = self.window
+
+        def make() -> EngagementsView:
+            made = EngagementsView(window.store, window)
+            made.open_engagement.connect(window.open_engagement)
+            return made
+
+        view, made = self._show("engagements", "Engagements", make)
+        if made:
+            view.reload()
+        view.search.setFocus()
+        return view
+
+    def people(self) -> PeopleView:
+        from visitdesk.ui.views.people_view import PeopleView
+
+        window = self.window
+
+        def make() -> PeopleView:
+            made = PeopleView(window.store, window)
+            made.open_visit.connect(window.open_visit)
+            return made
+
+        view, made = self._show("people", "People and organisations", make)
+        if made:
+            view.reload()
+        view.search.setFocus()
+        return view
+
+    def closed(self, widget: QWidget) -> None:
+        """The tab of `widget` was closed: the next request makes a new one."""
+        self._open = {name: view for name, view in self._open.items() if view is not widget}
+
+    def reload(self, sender: QObject | None) -> None:
+        """Records changed: every open list reads them again, but the one that changed them."""
+        for view in self._open.values():
+            if view is not sender:
+                cast(_ListView, view).reload()
