@@ -1,5 +1,8 @@
 """GUI figures: start-up against a bare PySide6 window, and filtering big lists a keystroke.
 
+The people list is measured on the synthetic ten-year office (bench/synthetic.py) imported into
+a temporary store: its rows come from the real queries, its names in four scripts.
+
 Prints figures; asserts nothing. Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
 """
 
@@ -11,8 +14,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 # Both programs take the time of the window's first paint, with the same event filter: what
 # happens after it (VisitDesk opening its records) is measured apart, as "records in the window".
@@ -147,6 +152,76 @@ def _filter_figures() -> None:
         )
 
 
+def _typed(model: Any, typed: str) -> list[float]:
+    """Seconds each keystroke of `typed` takes to filter the model (a word at a time)."""
+    per_key = []
+    query = ""
+    for char in typed:
+        query += char
+        t0 = time.perf_counter()
+        model.set_query(query)
+        model.rowCount()
+        per_key.append(time.perf_counter() - t0)
+    return per_key
+
+
+def _read(label: str, read: Callable[[], list[Any]]) -> list[Any]:
+    """The rows `read` gives, and the median time of three reads printed."""
+    times, rows = [], []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        rows = read()
+        times.append(time.perf_counter() - t0)
+    print(f"  read {len(rows):,} {label} in {statistics.median(times) * 1000:.0f} ms (median of 3)")
+    return rows
+
+
+def _people_figures(folder: Path) -> None:
+    """The people list and the visits list as an officer searches them, on real query rows."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from sqlalchemy import select
+
+    from synthetic import write
+    from visitdesk.domain.models import Person, Visit
+    from visitdesk.services import search
+    from visitdesk.services.exchange.importer import import_file
+    from visitdesk.store.database import Store
+    from visitdesk.ui.models.people import PeopleModel
+    from visitdesk.ui.models.visits import VisitsModel
+
+    store = Store.open(data_dir=folder / "office")
+    import_file(store, write(folder / "office.visit.json"))
+    print("synthetic office (2,000 visits, 40,000 engagements, 20,000 people):")
+    with store.session() as session:
+        people = _read("people", lambda: search.people_rows(session))
+        _read("organisations", lambda: search.organisation_rows(session))
+        visits = _read("visits with their delegations", lambda: search.visit_rows(session))
+        busiest = max(people, key=lambda row: row.visits)
+        # A delegation leader halfway through the archive, as typed in the Visits tab.
+        leader = session.scalars(
+            select(Person.given_name).join(Visit, Visit.leader_id == Person.id).offset(1000)
+        ).first()
+        _read(
+            f"visits of {busiest.name}, the busiest person",
+            lambda: search.person_visit_rows(session, busiest.id),
+        )
+    store.close()
+    for label, model, rows, typed in (
+        ("20,000 people", PeopleModel(), people, "family1234 director"),
+        ("20,000 people, native script", PeopleModel(), people, "何志敏 dr"),
+        ("2,000 visits, by a delegate's name", VisitsModel(), visits, f"{leader}".casefold()),
+    ):
+        t0 = time.perf_counter()
+        model.set_rows(rows)
+        load = time.perf_counter() - t0
+        per_key = _typed(model, typed)
+        print(
+            f"{label}: load {load * 1000:.0f} ms; filter per keystroke median "
+            f"{statistics.median(per_key) * 1000:.1f} ms, worst {max(per_key) * 1000:.1f} ms "
+            f"({model.rowCount()} rows match {typed!r})"
+        )
+
+
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as folder:
@@ -162,6 +237,8 @@ def main() -> None:
         + ("" if light else " (SQLAlchemy was imported before the window showed!)")
     )
     _filter_figures()
+    with tempfile.TemporaryDirectory() as folder:
+        _people_figures(Path(folder))
 
 
 if __name__ == "__main__":

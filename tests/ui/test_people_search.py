@@ -129,6 +129,17 @@ def test_a_person_added_later_is_listed_literally(qtbot, window):
     assert view.visits_label.text() == "<b>Nobody</b> & 🎌: no visits on record."
 
 
+def test_records_changed_behind_another_tab_are_read_when_it_comes_back(qtbot, window):
+    view = _people_view(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    with window.store.transaction() as session:
+        create_person(session, NewPerson("Suzuki", given_name="Ichiro", family_name_first=True))
+    window.data_changed()
+    assert view.people_proxy.rowCount() == 5  # not read while hidden
+    assert _people_view(qtbot, window) is view
+    assert "SUZUKI Ichiro" in _names(view)
+
+
 def test_the_visits_tab_finds_a_visit_by_a_delegate_s_name(qtbot, window):
     search = window.visits_view.search
     for typed in ("Zhimin", "何志敏", "zhang WEI", "张伟 zhang"):

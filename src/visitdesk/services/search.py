@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, func, select, union
+from sqlalchemy import ColumnElement, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from visitdesk.domain.enums import OrganisationKind, Side, VisitStatus
@@ -71,7 +71,7 @@ def matches(haystack: str, query: str) -> bool:
 # Visits -----------------------------------------------------------------------------------
 
 
-def _delegation_text(session: Session, only: Select[Any] | None) -> dict[int, str]:
+def _delegation_text(session: Session, only: Any) -> dict[int, str]:
     """Each visit's delegation members' names, Latin and native: one query for every visit."""
     query = select(
         Participant.visit_id,
@@ -92,7 +92,7 @@ def _delegation_text(session: Session, only: Select[Any] | None) -> dict[int, st
     return {vid: " ".join(parts) for vid, parts in names.items()}
 
 
-def _visit_rows(session: Session, only: Select[Any] | None = None) -> list[VisitRow]:
+def _visit_rows(session: Session, only: Any = None) -> list[VisitRow]:
     """Visits (all, or those whose id `only` selects), newest first, guest organisation named."""
     guest = aliased(Organisation)
     query = (
@@ -115,9 +115,18 @@ def _visit_rows(session: Session, only: Select[Any] | None = None) -> list[Visit
         query = query.where(Visit.id.in_(only))
     delegations = _delegation_text(session, only)
     rows: list[VisitRow] = []
-    for vid, ref, title, g_name, g_short, g_native, city, start, end, status in session.execute(
-        query
-    ):
+    for (
+        vid,
+        ref,
+        title,
+        g_name,
+        g_short,
+        g_native,
+        city,
+        start,
+        end,
+        status,
+    ) in session.execute(query):
         rows.append(
             VisitRow(
                 vid,
@@ -280,15 +289,37 @@ def organisation_rows(session: Session) -> list[OrganisationListRow]:
     ]
 
 
+def _visits_of_people(people: Any) -> list[Any]:
+    """Queries of the ids of the visits that the people `people` selects took part in, to be
+    joined in one union. Each is filtered before the union, so the indexes on person ids are
+    used: SQLite would otherwise build every (visit, person) pair of the archive to keep one
+    person's (and refuses a union nested in brackets)."""
+    return [
+        select(Participant.visit_id).where(Participant.person_id.in_(people)),
+        select(Engagement.visit_id)
+        .join(Attendee, Attendee.engagement_id == Engagement.id)
+        .where(Attendee.person_id.in_(people)),
+        select(Visit.id).where(Visit.leader_id.in_(people)),
+    ]
+
+
 def person_visit_rows(session: Session, person_id: int) -> list[VisitRow]:
     """The visits a person took part in (on either side, at an engagement, or leading it),
-    newest first."""
-    pairs = _person_visits()
-    return _visit_rows(session, select(pairs.c.visit_id).where(pairs.c.person_id == person_id))
+    newest first: the same visits as counted in `people_rows`."""
+    return _visit_rows(session, union(*_visits_of_people([person_id])))
 
 
 def organisation_visit_rows(session: Session, organisation_id: int) -> list[VisitRow]:
-    """The visits an organisation took part in, newest first (see `_organisation_visits`)."""
-    pairs = _organisation_visits()
-    only = select(pairs.c.visit_id).where(pairs.c.organisation_id == organisation_id)
+    """The visits an organisation took part in, newest first: the same visits as counted in
+    `organisation_rows` (see `_organisation_visits`)."""
+    only = union(
+        select(Visit.id).where(
+            or_(
+                Visit.guest_organisation_id == organisation_id,
+                Visit.host_organisation_id == organisation_id,
+            )
+        ),
+        select(Engagement.visit_id).where(Engagement.organisation_id == organisation_id),
+        *_visits_of_people(select(Person.id).where(Person.organisation_id == organisation_id)),
+    )
     return _visit_rows(session, only)
