@@ -176,3 +176,18 @@ def test_screenshot_of_the_people_view(tmp_path, example_store, qapp):
     )
     assert run(args) == 0
     assert QImage(str(picture)).width() == 1366
+
+
+def test_a_long_list_counts_with_thousands_separators_and_narrows_to_one(qtbot, window):
+    from visitdesk.domain.models import Person
+
+    with window.store.transaction() as session:
+        session.add_all(
+            Person(ref=f"p{i}", family_name=f"Family{i}", given_name=f"Given{i}")
+            for i in range(1500)
+        )
+    view = _people_view(qtbot, window)
+    assert view.count_label.text() == "1,505 people and 6 organisations on record"
+    qtbot.keyClicks(view.search, "given1234 ")
+    assert _names(view) == ["Given1234 Family1234"]
+    assert view.lists.tabText(0) == "&People (1 of 1,505)"

@@ -184,7 +184,7 @@ class PeopleView(QWidget):
             (("people", self.people), ("organisations", self.organisations))
         ):
             total, shown = len(model.rows()), len(model.shown_rows())
-            found = str(total) if total == shown else f"{shown} of {total}"
+            found = f"{total:,}" if total == shown else f"{shown:,} of {total:,}"
             title = "&People" if number == 0 else "O&rganisations"
             self.lists.setTabText(number, f"{title} ({found})")
             parts.append(f"{found} {noun}")
