@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from visitdesk.domain.dates import short_date, short_datetime
+
 
 class WarningKind(StrEnum):
     ENDS_BEFORE_START = "ends_before_start"
@@ -54,7 +56,7 @@ class _Engagement(Protocol):
 
 
 def _when(moment: datetime) -> str:
-    return moment.strftime("%d %b %Y %H:%M")
+    return short_datetime(moment)
 
 
 def check_times(
@@ -78,7 +80,7 @@ def check_times(
                 WarningKind.OUTSIDE_VISIT,
                 refs,
                 f"“{engagement.title}” ({_when(engagement.start)}) lies outside the visit "
-                f"({visit_start:%d %b %Y} to {visit_end:%d %b %Y}).",
+                f"({short_date(visit_start)} to {short_date(visit_end)}).",
             )
         )
     return warnings

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from visitdesk import APP_NAME, __version__
+from visitdesk.domain.dates import short_datetime
 from visitdesk.domain.enums import Side, VisitStatus
 
 # From `models`, not the single modules: every mapper must be known before the first query.
@@ -112,7 +113,7 @@ def _event(
     if engagement.end < engagement.start:
         raise ServiceError(
             f"The engagement {engagement.title!r} ends before it starts "
-            f"({engagement.start:%d %b %Y %H:%M} to {engagement.end:%d %b %Y %H:%M}). "
+            f"({short_datetime(engagement.start)} to {short_datetime(engagement.end)}). "
             "Correct its times and export again."
         )
     event = Event()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from visitdesk.domain.checks import check_programme
+from visitdesk.domain.dates import date_range, day_month_year, long_date, short_date
 from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
@@ -31,14 +32,7 @@ def _who(person: Person, with_org: bool = True) -> str:
 
 
 def _dates(visit: Visit) -> str:
-    first, last = visit.start_date, visit.end_date
-    if first == last:
-        return f"{first.day} {first:%B %Y}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%B %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
-    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+    return date_range(visit.start_date, visit.end_date)
 
 
 def _engagement_lines(engagement: Engagement, leader: Person | None) -> list[str]:
@@ -90,7 +84,7 @@ def visit_summary(visit: Visit) -> str:
     if visit.engagements:
         lines += ["", "Programme"]
         for day, engagements in groupby(visit.engagements, key=lambda e: e.start.date()):
-            lines.append(f"{day:%A} {day.day} {day:%B %Y}")
+            lines.append(long_date(day))
             for engagement in engagements:
                 lines += _engagement_lines(engagement, visit.leader)
 
@@ -106,7 +100,7 @@ def visit_summary(visit: Visit) -> str:
             if outcome.owner:
                 facts.append(f"owner {outcome.owner.display_name}")
             if outcome.due_date:
-                facts.append(f"due {outcome.due_date:%d %b %Y}")
+                facts.append(f"due {short_date(outcome.due_date)}")
             lines.append(f"  [{mark}] {outcome.title} ({'; '.join(facts)})")
             if outcome.next_step:
                 lines.append(f"         next: {outcome.next_step}")
@@ -114,7 +108,7 @@ def visit_summary(visit: Visit) -> str:
     if visit.press_releases:
         lines += ["", "Press releases"]
         lines += [
-            f"  No. {r.number}, {r.date:%d %B %Y}"
+            f"  No. {r.number}, {day_month_year(r.date)}"
             + (f", {r.city}" if r.city else "")
             + f" ({r.status.label.lower()})"
             for r in visit.press_releases

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import VisitDirection, VisitStatus
 from visitdesk.domain.models import Organisation, Visit
 from visitdesk.domain.timezones import is_valid_zone, zone_for_country
@@ -80,8 +81,8 @@ def _checked(session: Session, details: VisitDetails) -> VisitDetails:
         raise ServiceError("Give the visit a title.")
     if details.end_date < details.start_date:
         raise ServiceError(
-            f"The visit ends ({details.end_date:%d %b %Y}) before it starts "
-            f"({details.start_date:%d %b %Y}): correct the dates."
+            f"The visit ends ({short_date(details.end_date)}) before it starts "
+            f"({short_date(details.start_date)}): correct the dates."
         )
     country = _blank(details.country)
     country = country.upper() if country else None

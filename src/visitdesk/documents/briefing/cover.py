@@ -8,10 +8,10 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from visitdesk.documents.briefing import styles as st
-from visitdesk.documents.briefing.formats import date_range, day_month_year
 from visitdesk.documents.fonts import BOLD, ITALIC
 from visitdesk.documents.letterhead import Letterhead, draw_letterhead, letterhead_height
 from visitdesk.documents.text import TextParagraph, TextStyle
+from visitdesk.domain.dates import date_range, day_month_year
 from visitdesk.services.briefing import BriefingContent
 
 PACK = TextStyle(size=27, leading=32, weight=BOLD, align="center", color=st.NAVY, space_after=14)

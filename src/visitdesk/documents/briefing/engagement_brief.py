@@ -14,10 +14,10 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
 from visitdesk.documents.briefing.flowables import NumberedItem
-from visitdesk.documents.briefing.formats import long_date, short_date, time_range
 from visitdesk.documents.briefing.seating import SeatingPlan
 from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
 from visitdesk.documents.text import TextParagraph
+from visitdesk.domain.dates import long_date, short_date, time_range
 from visitdesk.services.briefing import (
     BriefingContent,
     EngagementInfo,

@@ -6,9 +6,9 @@ from typing import Any
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
-from visitdesk.documents.briefing.formats import short_date
 from visitdesk.documents.briefing.tables import cell, house_table, stacked
 from visitdesk.documents.text import TextParagraph
+from visitdesk.domain.dates import short_date
 from visitdesk.services.briefing import BriefingContent
 
 _SHARES = (0.05, 0.47, 0.20, 0.13, 0.15)

@@ -8,9 +8,9 @@ from reportlab.platypus import PageBreak, Spacer
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
-from visitdesk.documents.briefing.formats import long_date, time_range
 from visitdesk.documents.briefing.tables import cell, house_table, stacked
 from visitdesk.documents.text import TextParagraph
+from visitdesk.domain.dates import long_date, time_range
 from visitdesk.services.briefing import BriefingContent, PersonInfo
 
 # Time, engagement, venue, host side, guest side: as parts of the frame's width.

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from visitdesk.domain.dates import month_day, month_day_year
+
 _QUOTES = "\"'“”‘’«»「」『』"
 _TERMINAL = (".", "!", "?", "…", "۔", "。", "！", "？")
 # Words that begin a recorded phrase but are no proper noun: lower-cased when the phrase is
@@ -237,11 +239,11 @@ def join(items: Sequence[str], conjunction: str = "and") -> str:
 
 def long_date(day: date) -> str:
     """`March 22, 2017`, as releases write it."""
-    return f"{day:%B} {day.day}, {day.year}"
+    return month_day_year(day)
 
 
 def short_date(day: date) -> str:
-    return f"{day:%B} {day.day}"
+    return month_day(day)
 
 
 def days_phrase(start: date, end: date) -> str:

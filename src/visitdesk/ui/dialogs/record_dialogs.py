@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.domain.dates import day_month
 from visitdesk.domain.enums import OutcomeKind, StatementRole, StatementStyle
 from visitdesk.services.itinerary import itinerary_rows
 from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
@@ -53,7 +54,9 @@ class _RecordDialog(QDialog):
         return combo
 
     def _engagement_combo(self, current: int | None) -> QComboBox:
-        items = [(f"{e.start:%d %b %H:%M} {e.title}", e.id) for e in self._engagements]
+        items = [
+            (f"{day_month(e.start)} {e.start:%H:%M} {e.title}", e.id) for e in self._engagements
+        ]
         return self._combo("(the visit as a whole)", items, current)
 
     def _person_combo(self, first: str, current: int | None) -> QComboBox:

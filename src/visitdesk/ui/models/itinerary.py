@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from visitdesk.domain.dates import day_month, short_datetime, short_day
 from visitdesk.services.itinerary import EngagementRow, ProgrammeRow
 from visitdesk.ui.models.rows import Column, RowTableModel
 
@@ -15,7 +16,11 @@ WARNING_TEXT = QColor("#8a1c00")
 
 
 def _time(row: EngagementRow) -> str:
-    end = f"{row.end:%H:%M}" if row.end.date() == row.start.date() else f"{row.end:%d %b %H:%M}"
+    end = (
+        f"{row.end:%H:%M}"
+        if row.end.date() == row.start.date()
+        else f"{day_month(row.end)} {row.end:%H:%M}"
+    )
     return f"{row.start:%H:%M}–{end}"
 
 
@@ -30,7 +35,7 @@ def _warning_text(row: EngagementRow) -> str:
 class ItineraryModel(RowTableModel):
     DAY, TIME, KIND, TITLE, VENUE, HOSTS, GUESTS, WARNINGS = range(8)
     columns = (
-        Column("Day", lambda r: f"{r.day:%a %d %b}", lambda r: r.start.isoformat()),
+        Column("Day", lambda r: short_day(r.day), lambda r: r.start.isoformat()),
         Column("Time", _time, lambda r: r.start.isoformat()),
         Column("Kind", lambda r: r.kind.label),
         Column("Engagement", lambda r: r.title, tooltip=lambda r: r.title),
@@ -77,7 +82,7 @@ class ProgrammeModel(RowTableModel):
     """Every engagement of every visit: the search across 40,000 engagements."""
 
     columns = (
-        Column("When", lambda r: f"{r.start:%d %b %Y %H:%M}", lambda r: r.start.isoformat()),
+        Column("When", lambda r: short_datetime(r.start), lambda r: r.start.isoformat()),
         Column("Kind", lambda r: r.kind.label),
         Column("Engagement", lambda r: r.title, tooltip=lambda r: r.title),
         Column("Venue", lambda r: r.venue),

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import StatementRole
 from visitdesk.ui.models.rows import Column, RowTableModel
 
@@ -15,7 +16,7 @@ OVERDUE_TEXT = QColor("#b00020")
 
 
 def _due(value: date | None) -> str:
-    return f"{value:%d %b %Y}" if value else ""
+    return short_date(value) if value else ""
 
 
 def _due_key(value: date | None) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import VisitStatus
 from visitdesk.services.search import VisitRow
 from visitdesk.ui.models.rows import Column, RowTableModel
@@ -13,10 +14,10 @@ from visitdesk.ui.models.rows import Column, RowTableModel
 
 def _dates(row: VisitRow) -> str:
     if row.start_date == row.end_date:
-        return f"{row.start_date:%d %b %Y}"
+        return short_date(row.start_date)
     if (row.start_date.year, row.start_date.month) == (row.end_date.year, row.end_date.month):
-        return f"{row.start_date:%d}–{row.end_date:%d %b %Y}"
-    return f"{row.start_date:%d %b %Y} – {row.end_date:%d %b %Y}"
+        return f"{row.start_date.day}–{short_date(row.end_date)}"
+    return f"{short_date(row.start_date)} – {short_date(row.end_date)}"
 
 
 class VisitsModel(RowTableModel):

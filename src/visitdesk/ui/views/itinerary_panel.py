@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.dates import day_month
 from visitdesk.services import itinerary, outcomes
 from visitdesk.services.itinerary import EngagementData, EngagementRow
 from visitdesk.ui.models.itinerary import ItineraryModel
@@ -124,7 +125,7 @@ class ItineraryPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete engagement?",
-            f"Delete “{row.title}” ({row.start:%d %b %H:%M})?{extra}"
+            f"Delete “{row.title}” ({day_month(row.start)} {row.start:%H:%M})?{extra}"
             "\n\nEdit ▸ Undo brings it back.",
         )
         if answer != QMessageBox.StandardButton.Yes:

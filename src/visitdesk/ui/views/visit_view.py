@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.domain.dates import short_date
 from visitdesk.services import people
 from visitdesk.services.errors import NotFoundError
 from visitdesk.services.visit_editing import visit_heading
@@ -158,9 +159,9 @@ class VisitView(QWidget):
             self.title_changed.emit(head.title)
         self.heading.setText(head.title)
         dates = (
-            f"{head.start_date:%d %b %Y}"
+            short_date(head.start_date)
             if head.start_date == head.end_date
-            else f"{head.start_date:%d %b %Y} – {head.end_date:%d %b %Y}"
+            else f"{short_date(head.start_date)} – {short_date(head.end_date)}"
         )
         parts = [
             dates,
