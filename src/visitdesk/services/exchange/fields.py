@@ -11,25 +11,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from visitdesk.domain.dates import MONTHS
 from visitdesk.services.exchange.errors import Problem
 
 E = TypeVar("E", bound=StrEnum)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def describe(value: Any) -> str:
@@ -215,7 +202,7 @@ def _checked_date(year: int, month: int, day: int, path: str, problems: Problems
         problems.add(
             path,
             f"{year:04d}-{month:02d}-{day:02d} is not a date that exists: "
-            f"{_MONTHS[month - 1]} {year} has no day {day}",
+            f"{MONTHS[month - 1]} {year} has no day {day}",
         )
         return None
 
