@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -44,13 +45,12 @@ def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     for path in args.files:
         try:
             print(import_file(store, path), file=out)
-        except ServiceError:
+        except ServiceError as exc:
             if len(args.files) == 1:
                 raise
             failed += 1
-            import sys
-
-            print(f"visitdesk: {sys.exc_info()[1]}", file=sys.stderr)
+            # Each file stands alone: report this one and go on with the next.
+            print(f"visitdesk: {exc}", file=sys.stderr)
     if failed:
         print(f"{failed} of {len(args.files)} files were not imported; the others were.", file=out)
         return 1
