@@ -103,6 +103,7 @@ def rich_document(example_path: Path) -> dict[str, Any]:
     ]
     visit["outcomes"][0]["description"] = "The MoU text"
     visit["press_releases"][0].update(
+        topic="Draft MoU between IPO-Pakistan & SIPO <China>",
         headline="“Draft MoU”",
         body=HOSTILE,
         status="issued",
@@ -138,6 +139,7 @@ def test_nothing_imported_is_lost(store: Store, example_path: Path, tmp_path: Pa
     assert visit["statements"][-1]["for_press"] is False
     release = visit["press_releases"][0]
     assert (release["body"], release["status"], release["edited"]) == (HOSTILE, "issued", True)
+    assert release["topic"] == "Draft MoU between IPO-Pakistan & SIPO <China>"
 
 
 def test_reimport_updates_in_place_without_duplicates(

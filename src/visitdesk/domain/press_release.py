@@ -25,6 +25,8 @@ class PressRelease(Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     date: Mapped[date] = mapped_column(Date)
     city: Mapped[str | None] = mapped_column(String(120))
+    # The subject after the number, as releases are filed: `Draft MoU between IPO and SIPO`.
+    topic: Mapped[str | None] = mapped_column(String(300))
     headline: Mapped[str | None] = mapped_column(Text)
     # The quotation under the headline and who said it (`Engr. Khurram Dastgir Khan`).
     lead_quote: Mapped[str | None] = mapped_column(Text)

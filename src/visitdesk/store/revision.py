@@ -22,6 +22,8 @@ def main(argv: list[str]) -> int:
     from alembic.script import ScriptDirectory
 
     config = migrate.alembic_config()
+    # The revision id already holds the slug: `0003_press_release_topic.py`, not twice over.
+    config.set_main_option("file_template", "%%(rev)s")
     head = ScriptDirectory.from_config(config).get_current_head()
     number = int((head or "0000").split("_", 1)[0]) + 1
     slug = "_".join(argv[0].lower().split())[:40]

@@ -128,6 +128,7 @@ class PressReleaseRecord:
     number: int
     date: date
     city: str | None
+    topic: str | None
     headline: str | None
     lead_quote: str | None
     lead_quote_attribution: str | None

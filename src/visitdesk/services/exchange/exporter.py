@@ -218,6 +218,7 @@ def _visit(data: VisitData, refs: _Refs) -> Json:
                         "number": r.number,
                         "date": r.date.isoformat(),
                         "city": r.city,
+                        "topic": r.topic,
                         "headline": r.headline,
                         "lead_quote": r.lead_quote,
                         "lead_quote_attribution": r.lead_quote_attribution,

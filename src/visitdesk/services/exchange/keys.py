@@ -97,6 +97,7 @@ PRESS_RELEASE = frozenset(
         "number",
         "date",
         "city",
+        "topic",
         "headline",
         "lead_quote",
         "lead_quote_attribution",

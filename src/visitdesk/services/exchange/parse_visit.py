@@ -171,6 +171,7 @@ def _press_release(obj: Obj) -> PressReleaseRecord:
         number=obj.integer("number", required=True, minimum=1) or 0,
         date=obj.day("date", required=True) or EPOCH.date(),
         city=limited_text(obj, "city", "press_release"),
+        topic=limited_text(obj, "topic", "press_release"),
         headline=obj.text("headline"),
         lead_quote=obj.text("lead_quote"),
         lead_quote_attribution=limited_text(obj, "lead_quote_attribution", "press_release"),

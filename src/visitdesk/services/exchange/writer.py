@@ -256,6 +256,7 @@ def write_visits(
                 "number": r.number,
                 "date": r.date,
                 "city": r.city,
+                "topic": r.topic,
                 "headline": r.headline,
                 "lead_quote": r.lead_quote,
                 "lead_quote_attribution": r.lead_quote_attribution,
