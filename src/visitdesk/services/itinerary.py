@@ -14,6 +14,7 @@ from visitdesk.domain.checks import check_programme
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
 
@@ -227,10 +228,8 @@ def add_engagement(
 
 
 def _get(session: Session, engagement_id: int) -> Engagement:
-    engagement = session.get(Engagement, engagement_id)
-    if engagement is None:
-        raise NotFoundError("This engagement no longer exists: it may have been deleted.")
-    return engagement
+    gone = "This engagement no longer exists: it may have been deleted."
+    return get_or_not_found(session, Engagement, engagement_id, gone)
 
 
 def load_engagement(session: Session, engagement_id: int) -> EngagementData:

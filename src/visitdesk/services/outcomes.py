@@ -18,6 +18,7 @@ from visitdesk.domain.errors import DomainError
 from visitdesk.domain.lifecycle import check_status, statuses_for
 from visitdesk.domain.models import Engagement, Outcome, Person, Statement, StatusChange
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
 
@@ -146,10 +147,7 @@ def _apply_statement(statement: Statement, data: StatementData) -> None:
 
 
 def _statement(session: Session, statement_id: int) -> Statement:
-    statement = session.get(Statement, statement_id)
-    if statement is None:
-        raise NotFoundError("This statement no longer exists.")
-    return statement
+    return get_or_not_found(session, Statement, statement_id, "This statement no longer exists.")
 
 
 def load_statement(session: Session, statement_id: int) -> tuple[StatementData, int]:
@@ -202,10 +200,7 @@ def outcome_rows(session: Session, visit_id: int) -> list[OutcomeRow]:
 
 
 def _outcome(session: Session, outcome_id: int) -> Outcome:
-    outcome = session.get(Outcome, outcome_id)
-    if outcome is None:
-        raise NotFoundError("This outcome no longer exists.")
-    return outcome
+    return get_or_not_found(session, Outcome, outcome_id, "This outcome no longer exists.")
 
 
 def _checked_outcome(session: Session, visit_id: int, data: OutcomeData) -> None:

@@ -15,6 +15,7 @@ from visitdesk.domain.models import Organisation, Person, VisitParticipant
 from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
 
@@ -258,10 +259,12 @@ def set_delegation(session: Session, visit_id: int, delegation: Delegation) -> N
     session.flush()
 
 
+def _person(session: Session, person_id: int) -> Person:
+    return get_or_not_found(session, Person, person_id, "This person no longer exists.")
+
+
 def set_precedence(session: Session, person_id: int, precedence: int | None) -> None:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError("This person no longer exists.")
+    person = _person(session, person_id)
     if precedence is not None and precedence < 1:
         raise ServiceError(
             "Precedence is a rank from 1 (the most senior); leave it empty if unknown."
@@ -270,9 +273,7 @@ def set_precedence(session: Session, person_id: int, precedence: int | None) -> 
 
 
 def get_precedence(session: Session, person_id: int) -> int | None:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError("This person no longer exists.")
+    person = _person(session, person_id)
     return person.precedence
 
 

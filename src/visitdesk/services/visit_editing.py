@@ -18,6 +18,7 @@ from visitdesk.domain.enums import VisitDirection, VisitStatus
 from visitdesk.domain.models import Organisation, Visit
 from visitdesk.domain.timezones import is_valid_zone, zone_for_country
 from visitdesk.services.errors import ConflictError, NotFoundError, ServiceError
+from visitdesk.services.lookup import get_or_not_found
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,8 @@ def _apply(visit: Visit, details: VisitDetails) -> None:
 
 
 def get_visit(session: Session, visit_id: int) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFoundError("This visit no longer exists: it may have been deleted.")
-    return visit
+    gone = "This visit no longer exists: it may have been deleted."
+    return get_or_not_found(session, Visit, visit_id, gone)
 
 
 def load_visit(session: Session, visit_id: int) -> VisitDetails:
