@@ -132,6 +132,21 @@ def base_visit(**kw: object) -> tuple[Visit, dict[str, Person], dict[str, Organi
     return visit, people, orgs
 
 
+def visit_with_talks(**kw: object) -> tuple[Visit, dict[str, Person], Engagement]:
+    """`base_visit(**kw)` with one meeting at the ministry: the minister receives the leader."""
+    visit, people, orgs = base_visit(**kw)
+    talks = engagement(
+        "talks",
+        visit.start_date,
+        EngagementKind.MINISTRY_MEETING,
+        orgs["mofa"],
+        hosts=[people["minister"]],
+        guests=[people["leader"]],
+    )
+    visit.engagements.append(talks)
+    return visit, people, talks
+
+
 def test_example_holds_every_fact_of_the_seed(example_store: Store) -> None:
     with example_store.session() as session:
         visit = load_visit(session, "sipo-2017-03")
@@ -175,16 +190,7 @@ def test_example_holds_every_fact_of_the_seed(example_store: Store) -> None:
 
 
 def test_internal_statements_and_dropped_outcomes_never_reach_the_press() -> None:
-    visit, people, orgs = base_visit()
-    e = engagement(
-        "talks",
-        visit.start_date,
-        EngagementKind.MINISTRY_MEETING,
-        orgs["mofa"],
-        hosts=[people["minister"]],
-        guests=[people["leader"]],
-    )
-    visit.engagements.append(e)
+    visit, people, e = visit_with_talks()
     visit.statements += [
         said(
             e,
@@ -239,16 +245,7 @@ def test_one_engagement_no_quotes_reads_as_a_reception() -> None:
 
 
 def test_joint_statement_without_a_speaker() -> None:
-    visit, people, orgs = base_visit()
-    e = engagement(
-        "talks",
-        visit.start_date,
-        EngagementKind.MINISTRY_MEETING,
-        orgs["mofa"],
-        hosts=[people["minister"]],
-        guests=[people["leader"]],
-    )
-    visit.engagements.append(e)
+    visit, _, e = visit_with_talks()
     visit.statements += [
         said(
             e,
@@ -269,16 +266,7 @@ def test_joint_statement_without_a_speaker() -> None:
 
 
 def test_delegation_without_a_leader_or_description() -> None:
-    visit, people, orgs = base_visit(leader=None, delegation_description=None)
-    e = engagement(
-        "talks",
-        visit.start_date,
-        EngagementKind.MINISTRY_MEETING,
-        orgs["mofa"],
-        hosts=[people["minister"]],
-        guests=[people["leader"]],
-    )
-    visit.engagements.append(e)
+    visit, people, e = visit_with_talks(leader=None, delegation_description=None)
     visit.statements.append(
         said(
             e,
