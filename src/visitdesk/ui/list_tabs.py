@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from visitdesk.ui.main_window import MainWindow
@@ -23,6 +23,10 @@ _V = TypeVar("_V", bound=QWidget)
 
 class _ListView(Protocol):
     def reload(self) -> None: ...
+
+
+class _SearchableList(_ListView, Protocol):
+    search: QLineEdit
 
 
 class ListTabs:
@@ -39,6 +43,15 @@ class ListTabs:
             self.window.tabs.addTab(view, title)
         self.window.tabs.setCurrentWidget(view)
         return cast(_V, view), made
+
+    def _searchable(self, name: str, title: str, make: Callable[[], _V]) -> _V:
+        """A list searched as you type: read when made (then on changes), its box focused."""
+        view, made = self._show(name, title, make)
+        searchable = cast(_SearchableList, view)
+        if made:
+            searchable.reload()
+        searchable.search.setFocus()
+        return view
 
     def followups(self) -> FollowUpsView:
         from visitdesk.ui.views.followups_view import FollowUpsView
@@ -65,11 +78,7 @@ class ListTabs:
             made.open_engagement.connect(window.open_engagement)
             return made
 
-        view, made = self._show("engagements", "Engagements", make)
-        if made:
-            view.reload()
-        view.search.setFocus()
-        return view
+        return self._searchable("engagements", "Engagements", make)
 
     def people(self) -> PeopleView:
         from visitdesk.ui.views.people_view import PeopleView
@@ -81,11 +90,7 @@ class ListTabs:
             made.open_visit.connect(window.open_visit)
             return made
 
-        view, made = self._show("people", "People and organisations", make)
-        if made:
-            view.reload()
-        view.search.setFocus()
-        return view
+        return self._searchable("people", "People and organisations", make)
 
     def closed(self, widget: QWidget) -> None:
         """The tab of `widget` was closed: the next request makes a new one."""
