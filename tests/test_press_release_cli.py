@@ -101,7 +101,9 @@ def test_hostile_text_comes_out_literally(
     assert run(capsys, *imported, "press-release", "sipo-2017-03", "-o", str(pdf))[0] == 0
     text = pdf_text(pdf)
     assert 'the <b>MoU</b> & "friendship" <font size=40>big</font>.' in text
-    assert text.lower().count("cooperation & <i>friendship</i>") == 170
+    # Counted by its markup word: a page break may fall between "Cooperation &" and the rest.
+    assert text.lower().count("<i>friendship</i>") == 170
+    assert text.lower().count("cooperation &") == 170
     assert "Media contact: Press Wing <press@ipo.gov.pk> & +92 51 111 476 111" in text
     assert len(PdfReader(pdf).pages) >= 2  # the long paragraph flows onto a second page
     assert run(capsys, *imported, "press-release", "sipo-2017-03", "-o", str(txt))[0] == 0
@@ -135,7 +137,8 @@ def test_txt_format_for_email(
     text = out_file.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "INTELLECTUAL PROPERTY ORGANIZATION OF PAKISTAN"
-    assert "PR No.211" in lines and "Islamabad: March 22, 2017" in lines
+    assert "PR No.211 Draft MoU between IPO-Pakistan and SIPO" in lines
+    assert "Islamabad: March 22, 2017" in lines
     assert "…Engr. Khurram Dastgir Khan" in lines
     assert re.search(r"^This was said by Minister for Commerce", text, re.M)
     assert text.rstrip().endswith("*****")

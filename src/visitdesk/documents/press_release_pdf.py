@@ -43,6 +43,8 @@ def _story(content: ReleaseContent, width: float) -> list[Any]:
         )
     )
     story: list[Any] = [TextParagraph("PRESS RELEASE", styles.TITLE), row]
+    if content.topic:
+        story.append(TextParagraph(content.topic, styles.TOPIC))
     if content.headline:
         story.append(TextParagraph(content.headline, styles.HEADLINE))
     if content.lead_quote:
@@ -93,7 +95,7 @@ def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
     doc = BaseDocTemplate(
         str(temporary),
         pagesize=styles.PAGE_SIZE,
-        title=f"{content.number_label} {content.headline}".strip()[:200],
+        title=f"{content.number_label} {content.topic or content.headline}".strip()[:200],
         author=content.office_name,
         subject="Press release",
         creator="VisitDesk",

@@ -8,7 +8,8 @@ END_MARK = "*****"
 
 
 def press_release_text(content: ReleaseContent) -> str:
-    blocks = [content.office_name.upper(), "PRESS RELEASE", content.number_label]
+    number_line = f"{content.number_label} {content.topic}".strip()
+    blocks = [content.office_name.upper(), "PRESS RELEASE", number_line]
     if content.headline:
         blocks.append(content.headline)
     if content.lead_quote:

@@ -18,6 +18,7 @@ class ReleaseContent:
     office_name: str
     number_label: str  # `PR No.211`
     dateline: str  # `Islamabad: March 22, 2017`
+    topic: str = ""  # `Draft MoU between IPO-Pakistan and SIPO-China`
     headline: str = ""
     lead_quote: str = ""
     attribution: str = ""  # without the leading ellipsis
@@ -59,6 +60,7 @@ def release_content(
         office_name=name.strip(),
         number_label=number_label(prefix, release.number),
         dateline=dateline,
+        topic=(release.topic or "").strip(),
         headline=(release.headline or "").strip(),
         lead_quote=(release.lead_quote or "").strip(),
         attribution=(release.lead_quote_attribution or "").strip(),

@@ -21,6 +21,7 @@ OFFICE_LINE = TextStyle(size=9.5, leading=12, align="center", color=GREY)
 TITLE = TextStyle(size=15, leading=19, weight=BOLD, align="center", space_after=10)
 NUMBER = TextStyle(size=11, leading=14, weight=BOLD, align="left")
 DATELINE = TextStyle(size=11, leading=14, weight=BOLD, align="right")
+TOPIC = TextStyle(size=12, leading=15.5, weight=BOLD, align="center", space_before=12)
 HEADLINE = TextStyle(size=13.5, leading=17.5, weight=BOLD, align="center", space_before=14)
 LEAD_QUOTE = TextStyle(size=11.5, leading=15.5, weight=ITALIC, align="center", space_before=8)
 ATTRIBUTION = TextStyle(

@@ -17,10 +17,12 @@ from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import (
     EngagementKind,
     OutcomeKind,
+    OutcomeStatus,
     Side,
     StatementRole,
     StatementStyle,
 )
+from visitdesk.domain.lifecycle import AGREEMENT_STEPS
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
 from visitdesk.domain.outcome import Outcome
@@ -34,6 +36,7 @@ from visitdesk.services.press_release.outcomes import (
     announced,
     next_step,
     outcome_sentences,
+    title_of,
 )
 from visitdesk.services.press_release.phrases import AT, MEETINGS, OCCASION, TITLE_NOUNS, VISITS
 from visitdesk.services.press_release.wording import (
@@ -48,9 +51,15 @@ from visitdesk.services.press_release.wording import (
     with_article,
 )
 
+# The topic column holds this much (PressRelease.topic).
+TOPIC_LENGTH = 300
+_STEP = {status: index for index, status in enumerate(AGREEMENT_STEPS)}
+_UNSIGNED = frozenset({OutcomeStatus.PROPOSED, OutcomeStatus.DRAFTED, OutcomeStatus.INITIALLED})
+
 
 @dataclass(frozen=True)
 class PressReleaseDraft:
+    topic: str | None
     headline: str | None
     lead_quote: str | None
     lead_quote_attribution: str | None
@@ -113,6 +122,7 @@ class _Drafter:
         if not squash(city) and self.office is not None:
             city = self.office.city
         return PressReleaseDraft(
+            topic=self._topic(),
             headline=self._headline(),
             lead_quote=sentence(unquote(self.lead.text)) if self.lead else None,
             lead_quote_attribution=self._attribution(self.lead) if self.lead else None,
@@ -122,6 +132,20 @@ class _Drafter:
         )
 
     # The top of the release.
+
+    def _topic(self) -> str | None:
+        """The subject after the number: the agreement the visit advanced, else the visit.
+
+        `Draft MoU between IPO-Pakistan and SIPO` for an initialled MoU, as the office files it.
+        """
+        agreements = [o for o in self.outcomes if o.kind is OutcomeKind.AGREEMENT]
+        if agreements:
+            furthest = max(agreements, key=lambda o: _STEP.get(o.status, -1))
+            title = title_of(furthest).replace("Memorandum of Understanding", "MoU")
+            if furthest.status in _UNSIGNED:
+                title = f"Draft {title}"
+            return upper_first(squash(title))[:TOPIC_LENGTH] or None
+        return squash(self.visit.title)[:TOPIC_LENGTH] or None
 
     def _headline(self) -> str:
         if self.headline is not None:

@@ -105,6 +105,7 @@ def prepare_release(
         draft = draft_press_release(visit, office, on or (None if created else release.date))
         if created and on is None and draft.date is not None:
             release.date = draft.date
+        release.topic = draft.topic
         release.headline = draft.headline
         release.lead_quote = draft.lead_quote
         release.lead_quote_attribution = draft.lead_quote_attribution
@@ -121,6 +122,7 @@ def prepare_release(
 def edit_release(
     release: PressRelease,
     *,
+    topic: str | None = None,
     headline: str | None = None,
     lead_quote: str | None = None,
     lead_quote_attribution: str | None = None,
@@ -136,6 +138,7 @@ def edit_release(
         )
     changed = False
     for name, value in (
+        ("topic", topic[:300] if topic is not None else None),
         ("headline", headline),
         ("lead_quote", lead_quote),
         ("lead_quote_attribution", lead_quote_attribution),

@@ -95,6 +95,9 @@ class PressReleasePanel(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.city = QLineEdit(editor)
+        self.topic = QLineEdit(editor)
+        self.topic.setMaxLength(300)
+        self.topic.setPlaceholderText("The subject after the number, e.g. Draft MoU between …")
         self.headline = _text_box(editor, 3)
         self.lead_quote = _text_box(editor, 3)
         self.attribution = QLineEdit(editor)
@@ -111,6 +114,7 @@ class PressReleasePanel(QWidget):
         number_label = QLabel("&Number:", editor)
         number_label.setBuddy(self.number)
         form.addRow(number_label, top)
+        form.addRow("T&opic:", self.topic)
         form.addRow("&Headline:", self.headline)
         form.addRow("&Lead quote:", self.lead_quote)
         form.addRow("Said &by:", self.attribution)
@@ -155,6 +159,7 @@ class PressReleasePanel(QWidget):
         for box in (self.headline, self.lead_quote, self.body):
             box.textChanged.connect(self._text_edited)
         self.attribution.textChanged.connect(self._text_edited)
+        self.topic.textChanged.connect(self._text_edited)
         self.number.valueChanged.connect(self._meta_edited)
         self.date.dateChanged.connect(self._meta_edited)
         self.city.textChanged.connect(self._meta_edited)
@@ -216,6 +221,7 @@ class PressReleasePanel(QWidget):
             self.number.setValue(release.number)
             self.date.setDate(QDate(release.date.year, release.date.month, release.date.day))
             self.city.setText(release.city or "")
+            self.topic.setText(release.topic or "")
             self.headline.setPlainText(release.headline or "")
             self.lead_quote.setPlainText(release.lead_quote or "")
             self.attribution.setText(release.lead_quote_attribution or "")
@@ -226,6 +232,7 @@ class PressReleasePanel(QWidget):
         for box in (self.headline, self.lead_quote, self.body):
             box.setReadOnly(self._issued)
         self.attribution.setReadOnly(self._issued)
+        self.topic.setReadOnly(self._issued)
         self.redraft_button.setEnabled(not self._issued)
         self._edited = release.edited
         self._update_state()
@@ -265,6 +272,7 @@ class PressReleasePanel(QWidget):
             number=self.number.value(),
             date=self._date(),
             city=self.city.text().strip() or None,
+            topic=self.topic.text(),
             headline=self.headline.toPlainText(),
             lead_quote=self.lead_quote.toPlainText(),
             lead_quote_attribution=self.attribution.text(),
@@ -328,6 +336,7 @@ class PressReleasePanel(QWidget):
                 if self._dirty_text:
                     edit_release(
                         prepared.release,
+                        topic=self.topic.text().strip(),
                         headline=self.headline.toPlainText().strip(),
                         lead_quote=self.lead_quote.toPlainText().strip(),
                         lead_quote_attribution=self.attribution.text().strip(),
