@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
 from visitdesk.store.database import Store
-from visitdesk.ui.widgets import tab_in_layout_order
+from visitdesk.ui.dialogs.editing import add_save_cancel
 
 
 class OfficeDialog(QDialog):
@@ -66,13 +65,7 @@ class OfficeDialog(QDialog):
         form.addRow("&Media contact", self.contact)
         form.addRow("Default &classification", self.classification)
         form.addRow("Letterhead logo", logo_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        tab_in_layout_order(self)
+        add_save_cancel(self, form)
         self._show_logo()
 
     def _show_logo(self) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -24,7 +23,7 @@ from visitdesk.services.people import (
     organisation_rows,
 )
 from visitdesk.store.database import Store
-from visitdesk.ui.widgets import tab_in_layout_order
+from visitdesk.ui.dialogs.editing import add_save_cancel
 
 
 class PersonDialog(QDialog):
@@ -56,13 +55,7 @@ class PersonDialog(QDialog):
         form.addRow("Organisation", self.organisation)
         form.addRow("", new_org)
         form.addRow("Precedence (1 = most senior)", self.precedence)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        tab_in_layout_order(self)
+        add_save_cancel(self, form)
         self._load_organisations()
 
     def _load_organisations(self, select: int | None = None) -> None:

@@ -11,11 +11,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -26,24 +23,23 @@ from visitdesk.services.itinerary import itinerary_rows
 from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
 from visitdesk.services.people import person_rows
 from visitdesk.store.database import Store
-from visitdesk.ui.widgets import tab_in_layout_order
+from visitdesk.ui.dialogs.editing import SavingDialog
 
 NO_DATE = QDate(2000, 1, 1)
 
 
-class _RecordDialog(QDialog):
-    """Save through a callback that may refuse; cancelling with changes asks first."""
+class _RecordDialog(SavingDialog):
+    """A statement or an outcome: picks its speaker or owner, and its engagement, from lists."""
 
     def __init__(
         self, store: Store, visit_id: int, save: Callable[[Any], bool], parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.store, self._save = store, save
+        super().__init__(save, parent)
+        self.store = store
         self.form = QFormLayout(self)
         with store.session() as session:
             self._people = person_rows(session)
             self._engagements = itinerary_rows(session, visit_id)
-        self._baseline: Any = None
 
     def _combo(self, first: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
         combo = QComboBox(self)
@@ -62,35 +58,6 @@ class _RecordDialog(QDialog):
     def _person_combo(self, first: str, current: int | None) -> QComboBox:
         items = [(f"{p.name} — {p.position}" if p.position else p.name, p.id) for p in self._people]
         return self._combo(first, items, current)
-
-    def _finish(self) -> None:
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-        tab_in_layout_order(self)
-        self._baseline = self.data()
-
-    def data(self) -> Any:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        if self._save(self.data()):
-            super().accept()
-
-    def reject(self) -> None:
-        if self.data() != self._baseline:
-            answer = QMessageBox.question(
-                self,
-                "Discard changes?",
-                "What you typed is not saved. Discard it?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
 
 
 class StatementDialog(_RecordDialog):
@@ -128,7 +95,7 @@ class StatementDialog(_RecordDialog):
         self.form.addRow("St&yle", self.style_box)
         self.form.addRow("", self.for_press)
         self.form.addRow("&Press release use", self.role)
-        self._finish()
+        self._finish(self.form)
         self.text.setFocus()
 
     def data(self) -> StatementData:
@@ -185,7 +152,7 @@ class OutcomeDialog(_RecordDialog):
         self.form.addRow("&Next step", self.next_step)
         self.form.addRow("&Description", self.description)
         self.form.addRow("&From", self.engagement)
-        self._finish()
+        self._finish(self.form)
         self.title_edit.setFocus()
 
     def _fill_statuses(self, current: object) -> None:

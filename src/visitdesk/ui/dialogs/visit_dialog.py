@@ -10,8 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -26,7 +24,7 @@ from visitdesk.services.errors import ServiceError
 from visitdesk.services.people import organisation_rows
 from visitdesk.services.visit_editing import VisitDetails
 from visitdesk.store.database import Store
-from visitdesk.ui.widgets import tab_in_layout_order
+from visitdesk.ui.dialogs.editing import SavingDialog
 
 if TYPE_CHECKING:
     from visitdesk.ui.views.visit_view import VisitView
@@ -40,7 +38,9 @@ def _date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class VisitDialog(QDialog):
+class VisitDialog(SavingDialog):
+    discard_question = "The visit has changes that are not saved. Discard them?"
+
     def __init__(
         self,
         store: Store,
@@ -48,8 +48,7 @@ class VisitDialog(QDialog):
         details: VisitDetails | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._save = save
+        super().__init__(save, parent)
         self.setWindowTitle("Visit details" if details else "New visit")
         self.resize(620, 520)
         today = date.today()
@@ -107,16 +106,9 @@ class VisitDialog(QDialog):
         form.addRow("Time &zone", self.zone)
         form.addRow("&Delegation", self.description)
         form.addRow("&Notes", self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        tab_in_layout_order(self)
-        self._baseline = self.details()
+        self._finish(form)
 
-    def details(self) -> VisitDetails:
+    def data(self) -> VisitDetails:
         return VisitDetails(
             ref=self._ref,
             title=self.title_edit.text(),
@@ -132,22 +124,6 @@ class VisitDialog(QDialog):
             delegation_description=self.description.text(),
             notes=self.notes.toPlainText(),
         )
-
-    def accept(self) -> None:
-        if self._save(self.details()):
-            super().accept()
-
-    def reject(self) -> None:
-        if self.details() != self._baseline:
-            answer = QMessageBox.question(
-                self,
-                "Discard changes?",
-                "The visit has changes that are not saved. Discard them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
 
 
 def create_visit(store: Store, parent: QWidget) -> int | None:
