@@ -14,6 +14,7 @@ from visitdesk.domain.checks import check_programme
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
@@ -65,11 +66,6 @@ class ProgrammeRow(NamedTuple):
     title: str
     venue: str
     haystack: str
-
-
-def _blank(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
 
 
 def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
@@ -161,11 +157,11 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         start=data.start.replace(second=0, microsecond=0),
         end=data.end.replace(second=0, microsecond=0),
         kind=data.kind,
-        venue=_blank(data.venue),
-        city=_blank(data.city),
+        venue=blank_as_none(data.venue),
+        city=blank_as_none(data.city),
         organisation_id=data.organisation_id,
-        objectives=_blank(data.objectives),
-        notes=_blank(data.notes),
+        objectives=blank_as_none(data.objectives),
+        notes=blank_as_none(data.notes),
         talking_points=points,
         attendees=data.attendees,
         ref=data.ref,

@@ -18,6 +18,7 @@ from visitdesk.domain.errors import DomainError
 from visitdesk.domain.lifecycle import check_status, statuses_for
 from visitdesk.domain.models import Engagement, Outcome, Person, Statement, StatusChange
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
@@ -65,11 +66,6 @@ class OutcomeRow(NamedTuple):
     status: OutcomeStatus
     engagement: str
     haystack: str
-
-
-def _blank(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
 
 
 def _check_links(
@@ -216,10 +212,10 @@ def _checked_outcome(session: Session, visit_id: int, data: OutcomeData) -> None
 
 def _apply_outcome(outcome: Outcome, data: OutcomeData) -> None:
     outcome.title = data.title.strip()
-    outcome.description = _blank(data.description)
+    outcome.description = blank_as_none(data.description)
     outcome.owner_id = data.owner_id
     outcome.due_date = data.due_date
-    outcome.next_step = _blank(data.next_step)
+    outcome.next_step = blank_as_none(data.next_step)
     outcome.engagement_id = data.engagement_id
 
 

@@ -15,6 +15,7 @@ from visitdesk.domain.models import Organisation, Person, VisitParticipant
 from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
@@ -171,11 +172,11 @@ def create_person(session: Session, new: NewPerson) -> int:
     person = Person(
         ref=_unique_ref(session, Person, f"{new.given_name or ''} {family}"),
         family_name=family,
-        given_name=(new.given_name or "").strip() or None,
-        honorific=(new.honorific or "").strip() or None,
+        given_name=blank_as_none(new.given_name),
+        honorific=blank_as_none(new.honorific),
         family_name_first=new.family_name_first,
-        native_name=(new.native_name or "").strip() or None,
-        position=(new.position or "").strip() or None,
+        native_name=blank_as_none(new.native_name),
+        position=blank_as_none(new.position),
         organisation_id=new.organisation_id,
         precedence=new.precedence,
     )
@@ -200,7 +201,7 @@ def create_organisation(
     org = Organisation(
         ref=_unique_ref(session, Organisation, short_name or name),
         name=name,
-        short_name=(short_name or "").strip() or None,
+        short_name=blank_as_none(short_name),
         kind=kind,
         country=country,
     )

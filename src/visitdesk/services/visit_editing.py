@@ -18,6 +18,7 @@ from visitdesk.domain.enums import VisitDirection, VisitStatus
 from visitdesk.domain.models import Organisation, Visit
 from visitdesk.domain.timezones import is_valid_zone, zone_for_country
 from visitdesk.services.errors import ConflictError, NotFoundError, ServiceError
+from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 
 
@@ -57,11 +58,6 @@ class VisitHeading:
     notes: str
 
 
-def _blank(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
-
-
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
     return slug[:60].strip("-") or "visit"
@@ -85,7 +81,7 @@ def _checked(session: Session, details: VisitDetails) -> VisitDetails:
             f"The visit ends ({short_date(details.end_date)}) before it starts "
             f"({short_date(details.start_date)}): correct the dates."
         )
-    country = _blank(details.country)
+    country = blank_as_none(details.country)
     country = country.upper() if country else None
     if country is not None and len(country) != 2:
         raise ServiceError("Give the country as its two-letter code, such as PK or CN.")
@@ -102,9 +98,9 @@ def _checked(session: Session, details: VisitDetails) -> VisitDetails:
         title=title,
         country=country,
         time_zone=zone,
-        city=_blank(details.city),
-        delegation_description=_blank(details.delegation_description),
-        notes=_blank(details.notes),
+        city=blank_as_none(details.city),
+        delegation_description=blank_as_none(details.delegation_description),
+        notes=blank_as_none(details.notes),
     )
 
 
