@@ -13,7 +13,8 @@ from visitdesk.domain.errors import DomainError
 from visitdesk.domain.lifecycle import is_closed
 from visitdesk.domain.models import Outcome, Person, Visit
 from visitdesk.domain.names import NameParts, display_name
-from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.errors import ServiceError
+from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 
 
@@ -91,9 +92,7 @@ def open_followups(session: Session, today: date) -> list[FollowUpRow]:
 
 def mark_done(session: Session, outcome_id: int, today: date) -> OutcomeStatus:
     """Close a follow-up: an action is done; an agreement closes when it comes into force."""
-    outcome = session.get(Outcome, outcome_id)
-    if outcome is None:
-        raise NotFoundError("This follow-up no longer exists.")
+    outcome = get_or_not_found(session, Outcome, outcome_id, "This follow-up no longer exists.")
     target = OutcomeStatus.IN_FORCE if outcome.kind is OutcomeKind.AGREEMENT else OutcomeStatus.DONE
     try:
         outcome.change_status(target, today, note="Marked done in the follow-ups list")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from visitdesk.domain.models import Office
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.services.errors import ServiceError
+from visitdesk.services.fields import blank_as_none
 
 # A letterhead logo bigger than this is almost surely a photograph chosen by mistake.
 MAX_LOGO_BYTES = 2_000_000
@@ -66,7 +67,8 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
     prefix = settings.press_release_prefix.strip()
     if not prefix:
         raise ServiceError("Give the press-release prefix, such as “PR No.”.")
-    country = (settings.country or "").strip().upper() or None
+    country = blank_as_none(settings.country)
+    country = country.upper() if country else None
     if country is not None and len(country) != 2:
         raise ServiceError("Give the country as its two-letter code, such as PK.")
     media_type = logo_media_type(settings.logo) if settings.logo else None
@@ -75,11 +77,11 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
         office = Office(name=name)
         session.add(office)
     office.name = name
-    office.short_name = (settings.short_name or "").strip() or None
-    office.city = (settings.city or "").strip() or None
+    office.short_name = blank_as_none(settings.short_name)
+    office.city = blank_as_none(settings.city)
     office.country = country
     office.press_release_prefix = prefix
-    office.media_contact = (settings.media_contact or "").strip() or None
+    office.media_contact = blank_as_none(settings.media_contact)
     office.logo = settings.logo or None
     office.logo_media_type = media_type
     office.default_classification = (
