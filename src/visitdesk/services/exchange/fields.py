@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from visitdesk.domain.dates import MONTHS
 from visitdesk.services.exchange.errors import Problem
+from visitdesk.services.exchange.limits import INT_MAX, INT_MIN
 
 E = TypeVar("E", bound=StrEnum)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -35,7 +36,8 @@ def describe(value: Any) -> str:
         excerpt = value if len(value) <= 40 else value[:37] + "…"
         return f"text {excerpt!r}"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"the number {value}"
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 24 else shown[:12] + '…'}"
     return kind
 
 
@@ -128,8 +130,11 @@ class Obj:
         if minimum is not None and value < minimum:
             self.problems.add(self.at(key), f"must be at least {minimum}, not {value}")
             return None
-        if abs(value) > 2**62:
-            self.problems.add(self.at(key), "is too large")
+        if not INT_MIN <= value <= INT_MAX:
+            # PostgreSQL's `integer` holds 32 bits: a file must import on every store or none.
+            self.problems.add(
+                self.at(key), f"is outside what VisitDesk keeps ({INT_MIN:,} to {INT_MAX:,})"
+            )
             return None
         return value
 

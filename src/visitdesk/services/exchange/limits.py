@@ -12,6 +12,11 @@ from sqlalchemy import String
 
 from visitdesk.domain.models import Base
 
+# PostgreSQL's `integer` is 32 bits (SQLite's is 64): a number beyond it would import on one
+# store and fail on the other.
+INT_MIN = -(2**31)
+INT_MAX = 2**31 - 1
+
 
 @cache
 def max_length(table: str, column: str) -> int | None:
