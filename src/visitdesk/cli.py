@@ -15,6 +15,8 @@ from visitdesk import __version__
 from visitdesk.commands import COMMAND_MODULES
 from visitdesk.store.location import DATA_DIR_ENV, DATABASE_URL_ENV
 
+# sysexits.h's EX_TEMPFAIL: the database was busy, the same command may work in a moment.
+EXIT_BUSY = 75
 GUI_VIEWS = ("visits", "itinerary", "followups", "press-release", "people")
 
 
@@ -57,7 +59,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from visitdesk.domain.errors import DomainError
     from visitdesk.services.errors import ServiceError
     from visitdesk.store.database import Store
-    from visitdesk.store.errors import StoreError
+    from visitdesk.store.errors import StoreBusyError, StoreError, busy_error
 
     try:
         store = Store.open(args.database_url, args.data_dir)
@@ -70,6 +72,9 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         handler = args.handler
         result: int = handler(args, store, out)
         return result
+    except StoreBusyError as exc:
+        print(f"visitdesk: {exc}", file=err)
+        return EXIT_BUSY
     except (ServiceError, DomainError, StoreError) as exc:
         print(f"visitdesk: {exc}", file=err)
         return 1
@@ -78,6 +83,10 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"visitdesk: cannot use{where}: {exc.strerror or exc}", file=err)
         return 1
     except Exception as exc:
+        busy = busy_error(str(exc)) if type(exc).__name__ == "OperationalError" else None
+        if busy is not None:
+            print(f"visitdesk: {busy}", file=err)
+            return EXIT_BUSY
         # A defect of ours: the officer gets one sentence, the details go to a log for support.
         log = write_crash_log(exc)
         print(

@@ -9,15 +9,26 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # Every model must be mapped before the first query configures the relationships.
 import visitdesk.domain.models  # noqa: F401
 from visitdesk.store import migrate
 from visitdesk.store.engine import make_engine
-from visitdesk.store.errors import StoreError
+from visitdesk.store.errors import ReadOnlyStoreError, StoreError, busy_error
+from visitdesk.store.filesystem import can_write, is_network_path
 from visitdesk.store.location import resolve_url, sqlite_file
+from visitdesk.store.precheck import inspect_file
+
+
+def _make_folder(path: Path) -> bool:
+    """Create the data folder of a new database; False when it exists but is read-only."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the data folder {path.parent}: {exc.strerror}.") from exc
+    return can_write(path)
 
 
 @dataclass
@@ -25,6 +36,10 @@ class Store:
     url: URL
     engine: Engine
     backup: Path | None = None
+    # A file or folder the officer may not write to opens for reading, searching and printing.
+    read_only: bool = False
+    # SQLite only: "WAL" on a local disk, "DELETE" (the rollback journal) on a network share.
+    journal_mode: str | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -38,16 +53,43 @@ class Store:
     @classmethod
     def open_url(cls, url: URL) -> Store:
         path = sqlite_file(url)
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
+        if path is None:
+            return cls._open_engine(url, make_engine(url), None)
+        state = inspect_file(path)
+        if state is not None:
+            # Decided through a read-only connection, before the engine may change a byte.
+            migrate.check_ours(state.revision, state.has_tables)
+        writable = can_write(path) if state is not None else _make_folder(path)
+        if not writable:
+            if state is None:
                 raise StoreError(
-                    f"Cannot create the data folder {path.parent}: {exc.strerror}."
-                ) from exc
-        engine = make_engine(url)
+                    f"The data folder {path.parent} is read-only and holds no VisitDesk "
+                    "database yet. Choose a folder you may write to."
+                )
+            if state.revision != migrate.SCHEMA_HEAD:
+                raise StoreError(
+                    f"The database {path} needs upgrading to this version of VisitDesk, "
+                    "but its folder is read-only. Open it once from a folder you may write to."
+                )
+            engine = make_engine(url, read_only=True)
+            return cls._open_engine(url, engine, path, read_only=True)
+        journal = "DELETE" if is_network_path(path) else "WAL"
+        return cls._open_engine(url, make_engine(url, journal_mode=journal), path, journal)
+
+    @classmethod
+    def _open_engine(
+        cls,
+        url: URL,
+        engine: Engine,
+        path: Path | None,
+        journal_mode: str | None = None,
+        read_only: bool = False,
+    ) -> Store:
         try:
-            backup = migrate.upgrade(engine, path)
+            backup = None if read_only else migrate.upgrade(engine, path)
+            if read_only:
+                with engine.connect() as connection:
+                    connection.exec_driver_sql("SELECT count(*) FROM visit").scalar()
         except DBAPIError as exc:
             engine.dispose()
             where = path if path is not None else url.render_as_string(hide_password=True)
@@ -55,7 +97,9 @@ class Store:
         except StoreError:
             engine.dispose()
             raise
-        return cls(url=url, engine=engine, backup=backup)
+        return cls(
+            url=url, engine=engine, backup=backup, read_only=read_only, journal_mode=journal_mode
+        )
 
     @property
     def database_file(self) -> Path | None:
@@ -67,8 +111,20 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together, or not at all."""
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            busy = busy_error(str(exc.orig))
+            if busy is not None:
+                raise busy from exc
+            if self.read_only or "readonly database" in str(exc.orig):
+                raise ReadOnlyStoreError(
+                    "This database is open for reading only (its file or folder cannot be "
+                    "written to), so the change was not saved. Ask for write access to the "
+                    "folder, or copy the database to a folder of yours."
+                ) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,26 +2,70 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the window read while an import writes; foreign keys are off by default in SQLite.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    # An antivirus scan or a second window may hold the file for a moment: wait, don't fail.
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+# An antivirus scan or a second window may hold the file for a moment: wait, don't fail.
+BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(url: URL) -> Engine:
-    if url.get_backend_name() == "sqlite":
-        engine = create_engine(url)
-        event.listen(engine, "connect", _tune_sqlite)
+def make_engine(url: URL, *, journal_mode: str = "WAL", read_only: bool = False) -> Engine:
+    """An engine for the URL; SQLite files get their journal mode and read-only access here.
+
+    `journal_mode` is WAL on a local disk (the window reads while an import writes) and DELETE,
+    the rollback journal, on a network share, where WAL does not work.
+    """
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if read_only and url.database not in (None, "", ":memory:"):
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=_read_only_creator(Path(str(url.database)).resolve()),
+        )
+        event.listen(engine, "connect", _tune_read_only)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+
+    def tune(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # Foreign keys are off by default in SQLite.
+        cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(
+            "PRAGMA synchronous=NORMAL" if journal_mode == "WAL" else "PRAGMA synchronous=FULL"
+        )
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    event.listen(engine, "connect", tune)
+    return engine
+
+
+def _read_only_creator(path: Path) -> Any:
+    import sqlite3
+
+    def connect() -> sqlite3.Connection:
+        # mode=ro never writes; a WAL file whose folder cannot hold the -shm index only opens
+        # as immutable (nothing else may be writing it then: the folder is read-only).
+        try:
+            connection = sqlite3.connect(
+                f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            connection = sqlite3.connect(
+                f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+        return connection
+
+    return connect
+
+
+def _tune_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()

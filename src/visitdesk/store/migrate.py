@@ -43,13 +43,10 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade(engine: Engine, database_file: Path | None = None) -> Path | None:
-    """Apply every pending migration; return the backup taken first, if one was needed."""
-    with engine.connect() as connection:
-        current = current_revision(connection)
-        has_tables = bool(inspect(connection).get_table_names())
+def check_ours(current: str | None, has_tables: bool) -> None:
+    """Refuse, before a byte is changed, a database that is not VisitDesk's or is newer."""
     if current == SCHEMA_HEAD:
-        return None
+        return
     if current is None and has_tables:
         raise StoreError(
             "This database holds tables but is not a VisitDesk database; "
@@ -60,13 +57,57 @@ def upgrade(engine: Engine, database_file: Path | None = None) -> Path | None:
             f"This database was written by a newer version of VisitDesk (schema {current}). "
             "Install that version or a later one to open it; this one will not touch it."
         )
+
+
+def upgrade(engine: Engine, database_file: Path | None = None) -> Path | None:
+    """Apply every pending migration; return the backup taken first, if one was needed."""
+    with engine.connect() as connection:
+        current = current_revision(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+    if current == SCHEMA_HEAD:
+        return None
+    check_ours(current, has_tables)
     backup = None
     if current is not None and database_file is not None and database_file.exists():
         backup = backup_sqlite(database_file, reason=f"before-upgrade-from-{current}")
+    try:
+        _run_migrations(engine)
+    except Exception as exc:
+        where = f" (a backup is in {backup.name})" if backup is not None else ""
+        raise StoreError(
+            f"VisitDesk could not upgrade this database from schema {current}: {exc}. "
+            f"Nothing was changed{where}; this version cannot open it until the cause is fixed."
+        ) from exc
+    return backup
+
+
+def _run_migrations(engine: Engine) -> None:
+    """Every pending step in one transaction: a failure leaves the database exactly as it was."""
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return backup
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        return
+    # pysqlite commits around DDL by itself; with its transaction handling off, one explicit
+    # BEGIN ... COMMIT holds every step (SQLite's DDL is transactional). Foreign keys are
+    # switched off while tables are rebuilt (batch mode drops and recreates them, and a drop
+    # would cascade), as SQLite's documentation prescribes, and checked before the commit.
+    with engine.connect() as base:
+        connection = base.execution_options(isolation_level="AUTOCOMMIT")
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(f"the upgrade would break {len(broken)} references")
+            connection.exec_driver_sql("COMMIT")
+        except BaseException:
+            connection.exec_driver_sql("ROLLBACK")
+            raise
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
