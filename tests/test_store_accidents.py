@@ -305,3 +305,38 @@ def test_a_command_that_waits_too_long_for_a_lock_says_so_and_exits_75(
     assert code == 75, said
     assert "The database is busy" in said and "Nothing was changed" in said
     time.sleep(0)
+
+
+@pytest.mark.parametrize("accident", ["replaced", "deleted"])
+def test_a_file_replaced_or_deleted_under_a_running_store_is_never_written(
+    example_store: Store, tmp_path: Path, accident: str
+) -> None:
+    path = example_store.database_file
+    assert path is not None
+    with example_store.session() as session:  # the window has read from it
+        session.execute(text("SELECT count(*) FROM visit")).scalar()
+    restored = tmp_path / "restored.sqlite3"
+    with sqlite3.connect(path) as source, sqlite3.connect(restored) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    if accident == "replaced":
+        restored.replace(path)  # what a sync tool or a restore does
+        before = digest(path.parent)
+    else:
+        path.unlink()
+    with (
+        pytest.raises(
+            StoreError, match=f"was {'replaced' if accident == 'replaced' else 'deleted'}"
+        ),
+        example_store.transaction() as session,
+    ):
+        session.execute(text("UPDATE visit SET title = 'typed by the officer'"))
+    if accident == "replaced":
+        assert digest(path.parent) == before
+        with sqlite3.connect(path) as check:
+            assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert check.execute("SELECT title FROM visit").fetchone() != ("typed by the officer",)
+        check.close()
+    else:
+        assert not path.exists()

@@ -16,10 +16,24 @@ from sqlalchemy.orm import Session, sessionmaker
 import visitdesk.domain.models  # noqa: F401
 from visitdesk.store import migrate
 from visitdesk.store.engine import make_engine
-from visitdesk.store.errors import ReadOnlyStoreError, StoreError, busy_error
+from visitdesk.store.errors import (
+    FileReplacedError,
+    ReadOnlyStoreError,
+    StoreError,
+    busy_error,
+)
 from visitdesk.store.filesystem import can_write, is_network_path
 from visitdesk.store.location import resolve_url, sqlite_file
 from visitdesk.store.precheck import inspect_file
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and file number of a file (None when it is gone): what a rename changes."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
 
 
 def _make_folder(path: Path) -> bool:
@@ -43,6 +57,25 @@ class Store:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        path = self.database_file
+        # The file this store opened: a sync tool or a restore may put another in its place
+        # (or delete it) while the window runs, and a write then would go to the old one.
+        self._identity = file_identity(path) if path is not None else None
+
+    def check_file(self) -> None:
+        """Raise FileReplacedError if the database file is no longer the one opened."""
+        path = self.database_file
+        if path is None or self._identity is None:
+            return
+        now = file_identity(path)
+        if now == self._identity:
+            return
+        what = "deleted or moved" if now is None else "replaced by another file"
+        raise FileReplacedError(
+            f"The database file {path} was {what} while VisitDesk had it open (a sync tool, "
+            "a restore or another program did it). To keep both copies safe, nothing more is "
+            "written to it: close VisitDesk and start it again to open the file now there."
+        )
 
     @classmethod
     def open(cls, database_url: str | None = None, data_dir: str | Path | None = None) -> Store:
@@ -111,9 +144,11 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together, or not at all."""
+        self.check_file()
         try:
             with self._sessions.begin() as session:
                 yield session
+                self.check_file()
         except OperationalError as exc:
             busy = busy_error(str(exc.orig))
             if busy is not None:

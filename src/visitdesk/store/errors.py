@@ -29,3 +29,7 @@ def busy_error(detail: str) -> StoreBusyError | None:
         "PC) has been writing to it for several seconds. Nothing was changed; try again in a "
         "moment."
     )
+
+
+class FileReplacedError(StoreError):
+    """The database file was replaced or deleted under a running VisitDesk; nothing is written."""
