@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import (
     Attendee,
     Engagement,
@@ -59,6 +60,7 @@ class PersonInfo:
     dietary: str | None = None
     medical: str | None = None
     photo: bytes | None = None
+    lang: str | None = None  # language hint for the native name: see domain.languages
 
     @property
     def interpreter(self) -> bool:
@@ -300,6 +302,7 @@ def person_info(person: Person, role: str | None = None) -> PersonInfo:
         dietary=_text(person.dietary),
         medical=_text(person.medical),
         photo=person.photo or None,
+        lang=language_hint(organisation.country) if organisation else None,
     )
 
 

@@ -101,3 +101,14 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             y -= line.above
             draw_line(canvas, line, x, y, width, self.style)
             y -= line.below
+
+
+def with_language(story: list[Any], lang: str | None) -> list[Any]:
+    """Give the paragraphs of `story` that have no language hint of their own the hint `lang`
+    (the guests' country, for a press release naming them in Han characters); returns `story`.
+    """
+    for flowable in story:
+        if isinstance(flowable, TextParagraph) and flowable.lang is None:
+            flowable.lang = lang
+            flowable._lines = None  # laid out again, in the fonts of that language
+    return story
