@@ -170,3 +170,30 @@ def test_only_the_fonts_a_text_needs_are_registered(tmp_path: Path) -> None:
     assert registered("鈴木一郎", "ja") == {fonts.SERIF, fonts.CJK_JA}
     assert registered("김영희 and 何志敏") == {fonts.SERIF, fonts.CJK_KO}
     assert registered(URDU) == {fonts.URDU}
+
+
+def test_a_press_release_draws_names_in_the_guests_language(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from visitdesk.documents.press_release_pdf import build_press_release_pdf
+    from visitdesk.documents.release_content import ReleaseContent
+
+    def fonts_used(lang: str | None) -> set[str]:
+        content = ReleaseContent(
+            office_name="Ministry of Commerce",
+            number_label="PR No.12",
+            dateline="Islamabad: May 4, 2026",
+            headline="Japanese delegation visits the Ministry",
+            paragraphs=["Mr 鈴木 令 (Suzuki Rei) met Mr Rashid, راشد ٹیپو."],
+            lang=lang,
+        )
+        path = tmp_path / f"release-{lang}.pdf"
+        build_press_release_pdf(content, path)
+        resources: Any = PdfReader(path).pages[0]["/Resources"]
+        return {str(font["/BaseFont"]).split("+")[-1] for font in resources["/Font"].values()}
+
+    japanese, unknown = fonts_used("ja"), fonts_used(None)
+    assert "IPAexGothic" in japanese and "DroidSansFallback" not in japanese
+    assert "DroidSansFallback" in unknown and "IPAexGothic" not in unknown
+    # The Urdu name is in Nastaliq because of its letters, whatever the guests' language.
+    assert {f for f in japanese if "Nastaliq" in f} == {"NotoNastaliqUrdu-Regular"}
