@@ -197,3 +197,10 @@ def test_a_press_release_draws_names_in_the_guests_language(tmp_path: Path) -> N
     assert "DroidSansFallback" in unknown and "IPAexGothic" not in unknown
     # The Urdu name is in Nastaliq because of its letters, whatever the guests' language.
     assert {f for f in japanese if "Nastaliq" in f} == {"NotoNastaliqUrdu-Regular"}
+
+
+def test_a_word_processor_is_told_the_families_of_the_texts_language() -> None:
+    assert fonts.script_families("鈴木", "ja") == ("IPAexGothic", "Noto Naskh Arabic")
+    assert fonts.script_families("김영희") == ("NanumGothic", "Noto Naskh Arabic")
+    assert fonts.script_families("خان", "ur") == ("Droid Sans Fallback", "Noto Nastaliq Urdu")
+    assert fonts.script_families(URDU)[1] == "Noto Nastaliq Urdu"

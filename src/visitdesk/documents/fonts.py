@@ -315,6 +315,18 @@ def font_for_char(
     return previous if previous is not None else weight.latin
 
 
+_HAN_FONT = {"zh": CJK, "ja": CJK_JA, "ko": CJK_KO}
+
+
+def script_families(text: str, lang: str | None = None) -> tuple[str, str]:
+    """The families a word processor should name for `text` (a .docx run's East Asian and
+    complex-script fonts): the CJK family of its language, and Nastaliq for Urdu or Naskh.
+    Registers nothing."""
+    langs = languages_of(text, lang)
+    complex_script = URDU if langs.arabic == "ur" else ARABIC
+    return FAMILIES[_HAN_FONT[langs.han]], FAMILIES[complex_script]
+
+
 @cache
 def ascent_descent(font_name: str, size: float) -> tuple[float, float]:
     """How far the font's glyphs reach above and below the baseline, in points (both positive)."""
