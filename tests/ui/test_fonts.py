@@ -62,5 +62,11 @@ def test_a_korean_name_shows_and_a_japanese_name_takes_japanese_forms(
     # 令 is drawn in two forms (the Japanese one ends in a vertical stroke); two Hangul
     # syllables draw differently (missing glyphs would all draw the same box).
     assert labels["ja"].grab().toImage() != labels["zh"].grab().toImage()
+    # With no language known, a Han character keeps its Chinese form, as in the PDFs.
+    plain = QLabel("令")
+    qtbot.addWidget(plain)
+    plain.setStyleSheet("font-size: 40px; background: white; color: black")
+    plain.resize(60, 60)
+    assert plain.grab().toImage() == labels["zh"].grab().toImage()
     assert labels["ko"].grab().toImage() != labels["ko2"].grab().toImage()
     assert ink(labels["ko"]) > 20

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from visitdesk.domain.languages import han_language, is_hangul, is_kana
 from visitdesk.resources import resource_path
 
-# In this order: for a Han character with no language known, Qt's fallback finds the Chinese
-# font first, as before.
 FALLBACK_FONTS = (
     "DroidSansFallbackFull.ttf",
     "NotoNaskhArabic-Regular.ttf",
@@ -43,6 +41,14 @@ def register_bundled_fonts() -> list[str]:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
+    # Left to itself, Qt's fallback draws every Han character with Nanum Gothic or IPAex Gothic
+    # (Korean or Japanese forms), Chinese names included. Naming the fallbacks in the
+    # application font keeps Chinese forms for a name of unknown language, as the PDFs do;
+    # Hangul, which Droid lacks, goes on to Nanum.
+    if QGuiApplication.instance() is not None:
+        font = QGuiApplication.font()
+        font.setFamilies([font.family(), _FAMILIES["zh"], _FAMILIES["ko"]])
+        QGuiApplication.setFont(font)
     return families
 
 
