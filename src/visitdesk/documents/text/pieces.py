@@ -27,6 +27,7 @@ _MISSING = "\u25a1"
 # The longest word and the longest line of text whose measures are kept for reuse.
 CACHED_WORD = 64
 CACHED_TEXT = 400
+NASTALIQ_SPACE = 0.22  # em
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 # Controls that must not reach a PDF; a tab is a space in a paragraph.
 _DROP = {code: None for code in range(32) if code not in (9, 10)} | {0x7F: None, 9: " "}
@@ -125,7 +126,13 @@ def _measured(
     if shaped and not space:
         glyphs, width = _shape(text, font, size, rtl)
         return glyphs, width, missing, spanned
-    return text, _string_width(text, font, size), missing, spanned
+    width = _string_width(text, font, size)
+    if space and font in fonts.NASTALIQ_FONTS:
+        # Noto Nastaliq Urdu's space is 0.13 em: between a word ending in a non-joining letter
+        # and the next (راشد ٹیپو) it reads as no space at all. Naskh's 0.22 em keeps the
+        # words apart. (Spaces of right-to-left lines are gaps, never drawn.)
+        width = max(width, NASTALIQ_SPACE * size * len(text))
+    return text, width, missing, spanned
 
 
 def _string_width(text: str, font: str, size: float) -> float:
