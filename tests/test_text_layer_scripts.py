@@ -204,3 +204,14 @@ def test_a_word_processor_is_told_the_families_of_the_texts_language() -> None:
     assert fonts.script_families("김영희") == ("NanumGothic", "Noto Naskh Arabic")
     assert fonts.script_families("خان", "ur") == ("Droid Sans Fallback", "Noto Nastaliq Urdu")
     assert fonts.script_families(URDU)[1] == "Noto Nastaliq Urdu"
+
+
+def test_the_pack_knows_the_language_of_each_name(example_store: Any) -> None:
+    from visitdesk.services.briefing import gather_briefing
+
+    with example_store.transaction() as session:
+        content = gather_briefing(session, "sipo-2017-03")
+    # SIPO is Chinese (CN), the hosts Pakistani (PK): 何志敏 in Chinese forms, hosts in Urdu.
+    assert content.guest_lang == "zh"
+    assert {p.native_name: p.lang for p in content.delegation}["何志敏"] == "zh"
+    assert {p.lang for p in content.hosts} == {"ur"}

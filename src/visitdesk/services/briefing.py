@@ -140,6 +140,7 @@ class BriefingContent:
     delegation: tuple[PersonInfo, ...]
     hosts: tuple[PersonInfo, ...]
     followups: tuple[OutcomeInfo, ...]
+    guest_lang: str | None = None  # language hint of the guests' native names: domain.languages
 
     @property
     def days(self) -> list[tuple[date, list[EngagementInfo]]]:
@@ -259,6 +260,7 @@ def gather_briefing(
         delegation=tuple(info(p) for p in in_precedence(guests, visit.leader)),
         hosts=tuple(info(p) for p in in_precedence(hosts)),
         followups=tuple(outcome_info(o) for o in visit.outcomes),
+        guest_lang=language_hint(guest_org.country) if guest_org else None,
     )
 
 
