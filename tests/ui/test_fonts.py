@@ -40,3 +40,33 @@ def test_a_chinese_name_draws_glyphs_not_the_same_empty_box_for_every_character(
         label.resize(60, 60)
     assert first.grab().toImage() != second.grab().toImage()
     assert ink(first) > 20
+
+
+def test_a_korean_name_shows_and_a_japanese_name_takes_japanese_forms(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from visitdesk.ui.fonts import cjk_family, font_for
+
+    assert "NanumGothic" in QFontDatabase.families()
+    assert cjk_family("鈴木", "ja") == "IPAexGothic" and cjk_family("鈴木") == "Droid Sans Fallback"
+    assert cjk_family("김영희") == "NanumGothic" and cjk_family("Smith", "ja") is None
+    labels = {}
+    cases = (("ja", "令", "ja"), ("zh", "令", "zh"), ("ko", "한", None), ("ko2", "글", None))
+    for key, text, lang in cases:
+        label = QLabel(text)
+        qtbot.addWidget(label)
+        label.setStyleSheet("font-size: 40px; background: white; color: black")
+        label.setFont(font_for(label.font(), text, lang))
+        label.resize(60, 60)
+        labels[key] = label
+    # 令 is drawn in two forms (the Japanese one ends in a vertical stroke); two Hangul
+    # syllables draw differently (missing glyphs would all draw the same box).
+    assert labels["ja"].grab().toImage() != labels["zh"].grab().toImage()
+    # With no language known, a Han character keeps its Chinese form, as in the PDFs.
+    plain = QLabel("令")
+    qtbot.addWidget(plain)
+    plain.setStyleSheet("font-size: 40px; background: white; color: black")
+    plain.resize(60, 60)
+    assert plain.grab().toImage() == labels["zh"].grab().toImage()
+    assert labels["ko"].grab().toImage() != labels["ko2"].grab().toImage()
+    assert ink(labels["ko"]) > 20

@@ -20,7 +20,7 @@ from visitdesk.documents.letterhead import (
 )
 from visitdesk.documents.press_release_txt import END_MARK
 from visitdesk.documents.release_content import ReleaseContent
-from visitdesk.documents.text import TextParagraph
+from visitdesk.documents.text import TextParagraph, with_language
 
 
 def _story(content: ReleaseContent, width: float) -> list[Any]:
@@ -107,7 +107,7 @@ def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
         ],
     )
     try:
-        doc.build(_story(content, width))
+        doc.build(with_language(_story(content, width), content.lang))
         temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)

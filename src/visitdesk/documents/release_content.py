@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from visitdesk.domain.languages import language_hint
 from visitdesk.domain.office import Office
 from visitdesk.domain.press_release import PressRelease
 from visitdesk.services.press_release.wording import long_date
@@ -27,6 +28,7 @@ class ReleaseContent:
     office_city: str | None = None
     media_contact: str | None = None
     logo: bytes | None = None
+    lang: str | None = None  # language hint for names in Han or Arabic script: the guests'
 
 
 def number_label(prefix: str | None, number: int) -> str:
@@ -69,4 +71,11 @@ def release_content(
         office_city=office.city if office is not None else None,
         media_contact=office.media_contact if office is not None else None,
         logo=office.logo if office is not None else None,
+        lang=guest_language(release),
     )
+
+
+def guest_language(release: PressRelease) -> str | None:
+    """The language hint of the guest delegation's country (None for a release not yet saved)."""
+    guest = release.visit.guest_organisation if release.visit is not None else None
+    return language_hint(guest.country if guest is not None else None)

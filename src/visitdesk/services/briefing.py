@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import (
     Attendee,
     Engagement,
@@ -59,6 +60,7 @@ class PersonInfo:
     dietary: str | None = None
     medical: str | None = None
     photo: bytes | None = None
+    lang: str | None = None  # language hint for the native name: see domain.languages
 
     @property
     def interpreter(self) -> bool:
@@ -138,6 +140,7 @@ class BriefingContent:
     delegation: tuple[PersonInfo, ...]
     hosts: tuple[PersonInfo, ...]
     followups: tuple[OutcomeInfo, ...]
+    guest_lang: str | None = None  # language hint of the guests' native names: domain.languages
 
     @property
     def days(self) -> list[tuple[date, list[EngagementInfo]]]:
@@ -257,6 +260,7 @@ def gather_briefing(
         delegation=tuple(info(p) for p in in_precedence(guests, visit.leader)),
         hosts=tuple(info(p) for p in in_precedence(hosts)),
         followups=tuple(outcome_info(o) for o in visit.outcomes),
+        guest_lang=language_hint(guest_org.country) if guest_org else None,
     )
 
 
@@ -300,6 +304,7 @@ def person_info(person: Person, role: str | None = None) -> PersonInfo:
         dietary=_text(person.dietary),
         medical=_text(person.medical),
         photo=person.photo or None,
+        lang=language_hint(organisation.country) if organisation else None,
     )
 
 

@@ -64,7 +64,8 @@ def cover(content: BriefingContent, logo: bytes | None) -> list[Any]:
     if content.guest_organisation:
         story.append(TextParagraph(st.clip(content.guest_organisation, 200), LINE))
     if content.guest_organisation_native:
-        story.append(TextParagraph(st.clip(content.guest_organisation_native, 200), LINE))
+        native = st.clip(content.guest_organisation_native, 200)
+        story.append(TextParagraph(native, LINE, lang=content.guest_lang))
     place = ", ".join(
         p for p in (content.city, date_range(content.start_date, content.end_date)) if p
     )

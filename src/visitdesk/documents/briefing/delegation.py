@@ -40,7 +40,7 @@ def _photo(person: PersonInfo, photos: Photos) -> Any | None:
 def member(number: int, person: PersonInfo, photos: Photos) -> list[Any]:
     details = stacked(
         (f"{number}. {st.clip(person.name, 300)}", NAME),
-        (st.clip(person.native_name, 300), NATIVE),
+        (st.clip(person.native_name, 300), NATIVE.but(lang=person.lang)),
         (st.clip(person.position, 300), DETAIL),
         (st.clip(person.organisation, 300), DETAIL.but(color=st.GREY)),
         (st.clip(f"Role: {person.role}", 200) if person.role else None, DETAIL.but(color=st.GREY)),
@@ -98,7 +98,7 @@ def delegation(content: BriefingContent, register: Register, photos: Photos) -> 
         rows = [
             [
                 cell(f"{n}.", st.CELL),
-                stacked((p.name, st.CELL_BOLD), (p.native_name, st.CELL_NATIVE)),
+                stacked((p.name, st.CELL_BOLD), (p.native_name, st.CELL_NATIVE.but(lang=p.lang))),
                 stacked((p.position, st.CELL), (p.organisation, st.CELL_SMALL)),
                 cell(p.role or "", st.CELL),
             ]

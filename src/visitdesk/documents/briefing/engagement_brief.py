@@ -35,7 +35,7 @@ def attendee_table(people: tuple[PersonInfo, ...]) -> Any:
             cell(f"{number}.", st.CELL),
             stacked(
                 (person.name, st.CELL_BOLD),
-                (person.native_name, st.CELL_NATIVE),
+                (person.native_name, st.CELL_NATIVE.but(lang=person.lang)),
                 (person.role, st.CELL_SMALL),
             ),
             stacked((person.position, st.CELL), (person.organisation, st.CELL_SMALL)),

@@ -154,7 +154,7 @@ def _box_text(
     """What fits of: number and name, native name, and position (or "Interpreter")."""
     parts = [(f"{number}. {person.short_name}", NAME)]
     if person.native_name:
-        parts.append((person.native_name, NATIVE))
+        parts.append((person.native_name, NATIVE.but(lang=person.lang)))
     if person.interpreter:
         parts.append(("Interpreter", ROLE))
     elif person.position:

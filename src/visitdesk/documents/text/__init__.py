@@ -4,12 +4,20 @@ What documents use (the press release and the briefing pack alike):
 
 - `TextStyle(size=, leading=, weight=BOLD, align="justify", ...)`: how a paragraph looks.
 - `TextParagraph(text, style)`: a Flowable for a story; text is never read as markup, each
-  character gets a bundled font that has it (Latin, Chinese/Japanese, Urdu in Naskh), Urdu and
-  Arabic are shaped (HarfBuzz) and ordered right to left per line (bidi), long paragraphs split
-  across pages, and it works inside table cells.
+  character gets a bundled font that has it (Latin, Chinese, Japanese, Korean, Urdu in
+  Nastaliq, Arabic in Naskh, emoji), Urdu and Arabic are shaped (HarfBuzz) and ordered right to
+  left per line (bidi), each right-to-left line is one /ActualText span (copied as typed),
+  invisible format characters (joiners, variation selectors, bidi controls, soft hyphens) are
+  never drawn, long paragraphs split across pages, and it works inside table cells.
 - `draw_text(canvas, text, x, top, width, style) -> height`: the same, drawn straight on a
   canvas (letterheads, footers).
 - `layout(text, style, width)` and `natural_width(text, style)`: measure before drawing.
+- Each takes an optional `lang` hint (so does `TextStyle`): "ja", "ko", "zh", "ur", from the
+  country of the person or organisation the text belongs to
+  (`visitdesk.domain.languages.language_hint`). Han characters take the forms of that language
+  (Japanese, Chinese, Korean fonts), Arabic-script text is Urdu (Nastaliq) or Arabic (Naskh).
+  The text itself wins where it can tell: kana are Japanese, Hangul Korean, ٹ ڈ ڑ ں ے Urdu.
+- `with_language(story, lang)`: the same hint for every paragraph of a story without one.
 
 Fonts are registered on first use (`visitdesk.documents.fonts.register_fonts`).
 
@@ -22,7 +30,7 @@ per-character font choice, and a left-to-right line is written as one text opera
 
 from visitdesk.documents.fonts import BOLD, ITALIC, REGULAR, Weight
 from visitdesk.documents.text.draw import draw_text, layout, natural_width
-from visitdesk.documents.text.flowable import TextParagraph
+from visitdesk.documents.text.flowable import TextParagraph, with_language
 from visitdesk.documents.text.style import Align, TextStyle
 
 __all__ = [
@@ -36,4 +44,5 @@ __all__ = [
     "draw_text",
     "layout",
     "natural_width",
+    "with_language",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
+from visitdesk.documents import fonts
 from visitdesk.documents.fonts import Weight
 from visitdesk.documents.text.bidi import base_level
 from visitdesk.documents.text.lines import Line, break_lines
@@ -12,14 +13,17 @@ from visitdesk.documents.text.pieces import CACHED_TEXT, Piece, clean, words_of
 from visitdesk.documents.text.style import TextStyle
 
 
-def layout(text: str, style: TextStyle, width: float) -> list[Line]:
+def layout(text: str, style: TextStyle, width: float, lang: str | None = None) -> list[Line]:
     """The lines of `text` at `width` points. Line breaks in the text are kept.
 
+    `lang` (else `style.lang`) is a hint of the text's language, for the Han characters and
+    Arabic letters whose glyphs depend on it: "ja", "ko", "zh", "ur" (see
+    `visitdesk.domain.languages.language_hint`). The text itself wins: kana make it Japanese.
     The lines are shared with earlier calls for the same text, size and width (they are frozen).
     """
     width = max(width, style.size)  # never loop on a column narrower than one letter
     # Only what shapes the lines is in the key: the same name in two colours is laid out once.
-    key = (text, style.size, style.weight, style.line_leading, width)
+    key = (text, style.size, style.weight, style.line_leading, width, lang or style.lang)
     if len(text) > CACHED_TEXT:
         return list(_layout.__wrapped__(*key))
     return list(_layout(*key))
@@ -29,20 +33,24 @@ def layout(text: str, style: TextStyle, width: float) -> list[Line]:
 # the same names and headings recur on every page: each is laid out once per width.
 @lru_cache(maxsize=4096)
 def _layout(
-    text: str, size: float, weight: Weight, leading: float, width: float
+    text: str, size: float, weight: Weight, leading: float, width: float, lang: str | None = None
 ) -> tuple[Line, ...]:
     text = clean(text)
     base = base_level(text)
+    # One language for the whole text: a name or a sentence is never drawn in two styles.
+    langs = (
+        fonts.languages_of(text, lang) if lang or not text.isascii() else fonts.DEFAULT_LANGUAGES
+    )
     lines: list[Line] = []
     for hard_line in text.split("\n"):
-        words = words_of(hard_line, size, weight, base)
+        words = words_of(hard_line, size, weight, base, langs)
         lines.extend(break_lines(words, width, size, leading, base))
     return tuple(lines)
 
 
-def natural_width(text: str, style: TextStyle) -> float:
+def natural_width(text: str, style: TextStyle, lang: str | None = None) -> float:
     """The width of the widest line of `text` set without wrapping (for headers, table cells)."""
-    return max(line.width for line in layout(text, style, float("inf")))
+    return max(line.width for line in layout(text, style, float("inf"), lang))
 
 
 @cache
@@ -95,7 +103,7 @@ def draw_line(
                 _show_run(text, run)
                 font = (piece.font, piece.size)
                 text.setFont(piece.font, piece.size)
-            if type(piece.glyphs) is str and not piece.missing and not piece.level % 2:
+            if type(piece.glyphs) is str and not piece.spanned and not piece.level % 2:
                 run.append(piece.glyphs)
             else:
                 _show_run(text, run)
@@ -104,42 +112,53 @@ def draw_line(
         text.setWordSpace(0)
         canvas.drawText(text)
         return
-    # Right to left: each piece goes where the bidi reordering puts it. Spaces are not drawn
-    # (readers of the PDF infer them from the gaps), so the justification is in the cursor.
+    # Right to left: each piece goes where the bidi reordering puts it. Spaces are not drawn,
+    # so the justification is in the cursor. The whole line is one /ActualText span holding
+    # its characters in logical order: PDF readers then copy and search the line as typed,
+    # which they cannot do from Nastaliq's glyphs (contextual forms that map to no character).
     cursor = x + start
-    for piece in line.visual():
+    visual = line.visual()
+    text._code.append(_span(_actual_text(_visual_text(visual))))
+    for piece in visual:
         if piece.space:
             cursor += piece.width + extra
             continue
         text.setTextOrigin(cursor, baseline)
         text.setFont(piece.font, piece.size)
-        _out(text, piece)
+        _show(text, piece.glyphs)
         cursor += piece.width
+    text._code.append("EMC")
     canvas.drawText(text)
 
 
-def _out(text: Any, piece: Piece) -> None:
-    """Draw a piece at the text cursor, telling PDF readers which characters it shows.
+def _visual_text(pieces: list[Piece]) -> str:
+    """The line's characters in the order they are drawn, left to right."""
+    return "".join(p.text[::-1] if p.level % 2 else p.text for p in pieces)
 
-    Shaped Arabic-script glyphs (and the box drawn for a character no font has) map to no
-    character by themselves, so each cluster gets an /ActualText span with the characters it
-    stands for, in drawing (visual) order, the way word processors write such PDFs; text
-    extraction then reads the line back in logical order.
+
+def _actual_text(text: str) -> str:
+    """The line as a reader copies it: without bidi controls and other invisible characters,
+    except the joiners that are part of a word's spelling (ZWNJ in Persian and Urdu)."""
+    return "".join(c for c in text if c in "\u200c\u200d" or not fonts.is_invisible(c))
+
+
+def _out(text: Any, piece: Piece) -> None:
+    """Draw a piece of a left-to-right line at the text cursor, telling PDF readers which
+    characters it shows.
+
+    Shaped glyphs map to no character by themselves, so each cluster gets an /ActualText span
+    with the characters it stands for; so does a piece whose glyphs do not map back to its
+    text (a box for a character no font has, an emoji, a dropped joiner).
     """
     code = text._code
-    if piece.missing:
-        code.append(_span(piece.text))
+    if piece.spanned:
+        code.append(_span(_actual_text(piece.text)))
         _show(text, piece.glyphs)
         code.append("EMC")
-    elif piece.shaped and piece.level % 2:
+    elif piece.shaped:
         for chars, glyphs in _clusters(piece):
             code.append(_span(chars))
             _show(text, glyphs)
-            code.append("EMC")
-    elif piece.level % 2:
-        for logical, glyph in zip(reversed(piece.text), piece.glyphs, strict=True):
-            code.append(_span(logical))
-            _show(text, glyph)
             code.append("EMC")
     else:
         _show(text, piece.glyphs)
@@ -188,13 +207,15 @@ def draw_text(
     top: float,
     width: float,
     style: TextStyle,
+    lang: str | None = None,
 ) -> float:
     """Draw `text` wrapped to `width` with its first line's top at `top`; return the height used.
 
-    For text outside the story: letterheads, footers, table cells drawn by hand.
+    For text outside the story: letterheads, footers, table cells drawn by hand. `lang` is the
+    language hint of `layout`.
     """
     y = top
-    for line in layout(text, style, width):
+    for line in layout(text, style, width, lang):
         y -= line.above
         draw_line(canvas, line, x, y, width, style)
         y -= line.below

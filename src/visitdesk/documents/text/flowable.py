@@ -2,7 +2,9 @@
 
 Use it instead of reportlab's `Paragraph` for anything an officer typed: the text is never read
 as markup (`<b>` prints as `<b>`), each character gets a font that has it, Urdu is shaped and
-laid out right to left, and long paragraphs flow across pages (`split`).
+laid out right to left, and long paragraphs flow across pages (`split`). `lang` is a hint of
+the text's language (a person's country: `visitdesk.domain.languages.language_hint`), so that
+a name in Han characters takes Japanese, Chinese or Korean forms; it overrides `style.lang`.
 """
 
 from __future__ import annotations
@@ -17,10 +19,18 @@ from visitdesk.documents.text.style import TextStyle
 
 
 class TextParagraph(Flowable):  # type: ignore[misc]
-    def __init__(self, text: str, style: TextStyle, *, _lines: list[Line] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        *,
+        lang: str | None = None,
+        _lines: list[Line] | None = None,
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
+        self.lang = lang
         self.keepWithNext = style.keep_with_next
         self._lines = _lines
         self._laid_out_width: float | None = None
@@ -37,7 +47,7 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         if self._lines is None or (
             self._laid_out_width is not None and self._laid_out_width != avail_width
         ):
-            self._lines = layout(self.text, self.style, self._text_width(avail_width))
+            self._lines = layout(self.text, self.style, self._text_width(avail_width), self.lang)
             self._laid_out_width = avail_width
         elif self._laid_out_width is None:
             self._laid_out_width = avail_width
@@ -67,8 +77,12 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             fit -= 1
         if fit == 0:
             return []
-        first = TextParagraph(self.text, self.style.but(space_after=0), _lines=lines[:fit])
-        rest = TextParagraph(self.text, self.style.but(space_before=0), _lines=lines[fit:])
+        first = TextParagraph(
+            self.text, self.style.but(space_after=0), lang=self.lang, _lines=lines[:fit]
+        )
+        rest = TextParagraph(
+            self.text, self.style.but(space_before=0), lang=self.lang, _lines=lines[fit:]
+        )
         first._laid_out_width = rest._laid_out_width = availWidth
         return [first, rest]
 
@@ -87,3 +101,14 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             y -= line.above
             draw_line(canvas, line, x, y, width, self.style)
             y -= line.below
+
+
+def with_language(story: list[Any], lang: str | None) -> list[Any]:
+    """Give the paragraphs of `story` that have no language hint of their own the hint `lang`
+    (the guests' country, for a press release naming them in Han characters); returns `story`.
+    """
+    for flowable in story:
+        if isinstance(flowable, TextParagraph) and flowable.lang is None:
+            flowable.lang = lang
+            flowable._lines = None  # laid out again, in the fonts of that language
+    return story

@@ -16,17 +16,18 @@ from typing import Any
 
 from visitdesk.documents import fonts
 from visitdesk.documents.text.bidi import embedding_levels, needs_bidi
+from visitdesk.domain.languages import URDU_LETTERS
 
 # Never at the start of a line (kinsoku): closing brackets and punctuation, small kana marks.
 _NO_BREAK_BEFORE = frozenset("、。，．・：；？！）」』】〉》〕］｝ー々ゝゞヽヾ…‥,.:;?!)]}%")
 # Never at the end of a line: opening brackets.
 _NO_BREAK_AFTER = frozenset("（「『【〈《〔［｛([{")
-_URDU_LETTERS = frozenset("ٹڈڑںھہےۓۂ")
 # Drawn for a character that no bundled font has; the PDF still carries the character itself.
 _MISSING = "\u25a1"
 # The longest word and the longest line of text whose measures are kept for reuse.
 CACHED_WORD = 64
 CACHED_TEXT = 400
+NASTALIQ_SPACE = 0.22  # em
 _NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
 # Controls that must not reach a PDF; a tab is a space in a paragraph.
 _DROP = {code: None for code in range(32) if code not in (9, 10)} | {0x7F: None, 9: " "}
@@ -62,7 +63,10 @@ class Piece:
     # What is drawn, left to right: a reportlab ShapedStr for shaped text, else a plain str.
     glyphs: Any = ""
     space: bool = False
-    missing: bool = False  # holds a character no bundled font has (an emoji): drawn as a box
+    missing: bool = False  # holds a character no bundled font has: drawn as a box
+    # What is drawn does not map back to `text` by itself (a box, a dropped joiner, a character
+    # beyond U+FFFF, which reportlab's ToUnicode maps wrongly): drawn in an /ActualText span.
+    spanned: bool = False
 
     @property
     def shaped(self) -> bool:
@@ -87,7 +91,7 @@ def measure(piece: Piece) -> Piece:
     # Only words of a sensible length are kept: a 5,000-character string typed without a space
     # is measured each time rather than held for the life of the process.
     how = _measured if len(piece.text) <= CACHED_WORD else _measured.__wrapped__
-    piece.glyphs, piece.width, piece.missing = how(
+    piece.glyphs, piece.width, piece.missing, piece.spanned = how(
         piece.text, piece.font, piece.size, piece.level % 2 == 1, piece.space
     )
     return piece
@@ -96,12 +100,23 @@ def measure(piece: Piece) -> Piece:
 # The same words come back in every paragraph, header and table cell of a document (names,
 # "the", "Islamabad"): each is measured once a process. Glyphs are immutable (str, ShapedStr).
 @lru_cache(maxsize=16384)
-def _measured(text: str, font: str, size: float, rtl: bool, space: bool) -> tuple[Any, float, bool]:
-    missing = any(not fonts.has_glyph(font, c) for c in text if not fonts.is_format(c))
+def _measured(
+    text: str, font: str, size: float, rtl: bool, space: bool
+) -> tuple[Any, float, bool, bool]:
+    shaped = font in fonts.SHAPED_FONTS
+    typed = text
+    missing = any(not fonts.has_glyph(font, c) for c in text if not fonts.is_invisible(c))
     if missing:
         box = _MISSING if fonts.has_glyph(font, _MISSING) else "?"
-        text = "".join(c if fonts.has_glyph(font, c) or fonts.is_format(c) else box for c in text)
-    shaped = font in fonts.SHAPED_FONTS
+        text = "".join(
+            c if fonts.has_glyph(font, c) or fonts.is_invisible(c) else box for c in text
+        )
+    if not shaped:
+        # Joiners, variation selectors, bidi controls, soft hyphens: never drawn (a font that
+        # lacks one would draw its empty box, and some fonts give them a visible glyph). An
+        # emoji ZWJ sequence thus draws as the emoji it joins. HarfBuzz hides them itself.
+        text = "".join(c for c in text if not fonts.is_invisible(c))
+    spanned = missing or len(text) != len(typed) or any(c > "\uffff" for c in text)
     if rtl and not shaped:
         # Right to left in a font that is not shaped (a bracket in an Urdu sentence): reverse
         # it by hand and use mirrored glyphs, as rule L4 asks.
@@ -110,8 +125,14 @@ def _measured(text: str, font: str, size: float, rtl: bool, space: bool) -> tupl
         text = "".join(MIRRORED.get(c, c) for c in reversed(text))
     if shaped and not space:
         glyphs, width = _shape(text, font, size, rtl)
-        return glyphs, width, missing
-    return text, _string_width(text, font, size), missing
+        return glyphs, width, missing, spanned
+    width = _string_width(text, font, size)
+    if space and font in fonts.NASTALIQ_FONTS:
+        # Noto Nastaliq Urdu's space is 0.13 em: between a word ending in a non-joining letter
+        # and the next (راشد ٹیپو) it reads as no space at all. Naskh's 0.22 em keeps the
+        # words apart. (Spaces of right-to-left lines are gaps, never drawn.)
+        width = max(width, NASTALIQ_SPACE * size * len(text))
+    return text, width, missing, spanned
 
 
 def _string_width(text: str, font: str, size: float) -> float:
@@ -138,7 +159,9 @@ def _shape(text: str, font_name: str, size: float, rtl: bool) -> tuple[Any, floa
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
-    if any(c in _URDU_LETTERS for c in text):
+    # Joiners still steer the shaping, then leave no glyph behind.
+    buffer.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+    if font_name in fonts.NASTALIQ_FONTS or any(c in URDU_LETTERS for c in text):
         buffer.language = "ur"  # Urdu forms of some letters and digits
     uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
     chars: list[str] = []
@@ -169,26 +192,39 @@ def _shape(text: str, font_name: str, size: float, rtl: bool) -> tuple[Any, floa
     return ShapedStr("".join(chars), shapeData=data), width
 
 
-def words_of(text: str, size: float, weight: fonts.Weight, base: int | None) -> list[Word]:
-    """The words and spaces of one line of text (no line breaks in it), measured.
+def words_of(
+    text: str,
+    size: float,
+    weight: fonts.Weight,
+    base: int | None,
+    langs: fonts.Languages = fonts.DEFAULT_LANGUAGES,
+) -> list[Word]:
+    """The words and spaces of one line of text (no line breaks in it), measured, with Han
+    characters and Arabic letters in the fonts of `langs`.
 
     The words are shared with earlier calls for the same text: read them, never change them.
     """
     if not text:
         return []
     if len(text) > CACHED_TEXT:
-        return list(_words.__wrapped__(text, size, weight, base))
-    return list(_words(text, size, weight, base))
+        return list(_words.__wrapped__(text, size, weight, base, langs))
+    return list(_words(text, size, weight, base, langs))
 
 
 # A name or a heading is laid out at several widths (its natural width, then its column) and
 # in many places of a document; its words are found and measured once. Long paragraphs are not
 # kept (each is laid out once per width by its flowable), so the caches stay small.
 @lru_cache(maxsize=4096)
-def _words(text: str, size: float, weight: fonts.Weight, base: int | None) -> tuple[Word, ...]:
+def _words(
+    text: str,
+    size: float,
+    weight: fonts.Weight,
+    base: int | None,
+    langs: fonts.Languages = fonts.DEFAULT_LANGUAGES,
+) -> tuple[Word, ...]:
     if not base and _is_plain_latin(text, weight):
         return _latin_words(text, size, weight.latin)
-    return tuple(_any_words(text, size, weight, base))
+    return tuple(_any_words(text, size, weight, base, langs))
 
 
 _SPACES_OR_WORD = re.compile(" +|[^ ]+")
@@ -240,7 +276,13 @@ def _latin_words(text: str, size: float, font: str) -> tuple[Word, ...]:
     )
 
 
-def _any_words(text: str, size: float, weight: fonts.Weight, base: int | None) -> list[Word]:
+def _any_words(
+    text: str,
+    size: float,
+    weight: fonts.Weight,
+    base: int | None,
+    langs: fonts.Languages = fonts.DEFAULT_LANGUAGES,
+) -> list[Word]:
     levels = embedding_levels(text, base) if needs_bidi(text) else [base or 0] * len(text)
     words: list[Word] = []
     current: Word | None = None
@@ -249,7 +291,7 @@ def _any_words(text: str, size: float, weight: fonts.Weight, base: int | None) -
     previous_char = ""
     for index, char in enumerate(text):
         space = is_space(char)
-        font = fonts.font_for_char(char, weight, font)
+        font = fonts.font_for_char(char, weight, font, langs)
         level = levels[index]
         new_word = (
             current is None

@@ -24,6 +24,9 @@ class TextStyle:
     left_indent: float = 0.0
     right_indent: float = 0.0
     keep_with_next: bool = False
+    # A hint of the text's language for glyphs that depend on it ("ja", "ko", "zh", "ur"):
+    # see `visitdesk.domain.languages.language_hint`. None: the text alone decides.
+    lang: str | None = None
 
     @property
     def line_leading(self) -> float:

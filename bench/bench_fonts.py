@@ -1,0 +1,78 @@
+"""What each bundled font costs to register, and which fonts a press release registers.
+
+Run: `.venv/bin/python bench/bench_fonts.py`. Prints figures; asserts nothing.
+Each font is registered in a fresh process (the first text that needs it pays this once); the
+press release of the example visit is then built in a fresh process and the fonts it
+registered are listed: an English release must register only the serif fonts it draws.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
+if not EXAMPLE.exists():
+    EXAMPLE = REPO / "tests" / "fixtures" / "sipo-2017.visit.json"
+RUNS = 3
+
+_REGISTER = """
+import sys
+from visitdesk.documents import fonts
+fonts.get_font(sys.argv[1])
+print(fonts.registration_costs()[sys.argv[1]])
+"""
+
+_IMPORT = """
+import sys
+from visitdesk.cli import main
+sys.exit(main(["--data-dir", sys.argv[1], "import", sys.argv[2]]))
+"""
+
+_RELEASE = """
+import sys
+from pathlib import Path
+from visitdesk.documents import fonts
+from visitdesk.documents.press_release_pdf import build_press_release_pdf
+from visitdesk.documents.release_content import release_content
+from visitdesk.services.press_release.record import office_of, prepare_release
+from visitdesk.services.visits import load_visit
+from visitdesk.store.database import Store
+
+store = Store.open(data_dir=Path(sys.argv[1]))
+with store.transaction() as session:
+    release = prepare_release(session, load_visit(session, "sipo-2017-03")).release
+    build_press_release_pdf(release_content(release, office_of(session)), Path(sys.argv[2]))
+for name, seconds in fonts.registration_costs().items():
+    print(f"{name} {seconds * 1000:.1f}")
+"""
+
+
+def _run(code: str, *args: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    out.check_returncode()
+    return out.stdout
+
+
+def main() -> None:
+    from visitdesk.documents import fonts
+    from visitdesk.resources import resource_path
+
+    print("Registering one font in a fresh process (median of 3):")
+    for name in fonts._FILES:
+        times = sorted(float(_run(_REGISTER, name)) for _ in range(RUNS))
+        size = resource_path("fonts", fonts.font_file(name)).stat().st_size / 1e6
+        print(f"  {name:26} {fonts.font_file(name):32} {size:5.2f} MB  {times[1] * 1000:6.1f} ms")
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        _run(_IMPORT, str(data), str(EXAMPLE))
+        print("Fonts the example's press release registers (ms):")
+        for line in _run(_RELEASE, str(data), str(data / "release.pdf")).splitlines():
+            print(f"  {line}")
+
+
+if __name__ == "__main__":
+    main()
