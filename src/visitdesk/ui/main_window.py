@@ -22,9 +22,11 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
+from visitdesk.ui import recent
 from visitdesk.ui.list_tabs import ListTabs
+from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
@@ -34,6 +36,11 @@ if TYPE_CHECKING:
     from visitdesk.ui.views.people_view import PeopleView
     from visitdesk.ui.views.visit_view import VisitView
     from visitdesk.ui.views.visits_view import VisitsView
+
+# The tabs open when the window closed, restored at the next start (see `restore_tabs`).
+OPEN_TABS_KEY = "session/open_tabs"
+CURRENT_TAB_KEY = "session/current_tab"
+LIST_TABS = ("followups", "engagements", "people")
 
 # If the window is never painted (started minimised), the records open after this anyway.
 OPEN_FALLBACK_MS = 1000
@@ -127,6 +134,7 @@ class MainWindow(QMainWindow):
                 f"The database was upgraded; a copy of the old one is at {store.backup}"
             )
         self.visits_view.setFocus()
+        self.restore_tabs()
         self.records_ready.emit()
 
     # Menus ---------------------------------------------------------------------------------
@@ -157,6 +165,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Export visits…", self.export_file, "Ctrl+E"))
         file_menu.addAction(self.visit_actions["import_people"])
         file_menu.addSeparator()
+        self.recent_menu = file_menu.addMenu("&Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+        file_menu.addSeparator()
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
         file_menu.addAction(
@@ -170,6 +183,10 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        copy = self._action("&Copy", self.copy, QKeySequence.StandardKey.Copy, needs_store=False)
+        copy.setToolTip("Copy the rows selected, with the column headings (Ctrl+C)")
+        edit_menu.addAction(copy)
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("&Find visits", self.find_visits, QKeySequence.StandardKey.Find)
@@ -241,9 +258,10 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(view.undo_stack)
         view.changed.connect(self.data_changed)
         view.title_changed.connect(lambda title, v=view: self._retitle(v, title))
-        index = self.tabs.addTab(view, view.tab_title())
-        self.tabs.setTabToolTip(index, view.tab_title())
+        index = self.tabs.addTab(view, mnemonic_safe(view.tab_title()))
+        self.tabs.setTabToolTip(index, plain_tooltip(view.heading.text()) or "")
         self.tabs.setCurrentIndex(index)
+        recent.add_visit(view.visit_ref, view.heading.text())
         return view
 
     def open_visit_ref(self, ref: str) -> VisitView | None:
@@ -255,8 +273,9 @@ class MainWindow(QMainWindow):
     def _retitle(self, view: QWidget, title: str) -> None:
         index = self.tabs.indexOf(view)
         if index >= 0:
-            self.tabs.setTabText(index, title if len(title) < 40 else title[:38] + "…")
-            self.tabs.setTabToolTip(index, title)
+            short = title if len(title) < 40 else title[:38] + "…"
+            self.tabs.setTabText(index, mnemonic_safe(short))  # "R&D" shows its &
+            self.tabs.setTabToolTip(index, plain_tooltip(title) or "")
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -326,9 +345,13 @@ class MainWindow(QMainWindow):
         OfficeDialog(self.store, self).exec()
 
     def import_file(self) -> None:
-        from visitdesk.ui import exchange_actions
+        from visitdesk.ui import exchange_actions, file_dialogs
 
-        if exchange_actions.import_with_dialog(self.store, self):
+        path, _ = file_dialogs.open_file_name(
+            self, "Import visits", "", exchange_actions.FILE_FILTER
+        )
+        if path and exchange_actions.import_path(self.store, path, self):
+            recent.add_file(path)
             self.data_changed()
 
     def export_file(self) -> None:
@@ -352,7 +375,10 @@ class MainWindow(QMainWindow):
 
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
-        if any(exchange_actions.import_path(self.store, path, self) for path in paths):
+        imported = [path for path in paths if exchange_actions.import_path(self.store, path, self)]
+        for path in imported:
+            recent.add_file(path)
+        if imported:
             self.data_changed()
 
     # Geometry and closing ------------------------------------------------------------------
@@ -369,6 +395,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self._ready:
+            self.save_tabs()
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -380,3 +408,126 @@ class MainWindow(QMainWindow):
             self.visits_view.search.clear()
             return
         super().keyPressEvent(event)
+
+    # Copying ---------------------------------------------------------------------------------
+
+    def copy(self) -> None:
+        """Edit > Copy: the rows selected in a table (with headings), else the text selected."""
+        from PySide6.QtWidgets import QTableView
+
+        from visitdesk.ui.table_actions import copy_rows
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QTableView):
+            copy_rows(focus)
+            return
+        copy_text = getattr(focus, "copy", None)
+        if callable(copy_text):
+            copy_text()
+
+    # Recent files and visits -----------------------------------------------------------------
+
+    def _fill_recent(self) -> None:
+        from pathlib import Path
+
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        files, visits = recent.files(), recent.visits()
+        for number, path in enumerate(files, start=1):
+            action = menu.addAction(mnemonic_safe(f"{number}  {Path(path).name}"))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_recent_file(p))
+        if files and visits:
+            menu.addSeparator()
+        for visit in visits:
+            action = menu.addAction(mnemonic_safe(f"{visit.title}  ({visit.ref})"))
+            action.triggered.connect(lambda _c=False, ref=visit.ref: self.open_recent_visit(ref))
+        if not files and not visits:
+            menu.addAction("No files or visits yet").setEnabled(False)
+            return
+        menu.addSeparator()
+        menu.addAction("&Clear this list", self._clear_recent)
+        menu.menuAction().setEnabled(True)
+
+    def _clear_recent(self) -> None:
+        QSettings().remove(recent.FILES_KEY)
+        QSettings().remove(recent.VISITS_KEY)
+
+    def open_recent_file(self, path: str) -> None:
+        """A visitdesk/1 file is imported again; any other file opens in its own program."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        if not self._ready:
+            return
+        if not Path(path).is_file():
+            recent.forget_file(path)
+            QMessageBox.information(
+                self,
+                "File not found",
+                f"{path} is no longer there (moved, renamed or deleted), so it was taken off "
+                "the list.",
+            )
+            return
+        if path.lower().endswith(".json"):
+            from visitdesk.ui import exchange_actions
+
+            if exchange_actions.import_path(self.store, path, self):
+                recent.add_file(path)
+                self.data_changed()
+            return
+        recent.add_file(path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def open_recent_visit(self, ref: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not self._ready:
+            return
+        if self.open_visit_ref(ref) is None:
+            recent.forget_visit(ref)
+            QMessageBox.information(
+                self,
+                "Visit not found",
+                f"There is no visit with the reference {ref} any more, so it was taken off "
+                "the list.",
+            )
+
+    # Tabs kept from one start to the next ------------------------------------------------------
+
+    def _tab_key(self, widget: QWidget | None) -> str:
+        ref = getattr(widget, "visit_ref", None)
+        if ref:
+            return f"visit:{ref}"
+        for name in LIST_TABS:
+            if self.lists.view(name) is widget and widget is not None:
+                return f"list:{name}"
+        return "visits"
+
+    def save_tabs(self) -> None:
+        keys = [self._tab_key(self.tabs.widget(i)) for i in range(1, self.tabs.count())]
+        settings = QSettings()
+        settings.setValue(OPEN_TABS_KEY, [k for k in keys if k != "visits"])
+        settings.setValue(CURRENT_TAB_KEY, self._tab_key(self.tabs.currentWidget()))
+
+    def restore_tabs(self) -> None:
+        """Open the visits and lists that were open at the last close, the same tab in front."""
+        settings = QSettings()
+        keys = recent.strings(settings.value(OPEN_TABS_KEY))
+        current = settings.value(CURRENT_TAB_KEY)
+        opened: dict[str, QWidget] = {}
+        for key in keys:
+            kind, _sep, name = key.partition(":")
+            widget: QWidget | None = None
+            if kind == "visit":
+                widget = self.open_visit_ref(name)
+            elif kind == "list" and name in LIST_TABS:
+                widget = getattr(self, f"show_{name}")()
+            if widget is not None:
+                opened[key] = widget
+        front = opened.get(current) if isinstance(current, str) else None
+        self.tabs.setCurrentWidget(front if front is not None else self.visits_view)

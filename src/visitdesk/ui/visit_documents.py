@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
@@ -18,6 +18,7 @@ from visitdesk.services.office import load_office
 from visitdesk.services.people import ParticipantRow, participant_rows
 from visitdesk.services.spreadsheets.lists import ListKind
 from visitdesk.store.errors import StoreError
+from visitdesk.ui import file_dialogs, recent
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
         return None
     person_ref = dialog.person_ref()
     name = _safe_name(f"{view.visit_ref} {person_ref}" if person_ref else view.visit_ref)
-    target, _ = QFileDialog.getSaveFileName(
+    target, _ = file_dialogs.save_file_name(
         view, "Export to a calendar", f"{name}.ics", "iCalendar files (*.ics)"
     )
     if not target:
@@ -126,6 +127,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
             view, "Calendar not exported", f"Cannot write {path}: {exc.strerror or exc}."
         )
         return None
+    recent.add_file(path)
     events = "1 event" if export.events == 1 else f"{export.events} events"
     _status(view, f"Wrote {events} of {export.description} ({export.time_zone}) to {path}")
     return path
@@ -143,7 +145,7 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
 
     title = LIST_TITLES[kind]
     suggested = _safe_name(f"{view.visit_ref} {title.lower()}") + ".xlsx"
-    target, chosen = QFileDialog.getSaveFileName(
+    target, chosen = file_dialogs.save_file_name(
         view, f"Export the {title.lower()}", suggested, SHEET_FILTER
     )
     if not target:
@@ -167,6 +169,7 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
             "close it and export again.",
         )
         return None
+    recent.add_file(path)
     rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"
     _status(view, f"Wrote the {title.lower()} ({rows}) to {path}")
     return path
@@ -184,7 +187,7 @@ def import_people(view: VisitView) -> bool:
     )
     from visitdesk.ui.dialogs.people_import_dialog import PeopleImportDialog
 
-    target, _ = QFileDialog.getOpenFileName(
+    target, _ = file_dialogs.open_file_name(
         view,
         "Import a delegation list",
         "",
@@ -215,6 +218,7 @@ def import_people(view: VisitView) -> bool:
         return False
     joined = sum(1 for r in preview.rows if r.joins)
     new = sum(1 for r in preview.rows if r.person is None)
+    recent.add_file(path)
     view.people_imported()
     _status(view, f"Imported {path.name}: {joined} joined the visit, {new} of them new.")
     return True
