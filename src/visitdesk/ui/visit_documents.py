@@ -1,5 +1,6 @@
-"""What an officer takes out of a visit, and brings into it: briefing pack, calendar, lists,
-and a delegation list from a spreadsheet. Each action works on the visit of a `VisitView`.
+"""What an officer takes out of a visit, and brings into it: briefing pack, programme at a
+glance, calendar, lists, and a delegation list from a spreadsheet. Each action works on the
+visit of a `VisitView`.
 
 Errors from the services are shown as they are written (plain sentences); nothing here
 raises to the event loop.
@@ -23,6 +24,7 @@ from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
 if TYPE_CHECKING:
     from visitdesk.ui.briefing_job import BriefingJob
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
     from visitdesk.ui.views.visit_view import VisitView
 
 LIST_TITLES = {
@@ -222,3 +224,44 @@ def import_people(view: VisitView) -> bool:
     view.people_imported()
     _status(view, f"Imported {path.name}: {joined} joined the visit, {new} of them new.")
     return True
+
+
+# Programme at a glance ---------------------------------------------------------------------
+
+
+def programme(view: VisitView) -> PdfViewerDialog | None:
+    """The programme on A4, previewed with Save as PDF and Print."""
+    import tempfile
+
+    from PySide6.QtCore import Qt
+
+    from visitdesk.documents.programme_pdf import build_programme_pdf
+    from visitdesk.services.programme import programme_sheet
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
+    from visitdesk.ui.document_worker import document_pool
+
+    try:
+        with view.store.session() as session:
+            sheet = programme_sheet(session, view.visit_ref)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Programme", str(exc))
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="visitdesk-programme-")
+    path = Path(folder.name) / f"Programme {_safe_name(sheet.ref)}.pdf"
+    # On the documents worker: reportlab's font state must never be shared by two builds.
+    made = document_pool().submit(build_programme_pdf, sheet, path).result()
+    pages = "1 page" if made.pages == 1 else f"{made.pages} pages"
+    engagements = "1 engagement" if made.engagements == 1 else f"{made.engagements} engagements"
+    viewer = PdfViewerDialog(
+        path,
+        f"Programme at a glance: {sheet.title}",
+        f"Programme {_safe_name(sheet.ref)}.pdf",
+        f"{engagements}, {pages}, A4.",
+        folder,
+        view,
+    )
+    viewer.setObjectName("programme_preview")
+    viewer.setWindowModality(Qt.WindowModality.NonModal)
+    viewer.show()
+    view.programme_viewer = viewer
+    return viewer
