@@ -24,7 +24,7 @@ from visitdesk.domain.dates import date_range, day_month_year, long_date, time_r
 from visitdesk.services.programme import ProgrammeItem, ProgrammeSheet
 
 # Time, engagement, place, host side, guest side: as parts of the frame's width.
-_SHARES = (0.1, 0.24, 0.18, 0.24, 0.24)
+_SHARES = (0.12, 0.23, 0.17, 0.24, 0.24)
 _MARGIN_X = 1.6 * 28.35  # 1.6 cm: a programme is a working sheet, wider than a letter
 _TOP = 1.5 * 28.35
 _BOTTOM = 1.6 * 28.35

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -155,7 +155,8 @@ def context_menu(table: QTableView, point: QPoint | None = None) -> QMenu:
         # The menu text is the button's text, mnemonic and all; shown as typed by the program.
         action = QAction(button.text(), menu)
         action.setEnabled(button.isEnabled())
-        action.setShortcut(button.shortcut())
+        if button.shortcut() != QKeySequence.mnemonic(button.text()):
+            action.setShortcut(button.shortcut())  # Delete, Ctrl+D; not the Alt+letter
         action.setToolTip(button.toolTip())
         action.triggered.connect(button.click)
         menu.addAction(action)
@@ -184,7 +185,6 @@ def menu_texts(menu: QMenu) -> list[str]:
 
 SAMPLE_ROWS = 300  # rows measured per column: enough for a programme, cheap for 40,000 rows
 PADDING = 18  # the cell's margins and a little air
-MIN_STRETCH = 160  # the stretching column keeps at least this much
 
 
 def _empty_columns(table: QTableView) -> set[int]:
@@ -232,8 +232,9 @@ def fit_columns(table: QTableView) -> None:
         wanted[column] = width
     available = table.viewport().width() or table.width()
     others = [c for c in shown if c != stretch]
-    room = available - (MIN_STRETCH if stretch is not None else 0)
-    cap = _common_cap([wanted[c] for c in others], room)
+    # The stretching column takes part in the sharing (it gets what the others leave), so a
+    # long list of names never squeezes the engagement's title below its fair share.
+    cap = _common_cap([wanted[c] for c in shown], available)
     for column in others:
         header.resizeSection(column, min(wanted[column], cap))
 
@@ -263,8 +264,15 @@ class _Fitter(QObject):
         model.layoutChanged.connect(self.fit)
         table.installEventFilter(self)
 
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(lambda: fit_columns(self._table))
+
     def fit(self) -> None:
-        fit_columns(self._table)
+        # On the next turn of the loop: the viewport takes its new size only after the
+        # table's own resize handling, and several changes in a row are fitted once.
+        self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
