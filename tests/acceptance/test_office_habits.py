@@ -256,6 +256,13 @@ def test_two_selected_rows_copy_with_their_headings(qtbot: Any, imported: MainWi
     assert "<table" in markup and "<th>Name</th>" in markup
     assert "&lt;b&gt;International&lt;/b&gt;" in markup and "<b>International" not in markup
 
+    # Edit > Copy does the same as Ctrl+C.
+    copied = clipboard.text()
+    clipboard.setText("")
+    table.setFocus()
+    menu_action(imported, "Edit", "Copy").trigger()
+    assert clipboard.text() == copied
+
 
 def test_right_click_offers_the_row_s_actions(qtbot: Any, imported: MainWindow) -> None:
     visits = imported.visits_view.table
@@ -345,6 +352,9 @@ def test_the_programme_saved_from_the_window_names_every_attendee(
     )
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     preview.close()
+    recent = menu_action(imported, "File", "Recent").menu()
+    assert isinstance(recent, QMenu)
+    assert shown_text(recent.actions()[0].text()) == "1  programme.pdf"
 
     text = " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages

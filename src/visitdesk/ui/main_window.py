@@ -22,9 +22,9 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from visitdesk.ui import recent
+from visitdesk.ui import recent, window_session
 from visitdesk.ui.list_tabs import ListTabs
 from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
@@ -36,11 +36,6 @@ if TYPE_CHECKING:
     from visitdesk.ui.views.people_view import PeopleView
     from visitdesk.ui.views.visit_view import VisitView
     from visitdesk.ui.views.visits_view import VisitsView
-
-# The tabs open when the window closed, restored at the next start (see `restore_tabs`).
-OPEN_TABS_KEY = "session/open_tabs"
-CURRENT_TAB_KEY = "session/current_tab"
-LIST_TABS = ("followups", "engagements", "people")
 
 # If the window is never painted (started minimised), the records open after this anyway.
 OPEN_FALLBACK_MS = 1000
@@ -134,7 +129,7 @@ class MainWindow(QMainWindow):
                 f"The database was upgraded; a copy of the old one is at {store.backup}"
             )
         self.visits_view.setFocus()
-        self.restore_tabs()
+        window_session.restore_tabs(self)
         self.records_ready.emit()
 
     # Menus ---------------------------------------------------------------------------------
@@ -167,8 +162,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.recent_menu = file_menu.addMenu("&Recent")
         self.recent_menu.setObjectName("recent_menu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()
+        self.recent_menu.aboutToShow.connect(lambda: window_session.fill_recent(self))
+        window_session.fill_recent(self)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
@@ -228,6 +223,11 @@ class MainWindow(QMainWindow):
 
     def show_people(self) -> PeopleView:
         return self.lists.people()
+
+    @property
+    def ready(self) -> bool:
+        """The records are open (the store attached)."""
+        return self._ready
 
     def open_engagement(self, visit_id: int, engagement_id: int) -> VisitView | None:
         """The visit on its programme, with the engagement selected."""
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self._ready:
-            self.save_tabs()
+            window_session.save_tabs(self)
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -424,110 +424,3 @@ class MainWindow(QMainWindow):
         copy_text = getattr(focus, "copy", None)
         if callable(copy_text):
             copy_text()
-
-    # Recent files and visits -----------------------------------------------------------------
-
-    def _fill_recent(self) -> None:
-        from pathlib import Path
-
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        files, visits = recent.files(), recent.visits()
-        for number, path in enumerate(files, start=1):
-            action = menu.addAction(mnemonic_safe(f"{number}  {Path(path).name}"))
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_recent_file(p))
-        if files and visits:
-            menu.addSeparator()
-        for visit in visits:
-            action = menu.addAction(mnemonic_safe(f"{visit.title}  ({visit.ref})"))
-            action.triggered.connect(lambda _c=False, ref=visit.ref: self.open_recent_visit(ref))
-        if not files and not visits:
-            menu.addAction("No files or visits yet").setEnabled(False)
-            return
-        menu.addSeparator()
-        menu.addAction("&Clear this list", self._clear_recent)
-        menu.menuAction().setEnabled(True)
-
-    def _clear_recent(self) -> None:
-        QSettings().remove(recent.FILES_KEY)
-        QSettings().remove(recent.VISITS_KEY)
-
-    def open_recent_file(self, path: str) -> None:
-        """A visitdesk/1 file is imported again; any other file opens in its own program."""
-        from pathlib import Path
-
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
-
-        if not self._ready:
-            return
-        if not Path(path).is_file():
-            recent.forget_file(path)
-            QMessageBox.information(
-                self,
-                "File not found",
-                f"{path} is no longer there (moved, renamed or deleted), so it was taken off "
-                "the list.",
-            )
-            return
-        if path.lower().endswith(".json"):
-            from visitdesk.ui import exchange_actions
-
-            if exchange_actions.import_path(self.store, path, self):
-                recent.add_file(path)
-                self.data_changed()
-            return
-        recent.add_file(path)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-
-    def open_recent_visit(self, ref: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        if not self._ready:
-            return
-        if self.open_visit_ref(ref) is None:
-            recent.forget_visit(ref)
-            QMessageBox.information(
-                self,
-                "Visit not found",
-                f"There is no visit with the reference {ref} any more, so it was taken off "
-                "the list.",
-            )
-
-    # Tabs kept from one start to the next ------------------------------------------------------
-
-    def _tab_key(self, widget: QWidget | None) -> str:
-        ref = getattr(widget, "visit_ref", None)
-        if ref:
-            return f"visit:{ref}"
-        for name in LIST_TABS:
-            if self.lists.view(name) is widget and widget is not None:
-                return f"list:{name}"
-        return "visits"
-
-    def save_tabs(self) -> None:
-        keys = [self._tab_key(self.tabs.widget(i)) for i in range(1, self.tabs.count())]
-        settings = QSettings()
-        settings.setValue(OPEN_TABS_KEY, [k for k in keys if k != "visits"])
-        settings.setValue(CURRENT_TAB_KEY, self._tab_key(self.tabs.currentWidget()))
-
-    def restore_tabs(self) -> None:
-        """Open the visits and lists that were open at the last close, the same tab in front."""
-        settings = QSettings()
-        keys = recent.strings(settings.value(OPEN_TABS_KEY))
-        current = settings.value(CURRENT_TAB_KEY)
-        opened: dict[str, QWidget] = {}
-        for key in keys:
-            kind, _sep, name = key.partition(":")
-            widget: QWidget | None = None
-            if kind == "visit":
-                widget = self.open_visit_ref(name)
-            elif kind == "list" and name in LIST_TABS:
-                widget = getattr(self, f"show_{name}")()
-            if widget is not None:
-                opened[key] = widget
-        front = opened.get(current) if isinstance(current, str) else None
-        self.tabs.setCurrentWidget(front if front is not None else self.visits_view)

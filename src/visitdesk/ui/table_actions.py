@@ -11,6 +11,7 @@ parent widget), so that every panel's menu offers what its button bar offers wit
 
 from __future__ import annotations
 
+import atexit
 import html
 from collections.abc import Sequence
 
@@ -79,7 +80,38 @@ def copy_rows(table: QTableView) -> int:
     data.setText(as_tsv(headings, rows))
     data.setHtml(as_html(headings, rows))
     QGuiApplication.clipboard().setMimeData(data)
+    _settle_at_exit()
     return len(rows)
+
+
+_settling: list[bool] = []
+
+
+def _settle_at_exit() -> None:
+    """Hand the clipboard a copy made by Qt before the program ends.
+
+    shiboken6 6.12: a QMimeData made in Python and left on the clipboard makes the process
+    crash as it exits (a bare script shows it). Replacing it with Qt's own text copy at exit
+    avoids that and keeps the rows for pasting after VisitDesk is closed (the HTML form is
+    dropped then).
+    """
+    if _settling:
+        return
+    _settling.append(True)
+
+    def settle() -> None:
+        app = QGuiApplication.instance()
+        if app is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        data = clipboard.mimeData()
+        if data is not None and data.hasHtml():
+            clipboard.setText(clipboard.text())
+
+    atexit.register(settle)
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(settle)
 
 
 class _CopyKeys(QObject):

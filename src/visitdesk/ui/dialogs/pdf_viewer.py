@@ -80,7 +80,7 @@ class PdfViewerDialog(QDialog):
 
     def save_as(self) -> Path | None:
         target, _ = file_dialogs.save_file_name(
-            self, f"Save {self.title}", self.suggested_name, "PDF documents (*.pdf)"
+            self, f"Save {self.title}", self.suggested_name, "PDF documents (*.pdf)", recent=True
         )
         if not target:
             return None

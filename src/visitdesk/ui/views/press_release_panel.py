@@ -362,7 +362,7 @@ class PressReleasePanel(QWidget):
         content = self.content()
         name = f"{content.number_label} {self._view.visit_ref}".replace("/", "-").strip()
         target, _ = file_dialogs.save_file_name(
-            self, "Export the press release", f"{name}.pdf", "PDF documents (*.pdf)"
+            self, "Export the press release", f"{name}.pdf", "PDF documents (*.pdf)", recent=True
         )
         if not target:
             return
