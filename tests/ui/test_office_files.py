@@ -31,7 +31,7 @@ def _save_as(monkeypatch, path: Path, chosen_filter: str = "") -> list[str]:
     suggested: list[str] = []
 
     def answer(_parent: Any, _title: str, name: str = "", *args: Any, **kwargs: Any) -> Any:
-        suggested.append(name)
+        suggested.append(Path(name).name)  # the dialog opens in the last folder used
         return str(path), chosen_filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)

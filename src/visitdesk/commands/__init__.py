@@ -13,4 +13,5 @@ COMMAND_MODULES = (
     "visitdesk.commands.briefing_pack",
     "visitdesk.commands.calendar",
     "visitdesk.commands.people_lists",
+    "visitdesk.commands.programme",
 )

@@ -80,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("VisitDesk")
     app.setOrganizationName("VisitDesk")
+    from visitdesk.ui.safety import install, log_folder
+
+    # Before the window: an error while it starts is logged and shown too.
+    install(log_folder(getattr(args, "data_dir", None)))
 
     if screenshot:
         return _screenshot(args, screenshot)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
 from visitdesk.store.database import Store
 from visitdesk.store.errors import StoreError
+from visitdesk.ui import file_dialogs
 
 FILE_FILTER = "VisitDesk exchange files (*.visit.json *.json);;All files (*)"
 
@@ -23,7 +24,7 @@ def _unavailable(parent: QWidget, what: str) -> None:
 
 
 def import_with_dialog(store: Store, parent: QWidget) -> bool:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import visits", "", FILE_FILTER)
+    path, _ = file_dialogs.open_file_name(parent, "Import visits", "", FILE_FILTER)
     return bool(path) and import_path(store, path, parent)
 
 
@@ -69,7 +70,7 @@ def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidg
         if visit_refs and len(visit_refs) == 1
         else ("visits.visit.json")
     )
-    path, _ = QFileDialog.getSaveFileName(parent, "Export visits", suggested, FILE_FILTER)
+    path, _ = file_dialogs.save_file_name(parent, "Export visits", suggested, FILE_FILTER, True)
     if not path:
         return False
     try:

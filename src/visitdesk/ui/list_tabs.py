@@ -92,6 +92,10 @@ class ListTabs:
 
         return self._searchable("people", "People and organisations", make)
 
+    def view(self, name: str) -> QWidget | None:
+        """The list `name` while its tab is open."""
+        return self._open.get(name)
+
     def closed(self, widget: QWidget) -> None:
         """The tab of `widget` was closed: the next request makes a new one."""
         self._open = {name: view for name, view in self._open.items() if view is not widget}

@@ -22,9 +22,11 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
+from visitdesk.ui import recent, window_session
 from visitdesk.ui.list_tabs import ListTabs
+from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
                 f"The database was upgraded; a copy of the old one is at {store.backup}"
             )
         self.visits_view.setFocus()
+        window_session.restore_tabs(self)
         self.records_ready.emit()
 
     # Menus ---------------------------------------------------------------------------------
@@ -157,6 +160,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Export visits…", self.export_file, "Ctrl+E"))
         file_menu.addAction(self.visit_actions["import_people"])
         file_menu.addSeparator()
+        self.recent_menu = file_menu.addMenu("&Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(lambda: window_session.fill_recent(self))
+        window_session.fill_recent(self)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
         file_menu.addAction(
@@ -170,6 +178,10 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        copy = self._action("&Copy", self.copy, QKeySequence.StandardKey.Copy, needs_store=False)
+        copy.setToolTip("Copy the rows selected, with the column headings (Ctrl+C)")
+        edit_menu.addAction(copy)
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("&Find visits", self.find_visits, QKeySequence.StandardKey.Find)
@@ -212,6 +224,11 @@ class MainWindow(QMainWindow):
     def show_people(self) -> PeopleView:
         return self.lists.people()
 
+    @property
+    def ready(self) -> bool:
+        """The records are open (the store attached)."""
+        return self._ready
+
     def open_engagement(self, visit_id: int, engagement_id: int) -> VisitView | None:
         """The visit on its programme, with the engagement selected."""
         view = self.open_visit(visit_id)
@@ -241,9 +258,10 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(view.undo_stack)
         view.changed.connect(self.data_changed)
         view.title_changed.connect(lambda title, v=view: self._retitle(v, title))
-        index = self.tabs.addTab(view, view.tab_title())
-        self.tabs.setTabToolTip(index, view.tab_title())
+        index = self.tabs.addTab(view, mnemonic_safe(view.tab_title()))
+        self.tabs.setTabToolTip(index, plain_tooltip(view.heading.text()) or "")
         self.tabs.setCurrentIndex(index)
+        recent.add_visit(view.visit_ref, view.heading.text())
         return view
 
     def open_visit_ref(self, ref: str) -> VisitView | None:
@@ -255,8 +273,9 @@ class MainWindow(QMainWindow):
     def _retitle(self, view: QWidget, title: str) -> None:
         index = self.tabs.indexOf(view)
         if index >= 0:
-            self.tabs.setTabText(index, title if len(title) < 40 else title[:38] + "…")
-            self.tabs.setTabToolTip(index, title)
+            short = title if len(title) < 40 else title[:38] + "…"
+            self.tabs.setTabText(index, mnemonic_safe(short))  # "R&D" shows its &
+            self.tabs.setTabToolTip(index, plain_tooltip(title) or "")
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -326,9 +345,13 @@ class MainWindow(QMainWindow):
         OfficeDialog(self.store, self).exec()
 
     def import_file(self) -> None:
-        from visitdesk.ui import exchange_actions
+        from visitdesk.ui import exchange_actions, file_dialogs
 
-        if exchange_actions.import_with_dialog(self.store, self):
+        path, _ = file_dialogs.open_file_name(
+            self, "Import visits", "", exchange_actions.FILE_FILTER
+        )
+        if path and exchange_actions.import_path(self.store, path, self):
+            recent.add_file(path)
             self.data_changed()
 
     def export_file(self) -> None:
@@ -352,7 +375,10 @@ class MainWindow(QMainWindow):
 
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
-        if any(exchange_actions.import_path(self.store, path, self) for path in paths):
+        imported = [path for path in paths if exchange_actions.import_path(self.store, path, self)]
+        for path in imported:
+            recent.add_file(path)
+        if imported:
             self.data_changed()
 
     # Geometry and closing ------------------------------------------------------------------
@@ -369,6 +395,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self._ready:
+            window_session.save_tabs(self)
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -380,3 +408,19 @@ class MainWindow(QMainWindow):
             self.visits_view.search.clear()
             return
         super().keyPressEvent(event)
+
+    # Copying ---------------------------------------------------------------------------------
+
+    def copy(self) -> None:
+        """Edit > Copy: the rows selected in a table (with headings), else the text selected."""
+        from PySide6.QtWidgets import QTableView
+
+        from visitdesk.ui.table_actions import copy_rows
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QTableView):
+            copy_rows(focus)
+            return
+        copy_text = getattr(focus, "copy", None)
+        if callable(copy_text):
+            copy_text()

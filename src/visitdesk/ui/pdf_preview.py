@@ -8,6 +8,7 @@ finished build is shown. Typing therefore never waits for a PDF.
 from __future__ import annotations
 
 import contextlib
+import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ def _build_job(relay: _Relay, generation: int, build: Build, path: Path) -> None
         build(path)
     except Exception as exc:  # shown under the preview; the editor keeps working
         error = str(exc) or type(exc).__name__
+        # ...and written to the log with its traceback, so that support can see why.
+        logging.getLogger("visitdesk.preview").exception("A preview could not be built")
     with contextlib.suppress(RuntimeError):  # the preview was closed meanwhile
         relay.finished.emit(generation, str(path), error)
 

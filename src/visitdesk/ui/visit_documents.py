@@ -1,5 +1,6 @@
-"""What an officer takes out of a visit, and brings into it: briefing pack, calendar, lists,
-and a delegation list from a spreadsheet. Each action works on the visit of a `VisitView`.
+"""What an officer takes out of a visit, and brings into it: briefing pack, programme at a
+glance, calendar, lists, and a delegation list from a spreadsheet. Each action works on the
+visit of a `VisitView`.
 
 Errors from the services are shown as they are written (plain sentences); nothing here
 raises to the event loop.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
@@ -18,10 +19,12 @@ from visitdesk.services.office import load_office
 from visitdesk.services.people import ParticipantRow, participant_rows
 from visitdesk.services.spreadsheets.lists import ListKind
 from visitdesk.store.errors import StoreError
+from visitdesk.ui import file_dialogs, recent
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
 if TYPE_CHECKING:
     from visitdesk.ui.briefing_job import BriefingJob
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
     from visitdesk.ui.views.visit_view import VisitView
 
 LIST_TITLES = {
@@ -106,7 +109,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
         return None
     person_ref = dialog.person_ref()
     name = _safe_name(f"{view.visit_ref} {person_ref}" if person_ref else view.visit_ref)
-    target, _ = QFileDialog.getSaveFileName(
+    target, _ = file_dialogs.save_file_name(
         view, "Export to a calendar", f"{name}.ics", "iCalendar files (*.ics)"
     )
     if not target:
@@ -126,6 +129,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
             view, "Calendar not exported", f"Cannot write {path}: {exc.strerror or exc}."
         )
         return None
+    recent.add_file(path)
     events = "1 event" if export.events == 1 else f"{export.events} events"
     _status(view, f"Wrote {events} of {export.description} ({export.time_zone}) to {path}")
     return path
@@ -143,7 +147,7 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
 
     title = LIST_TITLES[kind]
     suggested = _safe_name(f"{view.visit_ref} {title.lower()}") + ".xlsx"
-    target, chosen = QFileDialog.getSaveFileName(
+    target, chosen = file_dialogs.save_file_name(
         view, f"Export the {title.lower()}", suggested, SHEET_FILTER
     )
     if not target:
@@ -167,6 +171,7 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
             "close it and export again.",
         )
         return None
+    recent.add_file(path)
     rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"
     _status(view, f"Wrote the {title.lower()} ({rows}) to {path}")
     return path
@@ -184,7 +189,7 @@ def import_people(view: VisitView) -> bool:
     )
     from visitdesk.ui.dialogs.people_import_dialog import PeopleImportDialog
 
-    target, _ = QFileDialog.getOpenFileName(
+    target, _ = file_dialogs.open_file_name(
         view,
         "Import a delegation list",
         "",
@@ -215,6 +220,48 @@ def import_people(view: VisitView) -> bool:
         return False
     joined = sum(1 for r in preview.rows if r.joins)
     new = sum(1 for r in preview.rows if r.person is None)
+    recent.add_file(path)
     view.people_imported()
     _status(view, f"Imported {path.name}: {joined} joined the visit, {new} of them new.")
     return True
+
+
+# Programme at a glance ---------------------------------------------------------------------
+
+
+def programme(view: VisitView) -> PdfViewerDialog | None:
+    """The programme on A4, previewed with Save as PDF and Print."""
+    import tempfile
+
+    from PySide6.QtCore import Qt
+
+    from visitdesk.documents.programme_pdf import build_programme_pdf
+    from visitdesk.services.programme import programme_sheet
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
+    from visitdesk.ui.document_worker import document_pool
+
+    try:
+        with view.store.session() as session:
+            sheet = programme_sheet(session, view.visit_ref)
+    except KNOWN as exc:
+        QMessageBox.warning(view, "Programme", str(exc))
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="visitdesk-programme-")
+    path = Path(folder.name) / f"Programme {_safe_name(sheet.ref)}.pdf"
+    # On the documents worker: reportlab's font state must never be shared by two builds.
+    made = document_pool().submit(build_programme_pdf, sheet, path).result()
+    pages = "1 page" if made.pages == 1 else f"{made.pages} pages"
+    engagements = "1 engagement" if made.engagements == 1 else f"{made.engagements} engagements"
+    viewer = PdfViewerDialog(
+        path,
+        f"Programme at a glance: {sheet.title}",
+        f"Programme {_safe_name(sheet.ref)}.pdf",
+        f"{engagements}, {pages}, A4.",
+        folder,
+        view,
+    )
+    viewer.setObjectName("programme_preview")
+    viewer.setWindowModality(Qt.WindowModality.NonModal)
+    viewer.show()
+    view.programme_viewer = viewer
+    return viewer

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 # key, menu text, function of `visit_documents`, its extra argument, shortcut
 _SPECS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("briefing_pack", "&Briefing pack…", "briefing_pack", None, "Ctrl+B"),
+    ("programme", "&Programme at a glance…", "programme", None, "Ctrl+Shift+P"),
     ("calendar", "Export to a &calendar…", "export_calendar", None, "Ctrl+Shift+C"),
     ("list_delegation", "&Delegation list…", "export_list", "delegation", None),
     ("list_arrivals", "&Arrivals and hotel list…", "export_list", "arrivals", None),
@@ -56,6 +57,7 @@ def visit_actions(
 def add_visit_menu(bar: QMenuBar, actions: dict[str, QAction]) -> None:
     menu = bar.addMenu("Vis&it")
     menu.addAction(actions["briefing_pack"])
+    menu.addAction(actions["programme"])
     menu.addAction(actions["calendar"])
     lists = menu.addMenu("Export a &list")
     for key in ("list_delegation", "list_arrivals", "list_followups"):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.ui import table_actions
 from visitdesk.ui.models.rows import RowTableModel, SearchProxy
 
 
@@ -28,7 +29,7 @@ def make_table(
     table = QTableView(parent)
     table.setModel(proxy)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table_actions.install(table)  # several rows, Ctrl+C with headings, right-click menu
     table.setSortingEnabled(sortable)
     if not sortable:
         proxy.sort(-1)  # keep the order the service gives (time order, precedence)

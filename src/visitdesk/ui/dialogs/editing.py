@@ -25,7 +25,8 @@ def add_save_cancel(dialog: QDialog, form: QFormLayout) -> None:
 class SavingDialog(QDialog):
     """Saves through a callback that may refuse; cancelling with changes asks first.
 
-    A refused save leaves the dialog open, so nothing typed is lost. A subclass builds its
+    A refused save leaves the dialog open, so nothing typed is lost; a database error
+    during the save is answered with Retry or Cancel (`ui/errors.py`). A subclass builds its
     form, says what it holds in `data()`, then calls `_finish(form)`.
     """
 
@@ -44,7 +45,11 @@ class SavingDialog(QDialog):
         self._baseline = self.data()
 
     def accept(self) -> None:
-        if self._save(self.data()):
+        from visitdesk.ui.errors import run_saving
+
+        # A database that refuses (locked, unreachable) asks Retry or Cancel; Cancel keeps
+        # the dialog open with everything typed.
+        if run_saving(self, lambda: self._save(self.data())):
             super().accept()
 
     def reject(self) -> None:

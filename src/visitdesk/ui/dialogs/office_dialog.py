@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
 from visitdesk.store.database import Store
+from visitdesk.ui import file_dialogs
 from visitdesk.ui.dialogs.editing import add_save_cancel
 
 
@@ -83,7 +83,7 @@ class OfficeDialog(QDialog):
             self.logo_preview.setText("(no logo)")
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.open_file_name(
             self, "Letterhead logo", "", "Pictures (*.png *.jpg *.jpeg)"
         )
         if not path:

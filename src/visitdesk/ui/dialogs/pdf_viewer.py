@@ -16,7 +16,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.ui import file_dialogs
 from visitdesk.ui.widgets import tab_in_layout_order
 
 
@@ -79,8 +79,8 @@ class PdfViewerDialog(QDialog):
         return int(self.document.pageCount())
 
     def save_as(self) -> Path | None:
-        target, _ = QFileDialog.getSaveFileName(
-            self, f"Save {self.title}", self.suggested_name, "PDF documents (*.pdf)"
+        target, _ = file_dialogs.save_file_name(
+            self, f"Save {self.title}", self.suggested_name, "PDF documents (*.pdf)", recent=True
         )
         if not target:
             return None

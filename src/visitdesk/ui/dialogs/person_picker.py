@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from visitdesk.services.people import PersonRow, person_rows
 from visitdesk.store.database import Store
 from visitdesk.ui.models.delegation import PeopleModel
+from visitdesk.ui.table_actions import fit_to_content
 from visitdesk.ui.widgets import make_table, select_id, tab_in_layout_order
 
 
@@ -36,6 +37,9 @@ class PersonPicker(QDialog):
         self.table, self.proxy = make_table(self.model, self, stretch=2)
         if multiple:
             self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        else:  # every table now selects several rows; a single pick stays single
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        fit_to_content(self.table)  # names whole, not cut
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Type part of a name, position or organisation")

@@ -42,7 +42,7 @@ class ItineraryModel(RowTableModel):
         Column("Venue", lambda r: r.venue, tooltip=lambda r: r.venue),
         Column("Host side", lambda r: r.hosts, tooltip=lambda r: r.hosts),
         Column("Delegation", lambda r: r.guests, tooltip=lambda r: r.guests),
-        Column("Warnings", _warning_text, tooltip=lambda r: "\n".join(r.warnings)),
+        Column("Warnings", _warning_text, None, lambda r: "\n".join(r.warnings), True),
     )
 
     def extra_data(self, row: Any, column: int, role: int) -> Any:

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from visitdesk.ui.plain import plain_tooltip
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,6 +31,8 @@ class Column(NamedTuple):
     # A value that sorts correctly (a date as ISO text, a number); the text when None.
     sort_key: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
+    # A column with nothing in any row shown is hidden (Warnings when there are none).
+    hide_when_empty: bool = False
 
 
 def _sortable(value: Any) -> Any:
@@ -186,7 +190,8 @@ class RowTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else None
+            # Qt reads a tooltip that looks like markup as HTML: typed text is shown as typed.
+            return plain_tooltip(column.tooltip(row)) if column.tooltip else None
         return self.extra_data(row, index.column(), role)
 
     def extra_data(self, row: Any, column: int, role: int) -> Any:

@@ -46,6 +46,7 @@ class DelegationPanel(QWidget):
         )
         self.description = QLabel(self)
         self.description.setWordWrap(True)
+        self.description.setTextFormat(self.description.textFormat().PlainText)  # never HTML
         layout = QVBoxLayout(self)
         layout.addWidget(self.description)
         layout.addLayout(bar)

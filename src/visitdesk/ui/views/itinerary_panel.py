@@ -13,6 +13,7 @@ from visitdesk.domain.dates import day_month
 from visitdesk.services import itinerary, outcomes
 from visitdesk.services.itinerary import EngagementData, EngagementRow
 from visitdesk.ui.models.itinerary import ItineraryModel
+from visitdesk.ui.table_actions import fit_to_content
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class ItineraryPanel(QWidget):
         header = self.table.horizontalHeader()
         for column, width in ((0, 100), (1, 95), (2, 130), (4, 160), (5, 150), (6, 150), (7, 260)):
             header.resizeSection(column, width)
+        fit_to_content(self.table)  # nothing cut at 1366x768; Warnings hidden when empty
         self.table.activated.connect(lambda _i: self.edit())
         bar, (self.add_button, self.edit_button, self.delete_button) = button_bar(
             self,
@@ -42,6 +44,7 @@ class ItineraryPanel(QWidget):
         self.delete_button.setShortcut("Delete")
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(self.warnings.textFormat().PlainText)  # names are never markup
         self.warnings.setStyleSheet("color: #8a1c00;")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -29,6 +29,7 @@ from visitdesk.store.database import Store
 from visitdesk.ui.models.people import OrganisationsModel, PeopleModel
 from visitdesk.ui.models.rows import SearchProxy
 from visitdesk.ui.models.visits import VisitsModel
+from visitdesk.ui.table_actions import row_menu
 from visitdesk.ui.widgets import make_table, select_id, selected_row
 
 # Moving through the list with the arrow keys reads a person's visits once the officer pauses,
@@ -68,6 +69,7 @@ class PeopleView(QWidget):
         self.visits_button.setToolTip("List the visits of the person or organisation selected")
         self.visits_button.clicked.connect(self.list_visits)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search typed
 
         self.visits = VisitsModel(self)
         self.visits_table, self.visits_proxy = make_table(self.visits, self, sortable=False)
@@ -81,6 +83,7 @@ class PeopleView(QWidget):
         for table in (self.people_table, self.organisations_table):
             table.activated.connect(lambda _i: self.list_visits())
             table.doubleClicked.connect(lambda _i: self.list_visits())
+            row_menu(table, [self.visits_button])
             table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_visits_soon())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

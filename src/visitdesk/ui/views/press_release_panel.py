@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from visitdesk.services.press_release.record import (
     office_of,
     prepare_release,
 )
+from visitdesk.ui import file_dialogs
 from visitdesk.ui.pdf_preview import Build, PdfPreview
 
 if TYPE_CHECKING:
@@ -361,8 +361,8 @@ class PressReleasePanel(QWidget):
             return
         content = self.content()
         name = f"{content.number_label} {self._view.visit_ref}".replace("/", "-").strip()
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export the press release", f"{name}.pdf", "PDF documents (*.pdf)"
+        target, _ = file_dialogs.save_file_name(
+            self, "Export the press release", f"{name}.pdf", "PDF documents (*.pdf)", recent=True
         )
         if not target:
             return

@@ -51,6 +51,7 @@ class SearchList(QWidget):
         self.table.activated.connect(lambda _i: self.open_current())
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search typed
         self.top = QHBoxLayout()
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.open_button)

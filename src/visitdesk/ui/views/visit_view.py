@@ -31,6 +31,7 @@ from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
 
 if TYPE_CHECKING:
     from visitdesk.ui.briefing_job import BriefingJob
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
     from visitdesk.ui.views.press_release_panel import PressReleasePanel
 
 
@@ -63,6 +64,7 @@ class VisitView(QWidget):
         top.addWidget(edit)
         self.briefing_job: BriefingJob | None = None
         self.last_pack: BriefingJob | None = None
+        self.programme_viewer: PdfViewerDialog | None = None
         documents = self._document_buttons()
 
         self.sections = QTabWidget(self)
@@ -96,6 +98,12 @@ class VisitView(QWidget):
             "Build the briefing pack of the visit or of one person (Ctrl+B)"
         )
         self.pack_button.clicked.connect(lambda: docs.briefing_pack(self))
+        self.programme_button = QPushButton("Pro&gramme…", self)
+        self.programme_button.setToolTip(
+            "The programme at a glance on A4, every attendee named: preview, save, print "
+            "(Ctrl+Shift+P)"
+        )
+        self.programme_button.clicked.connect(lambda: docs.programme(self))
         self.calendar_button = QPushButton("&Calendar…", self)
         self.calendar_button.setToolTip(
             "Export the programme, or one person's part, for Outlook and other calendars"
@@ -114,7 +122,12 @@ class VisitView(QWidget):
         self.import_button = QPushButton("I&mport people…", self)
         self.import_button.setToolTip("Add people from a delegation list in .xlsx or .csv")
         self.import_button.clicked.connect(lambda: docs.import_people(self))
-        for widget in (self.pack_button, self.calendar_button, self.lists_button):
+        for widget in (
+            self.pack_button,
+            self.programme_button,
+            self.calendar_button,
+            self.lists_button,
+        ):
             row.addWidget(widget)
         row.addWidget(self.import_button)
         row.addStretch(1)

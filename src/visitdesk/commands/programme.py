@@ -1,0 +1,49 @@
+"""`visitdesk programme REF -o FILE.pdf`: the programme at a glance, to print or e-mail."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from visitdesk.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
+    from visitdesk.store.database import Store
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "programme",
+        help="write a visit's programme at a glance as a PDF",
+        description="Write the programme of a visit on A4: a heading per day, then each "
+        "engagement with its time, venue and city, and every attendee of both sides.",
+    )
+    parser.add_argument("visit", metavar="REF", help="the visit (see `visitdesk visits`)")
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", required=True, type=Path)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    from visitdesk.documents.programme_pdf import build_programme_pdf
+    from visitdesk.services.programme import programme_sheet
+
+    output: Path = args.output
+    if output.is_dir():
+        raise ServiceError(f"{output} is a folder. Give the name of the PDF to write.")
+    if not output.parent.is_dir():
+        raise ServiceError(
+            f"The folder {output.parent} does not exist. Create it or write the programme "
+            "elsewhere."
+        )
+    with store.session() as session:
+        sheet = programme_sheet(session, args.visit)
+    try:
+        made = build_programme_pdf(sheet, output)
+    except OSError as exc:
+        raise ServiceError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    pages = "1 page" if made.pages == 1 else f"{made.pages} pages"
+    engagements = "1 engagement" if made.engagements == 1 else f"{made.engagements} engagements"
+    print(f"Wrote the programme of {sheet.ref} ({engagements}, {pages}) to {output}", file=out)
+    return 0
