@@ -26,7 +26,7 @@ from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.statement import Statement
 from visitdesk.domain.visit import Visit
-from visitdesk.services.press_release.grammar import be_past, join, with_indefinite
+from visitdesk.services.press_release.grammar import be_past, closed, join, with_indefinite
 from visitdesk.services.press_release.mentions import Mentions, pronoun
 from visitdesk.services.press_release.outcomes import (
     agreement_clause,
@@ -285,24 +285,26 @@ class _Drafter:
                     who = f"This was said by {self.mentions.title_first(speaker)}"
                 else:
                     who = "This was stated jointly by the two sides"
-                first = f"{who} {self._with_delegation(engagement)}{when}."
+                first = f"{closed(f'{who} {self._with_delegation(engagement)}', when)}{when}."
         elif hosts and engagement.kind is EngagementKind.COURTESY_CALL:
             delegation = self._subject_delegation()
-            first = f"{delegation} called on {host_object(hosts[0], self.mentions)}{when}."
+            called = f"{delegation} called on {host_object(hosts[0], self.mentions)}"
+            first = f"{closed(called, when)}{when}."
         elif hosts and engagement.kind is EngagementKind.MEAL:
             host = upper_first(self.mentions.title_first(hosts[0]))
             meal = with_indefinite(meal_word(engagement))
-            first = f"{host} hosted {meal} in honour of {self._delegation()}{when}."
+            hosted = f"{host} hosted {meal} in honour of {self._delegation()}"
+            first = f"{closed(hosted, when)}{when}."
         elif hosts:
             host = upper_first(self.mentions.title_first(hosts[0]))
             delegation = self._delegation()
             place = self._place(engagement, hosts[0])
-            first = f"{host} received {delegation}{place}{when}."
+            first = f"{closed(f'{host} received {delegation}{place}', when)}{when}."
         else:
             told = action(engagement, self.mentions)
             delegation = self._subject_delegation()
             did = told.told(False) if told is not None else f"visited {self._host_place()}"
-            first = f"{delegation} {did}{when}."
+            first = f"{closed(f'{delegation} {did}', when)}{when}."
         return " ".join(p for p in (first, self._present(engagement)) if p)
 
     def _with_delegation(self, engagement: Engagement) -> str:
@@ -342,7 +344,8 @@ class _Drafter:
                 EngagementKind.MEAL: f"at {with_indefinite(meal_word(engagement))}",
                 EngagementKind.PRESS_EVENT: "at a joint press conference",
             }.get(kind, "in a meeting") + met
-        return f"This was said by {name}, leading {delegation}, {where}{when}."
+        said = f"This was said by {name}, leading {delegation}, {where}"
+        return f"{closed(said, when)}{when}."
 
     def _place(self, engagement: Engagement, host: Person) -> str:
         """` at NUST`; nothing when the host's own title already says where."""

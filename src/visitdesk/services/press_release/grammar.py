@@ -210,3 +210,17 @@ def is_imperative(phrase: str) -> bool:
     if not tokens or tokens[0] not in IMPERATIVES:
         return False
     return len(tokens) == 1 or tokens[1] not in ("of", "for", "and", "between")
+
+
+# Words after which a person's title and name stand in apposition: `led by Dr. X, Director`.
+_APPOSED = re.compile(r" (?:led by|with|called on|received|meet|met) ")
+
+
+def closed(phrase: str, following: str = ",") -> str:
+    """Close an appositive before more words follow: `… led by Dr. HE Zhimin, Deputy
+    Commissioner of SIPO` + ` on March 22` needs a comma after `SIPO`."""
+    if not following:
+        return phrase
+    marks = list(_APPOSED.finditer(phrase))
+    tail = phrase[marks[-1].end() :] if marks else phrase
+    return f"{phrase}," if ", " in tail and not phrase.endswith(",") else phrase

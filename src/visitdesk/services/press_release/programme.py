@@ -15,7 +15,12 @@ from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
-from visitdesk.services.press_release.grammar import join, lower_title_initial, with_indefinite
+from visitdesk.services.press_release.grammar import (
+    closed,
+    join,
+    lower_title_initial,
+    with_indefinite,
+)
 from visitdesk.services.press_release.lexicon import COMMON_WORDS, MEAL_WORDS
 from visitdesk.services.press_release.mentions import Mentions
 from visitdesk.services.press_release.phrases import MEETINGS, VISITS
@@ -145,7 +150,7 @@ def announced(
     if not by_day:
         return []
     if all(len(actions) == 1 for actions in by_day.values()):
-        parts = [f"{actions[0].told(True)} {on(day)}" for day, actions in by_day.items()]
+        parts = [f"{closed(actions[0].told(True))} {on(day)}" for day, actions in by_day.items()]
         return [f"{upper_first(subject)} will {join(parts)}."]
     sentences = []
     for index, (day, actions) in enumerate(by_day.items()):
