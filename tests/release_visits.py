@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from visitdesk.domain.engagement import Attendee, Engagement
 from visitdesk.domain.enums import (
     EngagementKind,
     OrganisationKind,
@@ -23,13 +22,19 @@ from visitdesk.domain.enums import (
     StatementStyle,
     VisitDirection,
 )
-from visitdesk.domain.organisation import Organisation
-from visitdesk.domain.outcome import Outcome, StatusChange
-from visitdesk.domain.person import Person
-from visitdesk.domain.statement import Statement
-from visitdesk.domain.visit import Visit
+from visitdesk.domain.models import (
+    Attendee,
+    Engagement,
+    Organisation,
+    Outcome,
+    Person,
+    Statement,
+    StatusChange,
+    Visit,
+)
 
 MAY_6 = date(2024, 5, 6)
+DAY_2 = date(2024, 5, 7)
 
 
 def person(
