@@ -478,7 +478,109 @@ def silent_visit() -> Visit:
     return visit
 
 
-ALL = (japanese_visit, seoul_visit, saudi_visit, silent_visit)
+def uae_visit() -> Visit:
+    """One day: talks with a woman Minister, then a press conference in the afternoon; a
+    plural agreement, an unnamed offerer, a person without honorific, decisions and actions."""
+    moc = org("moc", "Ministry of Commerce", None, OrganisationKind.MINISTRY)
+    ded = org(
+        "ded", "Department of Economic Development", "DED", OrganisationKind.GOVERNMENT_AGENCY
+    )
+    minister = person(
+        "bukhari", "Bukhari", "Zartaj", "Ms.", "Minister of State for Commerce", moc, 1
+    )
+    raza = Person(
+        ref="raza",
+        family_name="Raza",
+        given_name="Ahmed",
+        position="Joint Secretary",
+        organisation=moc,
+        precedence=3,
+    )
+    guest = person(
+        "mansoori",
+        "Al Mansoori",
+        "Abdulla bin Touq",
+        "H.E.",
+        "Minister of Economy",
+        ded,
+        1,
+        native="عبدالله بن طوق المري",
+    )
+    day = date(2026, 6, 1)
+    talks = engagement(
+        "talks", day, 10, EngagementKind.MINISTRY_MEETING, moc, "Talks", [minister, raza], [guest]
+    )
+    press = engagement(
+        "press",
+        day,
+        15,
+        EngagementKind.PRESS_EVENT,
+        None,
+        "Joint press stakeout",
+        [minister],
+        [guest],
+    )
+    visit = Visit(
+        ref="uae-2026",
+        title="Visit of the UAE Minister of Economy",
+        start_date=day,
+        end_date=day,
+        city="Islamabad",
+        guest_organisation=ded,
+        leader=guest,
+        delegation_description="UAE trade delegation",
+    )
+    visit.engagements += [talks, press]
+    visit.statements += [
+        said(talks, minister, "Pakistan welcomes investment from the UAE."),
+        said(talks, minister, "the two countries would set up a joint business council."),
+        said(press, guest, "«The UAE is ready to invest»", style=StatementStyle.DIRECT),
+    ]
+    visit.outcomes += [
+        outcome(
+            talks,
+            OutcomeKind.AGREEMENT,
+            "Agreements on trade and customs cooperation",
+            [(OutcomeStatus.DRAFTED, day)],
+            next_step="Vetting by the Ministry of Law",
+        ),
+        outcome(
+            talks,
+            OutcomeKind.OFFER,
+            "Technical assistance offered to the Board of Investment",
+            [(OutcomeStatus.OPEN, day)],
+        ),
+        outcome(
+            talks,
+            OutcomeKind.DIRECTIVE,
+            "Ensure early conclusion of the investment treaty",
+            [(OutcomeStatus.OPEN, day)],
+            owner=raza,
+        ),
+        outcome(
+            talks,
+            OutcomeKind.DIRECTIVE,
+            "Finalise the draft within a month",
+            [(OutcomeStatus.OPEN, day)],
+            owner=raza,
+        ),
+        outcome(
+            talks,
+            OutcomeKind.DECISION,
+            "Hold the next session in Abu Dhabi",
+            [(OutcomeStatus.OPEN, day)],
+        ),
+        outcome(
+            None,
+            OutcomeKind.ACTION,
+            "Joint working group on logistics",
+            [(OutcomeStatus.OPEN, day)],
+        ),
+    ]
+    return visit
+
+
+ALL = (japanese_visit, seoul_visit, saudi_visit, silent_visit, uae_visit)
 
 
 def _store_all(data_dir: str) -> None:

@@ -6,11 +6,18 @@ record; these tests read the sentences of four made-up visits and the rules them
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
-from tests.release_visits import DAY_2, japanese_visit, saudi_visit, seoul_visit, silent_visit
+from tests.release_visits import (
+    DAY_2,
+    japanese_visit,
+    saudi_visit,
+    seoul_visit,
+    silent_visit,
+    uae_visit,
+)
 from visitdesk.domain.enums import OrganisationKind
 from visitdesk.services.press_release import draft_press_release
 from visitdesk.services.press_release.grammar import (
@@ -91,6 +98,37 @@ def test_visit_with_no_statements() -> None:
         "During the two-day visit, the delegation held meetings with HEC and visited the "
         "National University of Sciences and Technology.",
     ]
+
+
+def test_agreement_pronouns_and_one_subject_for_what_was_agreed() -> None:
+    """A woman Minister is `she`; plural agreements take plural verbs; decisions and actions
+    share one subject; the afternoon press conference is ahead of a noon release."""
+    draft = draft_press_release(uae_visit(), on=date(2026, 6, 1), at=time(12, 0))
+    assert draft.paragraphs[0] == (
+        "Minister of State for Commerce, Ms. Zartaj Bukhari received a UAE trade delegation led "
+        "by H.E. Abdulla bin Touq Al Mansoori, Minister of Economy, Department of Economic "
+        "Development. Joint Secretary of the Ministry of Commerce Ahmed Raza was also present "
+        "in the meeting."
+    )
+    body = draft.body
+    assert (
+        "Ms. Bukhari said that Pakistan welcomes investment from the UAE. She added that the two "
+        "countries would set up a joint business council." in body
+    )
+    assert (
+        "The agreements on trade and customs cooperation have been drafted. They will be vetted "
+        "by the Ministry of Law. Technical assistance was also offered to the Board of "
+        "Investment. Ms. Bukhari directed Raza to ensure early conclusion of the investment "
+        "treaty. She further instructed Raza to finalise the draft within a month. The two "
+        "sides also decided to hold the next session in Abu Dhabi and agreed on a joint working "
+        "group on logistics." in body
+    )
+    assert draft.paragraphs[-1] == "The delegation will address a press conference later today."
+    assert "ready to invest" not in body
+    evening = draft_press_release(uae_visit(), on=date(2026, 6, 1)).body
+    assert "During the press conference, Al Mansoori said, “The UAE is ready to invest.”" in (
+        evening
+    )
 
 
 def test_second_mentions_are_the_same_for_everyone() -> None:

@@ -46,7 +46,8 @@ def test_day_two_reports_the_signing_and_announces_the_site_visit() -> None:
     body = draft.body
     assert "on May 6." in draft.paragraphs[0]  # the courtesy call is dated: it was yesterday
     assert (
-        "Later, the Grant Agreement for the Karachi Water Supply Project was signed at a signing "
+        "Later today, the Grant Agreement for the Karachi Water Supply Project was signed at a "
+        "signing "
         "ceremony at the Ministry of Economic Affairs. Speaking on the occasion, the Federal "
         "Minister said that the grant would bring clean water to two million people. It will "
         "be ratified by the Federal Cabinet." in body

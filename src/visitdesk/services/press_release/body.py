@@ -133,8 +133,11 @@ class Body(DraftState):
         main_start = self.main.start if self.main is not None else None
         earlier = main_start is not None and engagement.start < main_start
         when = "Earlier" if earlier else "Later"
-        if engagement.start.date() != self.release_date:
-            when += f", on {short_date(engagement.start.date())}"
+        day = engagement.start.date()
+        if day != self.release_date:
+            when += f", on {short_date(day)}"
+        elif self.main is not None and self.main.start.date() != day:
+            when += " today"  # the main engagement was on another day: say which
         clauses = join([agreement_clause(o, self.asof) for o in agreements])
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
             place = place_of(engagement, self.mentions)

@@ -48,7 +48,7 @@ def indefinite(word: str) -> str:
     lower = bare.lower()
     if bare[0].isdigit():
         return "an" if re.match(r"(8|11|18)(\D|$)", bare) else "a"
-    if _is_acronym(bare.split("-")[0]):
+    if _is_acronym(bare.split()[0].split("-")[0]):
         return "an" if bare[0].upper() in _VOWEL_LETTERS else "a"
     if lower.startswith(_VOWEL_SOUND):
         return "an"

@@ -134,12 +134,12 @@ class Mentions:
             or _names_organisation(position, organisation)
         ):
             return position
-        org = self.the(organisation)
         if not position:
-            return org
+            return self.the(organisation)
         if "," in position or " of " in position:
-            return f"{position}, {org}"
-        return f"{position} of {org}"
+            # `Minister of Economy, Department of Economic Development`: a label, no article.
+            return f"{position}, {self.organisation(organisation)}"
+        return f"{position} of {self.the(organisation)}"
 
     def _first(self, person: Person) -> bool:
         first = id(person) not in self._people

@@ -46,6 +46,7 @@ _AGREEMENT_STATUS = {
     OutcomeStatus.SIGNED: "was signed",
     OutcomeStatus.IN_FORCE: "is now in force",
 }
+_PLURAL_AUXILIARY = {"was": "were", "has": "have", "is": "are"}
 _SIGNED = frozenset({OutcomeStatus.SIGNED, OutcomeStatus.IN_FORCE})
 # Nouns of a next step and the participle that tells it: `formal signature` → `formally signed`.
 _DEVERBAL = {
@@ -93,10 +94,13 @@ def agreement_clause(outcome: Outcome, asof: AsOf) -> str:
     """`the Memorandum of Understanding between IPO-Pakistan and SIPO was initialled`."""
     status = asof.status(outcome) or outcome.status
     told = _AGREEMENT_STATUS.get(status, "was discussed")
+    if is_plural(_phrase(outcome)):
+        auxiliary, rest = told.split(" ", 1)
+        told = f"{_PLURAL_AUXILIARY.get(auxiliary, auxiliary)} {rest}"
     return f"{with_definite(_phrase(outcome))} {told}"
 
 
-def next_step(outcome: Outcome, asof: AsOf, subject: str = "It") -> str:
+def next_step(outcome: Outcome, asof: AsOf, subject: str | None = None) -> str:
     """`It will be formally signed after approval of the Cabinet.` from `Formal signature
     after approval of the Cabinet`; a step typed as an instruction: `The next step is to …`.
 
@@ -105,6 +109,8 @@ def next_step(outcome: Outcome, asof: AsOf, subject: str = "It") -> str:
     step = unquote(outcome.next_step or "").rstrip(".;:")
     if not step or not asof.current(outcome):
         return ""
+    if subject is None:
+        subject = "They" if is_plural(_phrase(outcome)) else "It"
     tokens = step.split()
     adverb = ""
     if len(tokens) > 1 and tokens[0].lower().endswith("al") and tokens[1].lower() in _DEVERBAL:
@@ -156,16 +162,18 @@ def outcome_sentences(outcomes: Sequence[Outcome], mentions: Mentions, asof: AsO
     directives = [o for o in outcomes if o.kind is OutcomeKind.DIRECTIVE]
     for giver, group in _by_issuer(directives):
         sentences += _directives(giver, group, mentions)
+    agreed = []
     for kind, verb in ((OutcomeKind.DECISION, "decided"), (OutcomeKind.ACTION, "agreed")):
-        for index, outcome in enumerate(o for o in outcomes if o.kind is kind):
-            also = " also" if index or sentences else ""
+        for outcome in (o for o in outcomes if o.kind is kind):
             phrase = _phrase(outcome)
             if is_imperative(phrase):
-                sentences.append(sentence(f"The two sides{also} {verb} to {phrase}"))
+                agreed.append(f"{verb} to {phrase}")
             else:
-                sentences.append(
-                    sentence(f"The two sides{also} {verb} on {with_indefinite(phrase)}")
-                )
+                agreed.append(f"{verb} on {with_indefinite(phrase)}")
+    if agreed:
+        # One subject for all that the two sides decided and agreed.
+        also = " also" if sentences else ""
+        sentences.append(sentence(f"The two sides{also} {join(agreed)}"))
     return [s for s in sentences if s]
 
 
