@@ -131,6 +131,19 @@ def test_agreement_pronouns_and_one_subject_for_what_was_agreed() -> None:
     )
 
 
+def test_plural_delegation_agrees_with_its_verb() -> None:
+    visit = silent_visit()
+    draft = draft_press_release(visit, on=visit.start_date, at=time(8, 0))
+    assert draft.paragraphs[0] == (
+        "Chinese academics led by Prof. LI Wei, Vice-President of Tsinghua University, arrive "
+        "in Islamabad today on a two-day visit."
+    )
+    visit.delegation_description = "university delegation"
+    draft = draft_press_release(visit, on=visit.start_date, at=time(8, 0))
+    assert draft.paragraphs[0].startswith("A university delegation led by Prof. LI Wei")
+    assert "Tsinghua University, arrives in Islamabad today on a two-day visit." in draft.body
+
+
 def test_second_mentions_are_the_same_for_everyone() -> None:
     """Everyone named twice is named in full once; the full form never comes back."""
     visit = japanese_visit()

@@ -30,9 +30,9 @@ def test_day_one_announces_the_signing_and_the_site_visit() -> None:
     )
     assert "Mr. Suzuki said that JICA would continue to support the water sector" in body
     assert draft.paragraphs[-1] == (
-        "The delegation will attend a signing ceremony at the Ministry of Economic Affairs on "
-        "May 7 and visit the Karachi Water and Sewerage Corporation on May 8. The Grant "
-        "Agreement for the Karachi Water Supply Project is expected to be signed on May 7."
+        "The delegation will attend the signing of the Grant Agreement for the Karachi Water "
+        "Supply Project at the Ministry of Economic Affairs on May 7 and visit the Karachi Water "
+        "and Sewerage Corporation on May 8."
     )
     # Nothing of the signing day is reported: not the signature, the offer, the directives,
     # nor what the Minister said there.
@@ -87,7 +87,8 @@ def test_the_release_time_puts_the_afternoon_ahead() -> None:
     assert at_nine.lead_quote is None
     assert at_nine.paragraphs[0].startswith(
         "A four-member Japanese delegation led by H.E. Mr. SUZUKI Ichiro, President of the "
-        "Japan International Cooperation Agency, will visit Islamabad from May 6 to 8."
+        "Japan International Cooperation Agency, arrives in Islamabad today on a three-day "
+        "visit."
     )
     assert "will call on the Federal Minister for Economic Affairs, Mr. Ahmad Ali Khan" in (
         at_nine.body

@@ -17,20 +17,21 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from visitdesk.domain.engagement import Engagement
-from visitdesk.domain.enums import OutcomeKind, Side, StatementRole
+from visitdesk.domain.enums import EngagementKind, OutcomeKind, OutcomeStatus, Side, StatementRole
 from visitdesk.domain.lifecycle import AGREEMENT_STEPS
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
 from visitdesk.domain.statement import Statement
 from visitdesk.domain.visit import Visit
 from visitdesk.services.press_release.body import Body
-from visitdesk.services.press_release.grammar import join
+from visitdesk.services.press_release.grammar import join, with_definite
 from visitdesk.services.press_release.mentions import Mentions
 from visitdesk.services.press_release.opening import Opening
 from visitdesk.services.press_release.outcomes import (
     expected,
     live,
     outcome_sentences,
+    phrase_of,
     title_of,
 )
 from visitdesk.services.press_release.programme import (
@@ -256,10 +257,23 @@ class _Drafter(Opening, Body):
         """What the delegation will do after the release's date, and what is to be signed."""
         if not self.ahead:
             return ""
+        # Agreements to be signed at a signing ceremony are told with it; those recorded as
+        # signed at another engagement are announced as expected.
+        signings: dict[int, str] = {}
+        expecting = []
+        # The record's current status: what lies ahead has no history yet on the release's date.
+        for outcome in (o for o in self.visit.outcomes if o.status is not OutcomeStatus.DROPPED):
+            engagement = outcome.engagement
+            if engagement is None or engagement not in self.ahead:
+                continue
+            if outcome.kind is not OutcomeKind.AGREEMENT:
+                continue
+            if engagement.kind is EngagementKind.SIGNING_CEREMONY:
+                named = signings.get(id(engagement))
+                title = with_definite(phrase_of(outcome))
+                signings[id(engagement)] = f"{named} and {title}" if named else title
+            else:
+                expecting.append(expected(outcome, engagement))
         subject = "the delegation"
-        sentences = announced(self.ahead, self.mentions, subject, self.release_date)
-        for engagement in self.ahead:
-            for outcome in self.visit.outcomes:
-                if outcome.engagement is engagement:
-                    sentences.append(expected(outcome, engagement))
-        return " ".join(s for s in sentences if s)
+        sentences = announced(self.ahead, self.mentions, subject, self.release_date, signings)
+        return " ".join(s for s in [*sentences, *expecting] if s)

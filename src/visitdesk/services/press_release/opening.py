@@ -9,7 +9,13 @@ from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
-from visitdesk.services.press_release.grammar import be_past, closed, join, with_indefinite
+from visitdesk.services.press_release.grammar import (
+    be_past,
+    closed,
+    is_plural,
+    join,
+    with_indefinite,
+)
 from visitdesk.services.press_release.phrases import VISITS
 from visitdesk.services.press_release.programme import (
     action,
@@ -18,6 +24,7 @@ from visitdesk.services.press_release.programme import (
 )
 from visitdesk.services.press_release.state import DraftState
 from visitdesk.services.press_release.wording import (
+    days_phrase,
     short_date,
     squash,
     upper_first,
@@ -160,6 +167,12 @@ class Opening(DraftState):
         """Before the visit: `A … delegation led by … will visit Islamabad from May 6 to 8.`"""
         delegation = self._subject_delegation()
         place = squash(self.visit.city) or self._host_place()
+        if self.visit.start_date == self.release_date:
+            # The visit begins today: `… arrives in Islamabad today on a three-day visit.`
+            span = days_phrase(self.visit.start_date, self.visit.end_date)
+            visit = span.replace("the ", "a ", 1)
+            verb = "arrive" if is_plural(self.visit.delegation_description or "") else "arrives"
+            return f"{delegation} {verb} in {place} today on {visit}."
         return f"{delegation} will visit {place}{self._dates()}."
 
     def _dates(self) -> str:

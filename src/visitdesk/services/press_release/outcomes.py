@@ -85,7 +85,7 @@ def title_of(outcome: Outcome) -> str:
     return fix_degrees(unquote(outcome.title).rstrip(".;:"))
 
 
-def _phrase(outcome: Outcome) -> str:
+def phrase_of(outcome: Outcome) -> str:
     """The title set inside a sentence: `two-year Master's in Law programme …`."""
     return lower_title_initial(title_of(outcome), COMMON_WORDS)
 
@@ -94,10 +94,10 @@ def agreement_clause(outcome: Outcome, asof: AsOf) -> str:
     """`the Memorandum of Understanding between IPO-Pakistan and SIPO was initialled`."""
     status = asof.status(outcome) or outcome.status
     told = _AGREEMENT_STATUS.get(status, "was discussed")
-    if is_plural(_phrase(outcome)):
+    if is_plural(phrase_of(outcome)):
         auxiliary, rest = told.split(" ", 1)
         told = f"{_PLURAL_AUXILIARY.get(auxiliary, auxiliary)} {rest}"
-    return f"{with_definite(_phrase(outcome))} {told}"
+    return f"{with_definite(phrase_of(outcome))} {told}"
 
 
 def next_step(outcome: Outcome, asof: AsOf, subject: str | None = None) -> str:
@@ -110,7 +110,7 @@ def next_step(outcome: Outcome, asof: AsOf, subject: str | None = None) -> str:
     if not step or not asof.current(outcome):
         return ""
     if subject is None:
-        subject = "They" if is_plural(_phrase(outcome)) else "It"
+        subject = "They" if is_plural(phrase_of(outcome)) else "It"
     tokens = step.split()
     adverb = ""
     if len(tokens) > 1 and tokens[0].lower().endswith("al") and tokens[1].lower() in _DEVERBAL:
@@ -137,9 +137,9 @@ def expected(outcome: Outcome, engagement: Engagement) -> str:
         return ""
     if engagement.kind is not EngagementKind.SIGNING_CEREMONY and outcome.status not in _SIGNED:
         return ""
-    subject = upper_first(with_definite(_phrase(outcome)))
+    subject = upper_first(with_definite(phrase_of(outcome)))
     when = short_date(engagement.start.date())
-    verb = "are" if is_plural(_phrase(outcome)) else "is"
+    verb = "are" if is_plural(phrase_of(outcome)) else "is"
     return f"{subject} {verb} expected to be signed on {when}."
 
 
@@ -165,7 +165,7 @@ def outcome_sentences(outcomes: Sequence[Outcome], mentions: Mentions, asof: AsO
     agreed = []
     for kind, verb in ((OutcomeKind.DECISION, "decided"), (OutcomeKind.ACTION, "agreed")):
         for outcome in (o for o in outcomes if o.kind is kind):
-            phrase = _phrase(outcome)
+            phrase = phrase_of(outcome)
             if is_imperative(phrase):
                 agreed.append(f"{verb} to {phrase}")
             else:
@@ -182,7 +182,7 @@ def _offers(offers: Sequence[Outcome], mentions: Mentions) -> list[str]:
     sentences = []
     previous = ""
     for outcome in offers:
-        phrase = _phrase(outcome)
+        phrase = phrase_of(outcome)
         match = _OFFERED.match(phrase)
         what, by, to = phrase, "", ""
         if match is not None:
@@ -205,7 +205,7 @@ def _directives(giver: Person | None, group: Sequence[Outcome], mentions: Mentio
     sentences = []
     last_owners: list[int] | None = None
     for index, outcome in enumerate(group):
-        phrase = _phrase(outcome)
+        phrase = phrase_of(outcome)
         owner = outcome.owner if outcome.owner is not giver else None
         owners = [owner] if owner is not None else []
         ids = [id(p) for p in owners]

@@ -7,7 +7,7 @@ place by the release's date and announced (`will visit … on April 15`) when it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -134,10 +134,16 @@ def merged(actions: Sequence[Action], future: bool) -> str:
 
 
 def announced(
-    ahead: Sequence[Engagement], mentions: Mentions, subject: str, today: date
+    ahead: Sequence[Engagement],
+    mentions: Mentions,
+    subject: str,
+    today: date,
+    signings: Mapping[int, str] | None = None,
 ) -> list[str]:
     """`The delegation will call on the Minister for Commerce on March 22 and visit NUST on
-    March 23.` One sentence a day when a day has several engagements."""
+    March 23.` One sentence a day when a day has several engagements. `signings` names what
+    is to be signed at a signing ceremony (by the engagement's id): `attend the signing of the
+    Grant Agreement … at the Ministry …`."""
 
     def on(day: date) -> str:
         return "later today" if day == today else f"on {short_date(day)}"
@@ -145,6 +151,10 @@ def announced(
     by_day: dict[date, list[Action]] = {}
     for engagement in ahead:
         told = action(engagement, mentions)
+        signed = (signings or {}).get(id(engagement))
+        if told is not None and signed and engagement.kind is EngagementKind.SIGNING_CEREMONY:
+            place = told.what.removeprefix("a signing ceremony")
+            told = Action("attended", "attend", f"the signing of {signed}{place}", told.key)
         if told is not None:
             by_day.setdefault(engagement.start.date(), []).append(told)
     if not by_day:
