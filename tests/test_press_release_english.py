@@ -126,7 +126,7 @@ def test_agreement_pronouns_and_one_subject_for_what_was_agreed() -> None:
     assert draft.paragraphs[-1] == "The delegation will address a press conference later today."
     assert "ready to invest" not in body
     evening = draft_press_release(uae_visit(), on=date(2026, 6, 1)).body
-    assert "During the press conference, Al Mansoori said, “The UAE is ready to invest.”" in (
+    assert "At a joint press conference later in the day, Al Mansoori said, “The UAE is ready" in (
         evening
     )
 

@@ -96,7 +96,13 @@ class Body(DraftState):
         at another engagement than the main one."""
         if engagement is None or engagement is self.main:
             return ""
-        return f"During {occasion(engagement, self.mentions)}{self._on(engagement)}"
+        told = occasion(engagement, self.mentions)
+        preposition = "At" if told.startswith("a ") or told.startswith("an ") else "During"
+        main = self.main
+        when = self._on(engagement)
+        if main is not None and main.start.date() == engagement.start.date():
+            when = " later in the day" if engagement.start > main.start else " earlier in the day"
+        return f"{preposition} {told}{when}"
 
     # Other engagements, and the close.
 

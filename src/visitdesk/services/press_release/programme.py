@@ -184,11 +184,12 @@ def occasion(engagement: Engagement, mentions: Mentions) -> str:
     if kind in MEETINGS:
         place = place_of(engagement, mentions)
         return f"the meeting at {place}" if place else "the meeting"
+    # Not told before in the release: introduced with `a`.
     if kind is EngagementKind.SIGNING_CEREMONY:
-        return "the signing ceremony"
+        return "a signing ceremony"
     if kind is EngagementKind.MEAL:
-        return f"the {meal_word(engagement)}"
+        return with_indefinite(meal_word(engagement))
     if kind is EngagementKind.PRESS_EVENT:
-        return "the press conference"
+        return "a joint press conference"
     title = lower_title_initial(squash(engagement.title), COMMON_WORDS)
     return f"the {title}" if title else "another engagement"
