@@ -116,10 +116,22 @@ class Mentions:
     def again(self, person: Person) -> str:
         """The second mention: `the Minister` for a unique office, else `Mr. Ranjha`."""
         title = self._unique_title.get(id(person))
-        if title and title.split()[-1] in OFFICES:
-            words = short_title(squash(person.position))
-            return f"the {words}"
+        words = short_title(squash(person.position)).split()
+        offices = [i for i, w in enumerate(words) if w.casefold() in OFFICES]
+        if title and offices:
+            # `Federal Minister` stays whole; `Governor Punjab` is `the Governor`.
+            return f"the {' '.join(words[: offices[-1] + 1])}"
         return surname_reference(person)
+
+    def object(self, person: Person) -> str:
+        """A person as the object of a verb: `the Minister for Commerce, Engr. X` the first
+        time (the title takes an article here), then `the Minister` or `Mr. Ranjha`."""
+        if self.named(person):
+            return self.again(person)
+        mention = self.title_first(person)
+        if mention.startswith(person.display_name) or not mention[:1].isupper():
+            return mention
+        return f"the {mention}"
 
     def title(self, person: Person, *, omit: Organisation | None = None) -> str:
         """The person's position, with the organisation when the position does not name it:

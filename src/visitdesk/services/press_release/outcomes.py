@@ -20,6 +20,7 @@ from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.press_release.grammar import (
     be_past,
+    closed,
     fix_degrees,
     is_imperative,
     is_plural,
@@ -168,8 +169,8 @@ def outcome_sentences(outcomes: Sequence[Outcome], mentions: Mentions, asof: AsO
             phrase = phrase_of(outcome)
             if is_imperative(phrase):
                 agreed.append(f"{verb} to {phrase}")
-            else:
-                agreed.append(f"{verb} on {with_indefinite(phrase)}")
+            else:  # a thing, not a deed: what the two sides agreed on
+                agreed.append(f"agreed on {with_indefinite(phrase)}")
     if agreed:
         # One subject for all that the two sides decided and agreed.
         also = " also" if sentences else ""
@@ -240,7 +241,8 @@ def _again(giver: Person | None, mentions: Mentions) -> str:
 
 
 def _object(person: Person, mentions: Mentions) -> str:
-    return mentions.again(person) if mentions.named(person) else mentions.title_then_name(person)
+    """`the President of the Lahore Chamber … (LCCI), Mr. Kashif Butt,` before `to …`."""
+    return closed(mentions.object(person))
 
 
 def pronoun_object(people: Sequence[Person]) -> str | None:

@@ -60,6 +60,12 @@ def action(
         return Action("attended", "attend", _meal(engagement, mentions), engagement.ref)
     if kind is EngagementKind.TRANSFER:
         return None
+    if kind is EngagementKind.OTHER:
+        # Told by its title: `attended a business roundtable at LCCI`.
+        title = lower_title_initial(squash(engagement.title), COMMON_WORDS)
+        return (
+            Action("attended", "attend", with_indefinite(title), engagement.ref) if title else None
+        )
     # Named only now: naming an organisation marks it as mentioned.
     place = place_of(engagement, mentions)
     ident = id(engagement.organisation) if engagement.organisation is not None else 0
@@ -84,14 +90,7 @@ def place_of(engagement: Engagement, mentions: Mentions) -> str:
 
 
 def host_object(person: Person, mentions: Mentions) -> str:
-    """A host as the object of a verb: `the Minister for Commerce, Engr. X` the first time (the
-    title takes an article here), then `the Minister` or `Mr. Ranjha`."""
-    if mentions.named(person):
-        return mentions.again(person)
-    mention = mentions.title_first(person)
-    if mention.startswith(person.display_name) or not mention[:1].isupper():
-        return mention
-    return f"the {mention}"
+    return mentions.object(person)
 
 
 def _at(place: str) -> str:
