@@ -580,7 +580,143 @@ def uae_visit() -> Visit:
     return visit
 
 
-ALL = (japanese_visit, seoul_visit, saudi_visit, silent_visit, uae_visit)
+def lahore_visit() -> Visit:
+    """A Korean business delegation in Lahore: a Governor, a chamber, a dinner, a university."""
+    gov = org("gov", "Governor House Punjab", None, OrganisationKind.OTHER)
+    pu = org("pu", "University of the Punjab", "PU", OrganisationKind.UNIVERSITY)
+    lcci = org("lcci", "Lahore Chamber of Commerce and Industry", "LCCI", OrganisationKind.OTHER)
+    kotra = org(
+        "kotra",
+        "Korea Trade-Investment Promotion Agency",
+        "KOTRA",
+        OrganisationKind.GOVERNMENT_AGENCY,
+    )
+    governor = person("haider", "Haider", "Saleem", "Sardar", "Governor Punjab", gov, 1)
+    vc = person("khalid", "Khalid", "Mahmood", "Prof. Dr.", "Vice-Chancellor", pu, 2)
+    butt = person("butt", "Butt", "Kashif", "Mr.", "President", lcci, 3)
+    lee = person(
+        "lee",
+        "LEE",
+        "Jae-won",
+        "Mr.",
+        "Chief Executive Officer",
+        kotra,
+        1,
+        family_first=True,
+        native="이재원",
+    )
+    choi = person(
+        "choi",
+        "Choi",
+        "Min-seo",
+        "Ms.",
+        "Director General, South Asia",
+        kotra,
+        2,
+        family_first=True,
+        native="최민서",
+    )
+    day, next_day = date(2026, 9, 8), date(2026, 9, 9)
+    guests = [lee, choi]
+    call = engagement(
+        "call",
+        day,
+        10,
+        EngagementKind.COURTESY_CALL,
+        gov,
+        "Call on the Governor",
+        [governor],
+        guests,
+        city="Lahore",
+    )
+    roundtable = engagement(
+        "lcci",
+        day,
+        15,
+        EngagementKind.OTHER,
+        lcci,
+        "Business roundtable at the LCCI",
+        [butt],
+        guests,
+        city="Lahore",
+    )
+    dinner = engagement(
+        "dinner",
+        day,
+        20,
+        EngagementKind.MEAL,
+        gov,
+        "Dinner hosted by the Governor",
+        [governor],
+        guests,
+        city="Lahore",
+    )
+    campus = engagement(
+        "pu",
+        next_day,
+        11,
+        EngagementKind.UNIVERSITY_VISIT,
+        pu,
+        "Visit to PU",
+        [vc],
+        guests,
+        city="Lahore",
+    )
+    visit = Visit(
+        ref="kotra-2026",
+        title="KOTRA delegation in Lahore",
+        start_date=day,
+        end_date=next_day,
+        city="Lahore",
+        guest_organisation=kotra,
+        leader=lee,
+        delegation_description="eight-member Korean business delegation",
+    )
+    visit.engagements += [call, roundtable, dinner, campus]
+    visit.statements += [
+        said(
+            call,
+            governor,
+            "Punjab offers the best opportunities for Korean investors.",
+            StatementRole.LEAD_QUOTE,
+            StatementStyle.DIRECT,
+        ),
+        said(call, governor, "the province would give Korean firms a one-window facility."),
+        said(call, lee, "Korean companies were keen to invest in textiles and electronics."),
+        said(roundtable, butt, "the LCCI would send a trade mission to Seoul next year."),
+        said(campus, vc, "the university would open a Korean language centre."),
+    ]
+    visit.outcomes += [
+        outcome(
+            call,
+            OutcomeKind.DIRECTIVE,
+            "Set up a facilitation desk for Korean investors",
+            [(OutcomeStatus.OPEN, day)],
+            owner=butt,
+        ),
+        outcome(
+            roundtable,
+            OutcomeKind.DECISION,
+            "Joint business council of LCCI and KOTRA",
+            [(OutcomeStatus.OPEN, day)],
+        ),
+        outcome(
+            campus,
+            OutcomeKind.AGREEMENT,
+            "MoU on a Korean language centre",
+            [(OutcomeStatus.SIGNED, next_day)],
+        ),
+        outcome(
+            campus,
+            OutcomeKind.OFFER,
+            "Ten scholarships offered by KOTRA to PU students",
+            [(OutcomeStatus.OPEN, next_day)],
+        ),
+    ]
+    return visit
+
+
+ALL = (japanese_visit, seoul_visit, saudi_visit, silent_visit, uae_visit, lahore_visit)
 
 
 def _store_all(data_dir: str) -> None:

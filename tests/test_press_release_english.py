@@ -13,6 +13,7 @@ import pytest
 from tests.release_visits import (
     DAY_2,
     japanese_visit,
+    lahore_visit,
     saudi_visit,
     seoul_visit,
     silent_visit,
@@ -142,6 +143,33 @@ def test_plural_delegation_agrees_with_its_verb() -> None:
     draft = draft_press_release(visit, on=visit.start_date, at=time(8, 0))
     assert draft.paragraphs[0].startswith("A university delegation led by Prof. LI Wei")
     assert "Tsinghua University, arrives in Islamabad today on a two-day visit." in draft.body
+
+
+def test_korean_business_delegation_in_lahore() -> None:
+    draft = draft_press_release(lahore_visit(), on=date(2026, 9, 10))
+    body = draft.body
+    # A unique office named first in a longer title: `the Governor` after the first mention.
+    assert "The Governor said that the province would give Korean firms" in body
+    assert "Sardar Haider" not in body
+    # The owner of a direction takes the article of a title in object position.
+    assert (
+        "The Governor directed the President of the Lahore Chamber of Commerce and Industry "
+        "(LCCI), Mr. Kashif Butt, to set up a facilitation desk for Korean investors." in body
+    )
+    # An engagement of no particular kind is told by its title, the same day as `in the day`.
+    assert (
+        "Later in the day, the delegation attended a business roundtable at the LCCI. Speaking "
+        "on the occasion, Mr. Butt said that the LCCI would send a trade mission" in body
+    )
+    assert (
+        "Later, on September 9, the delegation visited the University of the Punjab (PU), where "
+        "the MoU on a Korean language centre was signed." in body
+    )
+    assert "KOTRA offered ten scholarships to PU students." in body
+    assert draft.paragraphs[-1] == (
+        "During the two-day visit, the delegation called on the Governor and visited PU."
+    )
+    assert draft.topic == "MoU on a Korean language centre"
 
 
 def test_second_mentions_are_the_same_for_everyone() -> None:

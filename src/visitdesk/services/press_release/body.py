@@ -140,9 +140,11 @@ class Body(DraftState):
         earlier = main_start is not None and engagement.start < main_start
         when = "Earlier" if earlier else "Later"
         day = engagement.start.date()
-        if day != self.release_date:
+        if main_start is not None and main_start.date() == day:
+            when += " in the day"
+        elif day != self.release_date:
             when += f", on {short_date(day)}"
-        elif self.main is not None and self.main.start.date() != day:
+        elif main_start is not None:
             when += " today"  # the main engagement was on another day: say which
         clauses = join([agreement_clause(o, self.asof) for o in agreements])
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
