@@ -224,19 +224,23 @@ def _directives(giver: Person | None, group: Sequence[Outcome], mentions: Mentio
             subject = _again(giver, mentions)
             told = "further instructed" if index == 1 else "also instructed"
         task = phrase if is_imperative(phrase) else f"work on {phrase}"
+        if giver is None:
+            # Nobody recorded as giving it: told in the passive, the one directed as subject.
+            verb = "were" if not owners or whom == "them" else "was"
+            who = whom.rstrip(",")
+            sentences.append(sentence(f"{upper_first(who)} {verb} directed to {task}"))
+            continue
         sentences.append(sentence(f"{upper_first(subject)} {told} {whom} to {task}"))
     return sentences
 
 
 def _subject(giver: Person | None, mentions: Mentions) -> str:
-    if giver is None:
-        return "the host side"
-    return mentions.title_first(giver)
+    return mentions.title_first(giver) if giver is not None else ""
 
 
 def _again(giver: Person | None, mentions: Mentions) -> str:
     if giver is None:
-        return "the host side"
+        return ""
     return pronoun(giver) or mentions.again(giver)
 
 
