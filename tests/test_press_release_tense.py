@@ -121,6 +121,18 @@ def test_an_outcome_is_told_as_it_stood_on_the_release_date() -> None:
     assert "The Grant Agreement for the Karachi Water Supply Project was signed." in day_two
 
 
+def test_an_outcome_recorded_days_later_is_told_from_its_engagement() -> None:
+    """Officers record outcomes after the event: the history's first date is the day it was
+    typed. The signing on day two is still reported by a release of day two."""
+    visit = japanese_visit()
+    grant = visit.outcomes[0]
+    for change in grant.history:
+        change.changed_on = date(2024, 5, 20)
+    grant.history = grant.history[-1:]  # recorded once, as signed, two weeks later
+    assert "was signed at a signing ceremony" in draft_press_release(visit, on=DAY_2).body
+    assert "was signed" not in draft_press_release(visit, on=MAY_6).body
+
+
 def test_the_example_redrafted_with_each_date(example_store: Store) -> None:
     with example_store.session() as session:
         visit = load_visit(session, "sipo-2017-03")

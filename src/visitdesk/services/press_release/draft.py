@@ -211,7 +211,7 @@ class _Drafter(Opening, Body):
         """
         agreements = [o for o in self.outcomes if o.kind is OutcomeKind.AGREEMENT]
         if agreements:
-            furthest = max(agreements, key=lambda o: _STEP.get(self.asof.status(o), -1))  # type: ignore[arg-type]
+            furthest = max(agreements, key=lambda o: _STEP.get(self.asof.status(o), -1))
             title = title_of(furthest).replace("Memorandum of Understanding", "MoU")
             if self.asof.status(furthest) in _UNSIGNED:
                 title = f"Draft {title}"

@@ -72,11 +72,12 @@ _OFFERED = re.compile(r"^(?P<what>.+?)\s+offered(?:\s+by\s+(?P<by>.+?))?(?:\s+to
 
 
 def live(outcomes: Sequence[Outcome], asof: AsOf) -> list[Outcome]:
-    """The outcomes that existed on the release's date and were not dropped by then."""
+    """The outcomes not dropped by the release's date (the caller keeps those of engagements
+    held by then)."""
     kept = []
     for outcome in outcomes:
         status = asof.status(outcome)
-        if status is None or status is OutcomeStatus.DROPPED or not squash(outcome.title):
+        if status is OutcomeStatus.DROPPED or not squash(outcome.title):
             continue
         kept.append(outcome)
     return kept
@@ -93,7 +94,7 @@ def phrase_of(outcome: Outcome) -> str:
 
 def agreement_clause(outcome: Outcome, asof: AsOf) -> str:
     """`the Memorandum of Understanding between IPO-Pakistan and SIPO was initialled`."""
-    status = asof.status(outcome) or outcome.status
+    status = asof.status(outcome)
     told = _AGREEMENT_STATUS.get(status, "was discussed")
     if is_plural(phrase_of(outcome)):
         auxiliary, rest = told.split(" ", 1)

@@ -3,7 +3,8 @@ is announced, and nothing after it is reported as done.
 
 An engagement on the release's own day counts as done unless the release has a time and the
 engagement starts after it (a release issued at noon announces the evening's dinner). An
-outcome's status is taken as it stood on the release's date, from its recorded history.
+outcome is told only if its engagement (if any) was done, with its status as it stood on the
+release's date by its recorded history.
 """
 
 from __future__ import annotations
@@ -31,18 +32,20 @@ class AsOf:
     def ahead(self, engagement: Engagement) -> bool:
         return not self.done(engagement)
 
-    def status(self, outcome: Outcome) -> OutcomeStatus | None:
-        """The outcome's status on the release's date; None if it did not exist yet.
+    def status(self, outcome: Outcome) -> OutcomeStatus:
+        """The outcome's status on the release's date, from its history.
 
-        With no recorded history the current status stands (an imported record may have none).
+        The history's dates are those on which the office recorded each change, often days
+        after the event: an outcome first recorded after the release's date is taken with the
+        status it was first recorded with (its engagement's date says whether it had happened).
+        With no history the current status stands (an imported record may have none).
         """
         history = [c for c in outcome.history if c.changed_on is not None]
         if not history:
             return outcome.status
         then = [c for c in history if c.changed_on <= self.day]
-        if not then:
-            return None
-        return then[-1].status  # the history is kept in the order of the changes
+        # The history is kept in the order of the changes.
+        return then[-1].status if then else history[0].status
 
     def current(self, outcome: Outcome) -> bool:
         """Is the outcome's recorded status the one it had on the release's date?"""
