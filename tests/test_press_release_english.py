@@ -234,6 +234,9 @@ def test_noun_phrases_take_their_article_and_number() -> None:
     assert is_plural("summer school places for 30 students")
     assert not is_plural("analysis of the patent backlog")
     assert not is_plural("Memorandum of Understanding on faculty exchange")
+    assert not is_plural("Japanese business and trade delegation")
+    assert is_plural("Agreements on trade and customs cooperation")
+    assert not is_plural("delegation of Japanese parliamentarians")
 
 
 def test_lists_are_joined_with_commas_and_and() -> None:

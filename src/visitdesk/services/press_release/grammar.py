@@ -61,8 +61,8 @@ def head_noun(phrase: str) -> str:
     """The word a noun phrase is about: `programme` in `two-year Master's in Law programme`,
     `scholarships` in `scholarships for ten students`.
 
-    The phrase is cut at its first preposition, unless what follows is a capitalised name
-    inside a compound (`Master's in Law programme`, `Bachelor of Science degree`).
+    The phrase is cut at its first preposition, unless the preposition joins two capitalised
+    words inside a compound (`Master's in Law programme`, `Bachelor of Science degree`).
     """
     tokens = words(phrase.rstrip(".;:,"))
     cut = len(tokens)
@@ -72,6 +72,7 @@ def head_noun(phrase: str) -> str:
         rest = tokens[index + 1 : index + 3]
         inside = (
             len(rest) == 2
+            and tokens[index - 1][:1].isupper()
             and rest[0][:1].isupper()
             and rest[1][:1].islower()
             and rest[1].lower() not in PREPOSITIONS
@@ -84,9 +85,8 @@ def head_noun(phrase: str) -> str:
 
 
 def is_plural(phrase: str) -> bool:
-    """`delegates`, `scholarships for students`, `IPO-Pakistan and SIPO` are plural."""
-    if re.search(r"\band\b", phrase) and not re.search(r"\b(of|for|between|in)\b", phrase):
-        return True
+    """`delegates`, `scholarships for students` are plural; `business and trade delegation`
+    is not: the head noun decides."""
     head = head_noun(phrase)
     if head in PLURAL:
         return True
