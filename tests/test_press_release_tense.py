@@ -47,7 +47,6 @@ def test_day_two_reports_the_signing_and_announces_the_site_visit() -> None:
     assert "on May 6." in draft.paragraphs[0]  # the courtesy call is dated: it was yesterday
     assert (
         "Later today, the Grant Agreement for the Karachi Water Supply Project was signed at a "
-        "signing "
         "ceremony at the Ministry of Economic Affairs. Speaking on the occasion, the Federal "
         "Minister said that the grant would bring clean water to two million people. It will "
         "be ratified by the Federal Cabinet." in body
@@ -129,7 +128,7 @@ def test_an_outcome_recorded_days_later_is_told_from_its_engagement() -> None:
     for change in grant.history:
         change.changed_on = date(2024, 5, 20)
     grant.history = grant.history[-1:]  # recorded once, as signed, two weeks later
-    assert "was signed at a signing ceremony" in draft_press_release(visit, on=DAY_2).body
+    assert "was signed at a ceremony at the Ministry" in draft_press_release(visit, on=DAY_2).body
     assert "was signed" not in draft_press_release(visit, on=MAY_6).body
 
 

@@ -135,7 +135,7 @@ class Body(DraftState):
         return paragraphs
 
     def _what_came(self, engagement: Engagement, agreements: list[Outcome]) -> str:
-        """`Later, on May 7, the Grant Agreement … was signed at a signing ceremony at …`."""
+        """`Later, on May 7, the Grant Agreement … was signed at a ceremony at …`."""
         main_start = self.main.start if self.main is not None else None
         earlier = main_start is not None and engagement.start < main_start
         when = "Earlier" if earlier else "Later"
@@ -150,7 +150,7 @@ class Body(DraftState):
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
             place = place_of(engagement, self.mentions)
             at = f" at {place}" if place else ""
-            return sentence(f"{when}, {clauses} at a signing ceremony{at}")
+            return sentence(f"{when}, {clauses} at a ceremony{at}")
         told = action(engagement, self.mentions, brief=True)
         did = told.told(False) if told is not None else "held a meeting"
         if told is not None and told.key == "meet":
