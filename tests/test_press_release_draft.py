@@ -160,33 +160,51 @@ def test_example_holds_every_fact_of_the_seed(example_store: Store) -> None:
     # Who said it, with position; the delegation and its leader with position; in a meeting.
     assert first.startswith("This was said by Minister for Commerce, Engr. Khurram Dastgir Khan")
     assert "in a meeting with a high level Chinese delegation led by Dr. HE Zhimin, " in first
-    assert "Deputy Commissioner State Intellectual Property Office (SIPO)" in first
+    assert "Deputy Commissioner of the State Intellectual Property Office (SIPO)." in first
     # The others present, in order of precedence, with positions.
     assert first.index("Secretary Commerce Mr. Azmat Ali Ranjha") < first.index(
-        "Chairman Intellectual Property Organization of Pakistan (IPO-Pakistan) Mr. Shahid Rashid"
+        "Chairman of the Intellectual Property Organization of Pakistan (IPO-Pakistan) Mr. Shahid "
+        "Rashid"
     )
     assert "were also present in the meeting." in first
     body = draft.body
     # Further statements, reported, in the order recorded, by short reference after the first.
     order = [
         "Pakistan would like to learn from the experience of China",
-        "Dr. HE Zhimin said that the visit of the delegation of SIPO was very fruitful",
+        "Dr. He said that the visit of the delegation of SIPO was very fruitful",
         "Mr. Rashid said that during the discussion",
     ]
     assert [body.index(s) for s in order] == sorted(body.index(s) for s in order)
-    assert "Engr. Khan said that Pakistan" in body
-    # Outcomes: the MoU initialled with its next step, the offer, the directives.
-    assert "Memorandum of Understanding between IPO-Pakistan and SIPO was initialled" in body
-    assert "formal signature after approval of the Cabinet" in body
-    assert "two-year Masters in Law programme" in body
-    assert "consult SIPO in advance of WIPO meetings" in body
-    # Earlier engagements and the closing summary of the whole visit.
-    assert "Earlier on March 21, the delegation visited IPO-Pakistan" in body
-    assert "During the two-day visit, the delegation held meetings with" in body
-    assert "COMSATS" in body.rsplit("\n\n", 1)[-1] and "NUST" in body.rsplit("\n\n", 1)[-1]
-    # Full names once, then short references.
+    assert "The Minister said that Pakistan" in body
+    # Outcomes: the offer and the directives as sentences with one subject each.
+    assert "SIPO offered a two-year Master's in Law programme to IPO-Pakistan employees." in body
+    assert (
+        "The Minister directed Mr. Ranjha to consult SIPO in advance of WIPO meetings so that "
+        "both take a single stance on major WIPO issues." in body
+    )
+    assert (
+        "The Minister further instructed Mr. Rashid to work on high priority cooperation in "
+        "patent examination" in body
+    )
+    assert "following direction" not in body and "offer was also made" not in body
+    # The MoU initialled the day before, with its next step told as the seed tells it.
+    assert (
+        "Earlier, on March 21, the delegation visited IPO-Pakistan, where the Memorandum of "
+        "Understanding between IPO-Pakistan and SIPO was initialled. It will be formally signed "
+        "after approval of the Cabinet." in body
+    )
+    assert "The next step is" not in body
+    summary = draft.paragraphs[-1]
+    assert summary == (
+        "During the two-day visit, the delegation held meetings with IPO-Pakistan and the "
+        "Ministry of Commerce, and visited COMSATS University Islamabad and the National "
+        "University of Sciences and Technology."
+    )
+    # Full names once, then short references; abbreviations only where used again.
     assert body.count("Engr. Khurram Dastgir Khan") == 1
     assert body.count("Mr. Azmat Ali Ranjha") == 1
+    assert body.count("HE Zhimin") == 1
+    assert "(NUST)" not in body and "(COMSATS)" not in body and "(MoC)" not in body
 
 
 def test_internal_statements_and_dropped_outcomes_never_reach_the_press() -> None:
@@ -234,12 +252,12 @@ def test_one_engagement_no_quotes_reads_as_a_reception() -> None:
     draft = draft_press_release(visit)
     assert draft.lead_quote is None and draft.lead_quote_attribution is None
     first = draft.paragraphs[0]
-    assert first.startswith(
-        "Foreign Minister, Ms. Sara Ahmed received a Japanese delegation led by"
+    # A courtesy call is told as one, on the person called on.
+    assert first == (
+        "A Japanese delegation led by H.E. TANAKA Hiroshi, President of the Japan International "
+        "Cooperation Agency, called on the Foreign Minister, Ms. Sara Ahmed. Foreign Secretary "
+        "Mr. Tariq Malik was also present on the occasion."
     )
-    assert "H.E. TANAKA Hiroshi, President Japan International Cooperation Agency (JICA)" in first
-    assert "during a courtesy call" in first
-    assert "Foreign Secretary Mr. Tariq Malik was also present" in first
     assert "During the" not in draft.body  # one engagement: no programme summary to give
     assert all(p.strip() for p in draft.paragraphs)
 
@@ -278,7 +296,7 @@ def test_delegation_without_a_leader_or_description() -> None:
     )
     draft = draft_press_release(visit)
     first = draft.paragraphs[0]
-    assert "with a delegation of the Japan International Cooperation Agency (JICA)." in first
+    assert "with a delegation of the Japan International Cooperation Agency." in first
     assert "led by" not in first
 
 
@@ -325,23 +343,33 @@ def test_ten_engagements_over_three_cities() -> None:
             engagement=visit.engagements[7],
         )
     )
-    draft = draft_press_release(visit)
+    # Drafted without a date: of the day of the lead quote, when the rest lies ahead.
+    early = draft_press_release(visit)
+    assert early.date == date(2024, 5, 6)
+    assert "talks in Karachi" not in early.body  # said on May 8
+    assert "was signed" not in early.body
+    assert "The port cooperation agreement is expected to be signed on May 9." in early.body
+    assert "On May 7, the delegation will meet Mr. Malik and visit the University 0." in early.body
+    # Drafted after the visit, everything is told in the past.
+    draft = draft_press_release(visit, on=date(2024, 5, 12))
     body = draft.body
-    assert draft.date == date(2024, 5, 6)  # the day of the lead quote's engagement
     first = draft.paragraphs[0]
-    assert first.startswith("This was said by H.E. TANAKA Hiroshi, President Japan International")
+    assert first.startswith(
+        "This was said by H.E. TANAKA Hiroshi, President of the Japan International"
+    )
     assert (
-        "leading a Japanese delegation, in a meeting with Foreign Secretary, Mr. Tariq Malik"
+        "leading a Japanese delegation, in a meeting with the Foreign Secretary, Mr. Tariq Malik"
         in first
     )
     assert first.count("TANAKA") == 1
-    assert "During the visit to A4 on May 8, Mr. Malik said that the talks in Karachi" in body
-    assert "Later on May 9, the delegation held a meeting at Agency 1 (A1)" in body
-    assert "the Port cooperation agreement was signed" in body
+    assert "During the meeting at the Agency 4 (A4) on May 8, Mr. Malik said that the talks" in body
+    assert "Later, on May 9, the delegation held talks at the Agency 1 (A1), where the port" in body
+    assert "will" not in body
     summary = draft.paragraphs[-1]
     assert summary.startswith("During the five-day visit in Islamabad, Lahore and Karachi")
     for short in ("A0", "A1", "A3", "A4", "U0", "U1", "U2"):
-        assert summary.count(f"{short}") == 1, short  # each organisation named once
+        assert summary.count(f"{short}") <= 1, short  # each organisation named once
+    assert "(U0)" not in body  # never used again: not introduced
 
 
 def _all_text(draft: PressReleaseDraft) -> str:
@@ -354,6 +382,6 @@ def test_a_visit_with_nothing_recorded_yet_still_gives_a_sentence() -> None:
     draft = draft_press_release(visit)
     assert draft.headline == "Visit of the JICA delegation"
     assert draft.paragraphs == [
-        "A Japanese delegation led by H.E. TANAKA Hiroshi, President Japan International "
-        "Cooperation Agency (JICA) visited Islamabad on May 6."
+        "A Japanese delegation led by H.E. TANAKA Hiroshi, President of the Japan International "
+        "Cooperation Agency, visited Islamabad on May 6."
     ]

@@ -4,57 +4,55 @@ The shape is that of the office's own releases (shared/seed/press-release-PR211.
 and a lead quote; a first paragraph that says who said it, where, to which delegation, and who
 else was present; a paragraph for each further statement for the press, in reported speech, in
 the order recorded; the outcomes; the other engagements where something came of the visit; and
-a closing summary of the whole programme. Only statements marked for the press are used.
+a closing summary of the programme. Only statements marked for the press are used.
+
+The release is written as of its date (and time, when it has one): engagements after it are
+announced, never reported, and what was said or decided at them is left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from visitdesk.domain.engagement import Engagement
-from visitdesk.domain.enums import (
-    EngagementKind,
-    OutcomeKind,
-    OutcomeStatus,
-    Side,
-    StatementRole,
-    StatementStyle,
-)
+from visitdesk.domain.enums import EngagementKind, OutcomeKind, OutcomeStatus, Side, StatementRole
 from visitdesk.domain.lifecycle import AGREEMENT_STEPS
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
-from visitdesk.domain.outcome import Outcome
-from visitdesk.domain.person import Person
-from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.statement import Statement
 from visitdesk.domain.visit import Visit
+from visitdesk.services.press_release.body import Body
+from visitdesk.services.press_release.grammar import join, with_definite
 from visitdesk.services.press_release.mentions import Mentions
+from visitdesk.services.press_release.opening import Opening
 from visitdesk.services.press_release.outcomes import (
-    agreement_clause,
-    announced,
-    next_step,
+    expected,
+    live,
     outcome_sentences,
+    phrase_of,
     title_of,
 )
-from visitdesk.services.press_release.phrases import AT, MEETINGS, OCCASION, TITLE_NOUNS, VISITS
+from visitdesk.services.press_release.programme import (
+    Action,
+    action,
+    announced,
+    merged,
+)
+from visitdesk.services.press_release.tense import AsOf, as_of
 from visitdesk.services.press_release.wording import (
     days_phrase,
-    join,
-    lower_first,
     sentence,
-    short_date,
     squash,
     unquote,
     upper_first,
-    with_article,
 )
 
 # The topic column holds this much (PressRelease.topic).
 TOPIC_LENGTH = 300
 _STEP = {status: index for index, status in enumerate(AGREEMENT_STEPS)}
-_UNSIGNED = frozenset({OutcomeStatus.PROPOSED, OutcomeStatus.DRAFTED, OutcomeStatus.INITIALLED})
+_UNSIGNED = frozenset(AGREEMENT_STEPS[:3])
 
 
 @dataclass(frozen=True)
@@ -73,30 +71,100 @@ class PressReleaseDraft:
 
 
 def draft_press_release(
-    visit: Visit, office: Office | None = None, on: date | None = None
+    visit: Visit, office: Office | None = None, on: date | None = None, at: time | None = None
 ) -> PressReleaseDraft:
-    """The release a media officer would write from this visit's record.
+    """The release a media officer would write from this visit's record, as of `on` (and `at`).
 
-    `on` is the release's date when it is already known (a numbered record keeps its date);
-    an engagement on another day is then dated in the text.
+    `on` is the release's date when it is already known (a numbered record keeps its date; a
+    datetime also gives the time); otherwise the day of the engagement the release reports.
+    The text is drafted twice: the first draft shows which abbreviations are used again, and
+    only those are introduced in the second.
     """
-    return _Drafter(visit, office, on).draft()
+    first = _Drafter(visit, office, on, at, None).draft()
+    again = _used_again(visit, first)
+    return _Drafter(visit, office, on, at, again).draft()
 
 
-class _Drafter:
-    def __init__(self, visit: Visit, office: Office | None, on: date | None) -> None:
+def _used_again(visit: Visit, draft: PressReleaseDraft) -> set[int]:
+    """Organisations whose abbreviation appears more than once in the body (its introduction
+    and at least one use)."""
+    used = set()
+    for organisation in _organisations(visit):
+        name, short = squash(organisation.name), squash(organisation.short_name)
+        if not short or not name or short == name:
+            continue
+        # Uses of the abbreviation, not its introduction nor the full name that may hold it
+        # (`COMSATS University Islamabad (COMSATS)`).
+        rest = draft.body.replace(f"{name} ({short})", "").replace(name, "")
+        if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", rest):
+            used.add(id(organisation))
+    return used
+
+
+def _organisations(visit: Visit) -> list[Organisation]:
+    found: dict[int, Organisation] = {}
+    candidates = [visit.guest_organisation, visit.host_organisation]
+    candidates += [e.organisation for e in visit.engagements]
+    people = [p for e in visit.engagements for p in e.attendee_people]
+    people += [p for p in (visit.leader, *(s.speaker for s in visit.statements)) if p is not None]
+    people += [o.owner for o in visit.outcomes if o.owner is not None]
+    candidates += [p.organisation for p in people]
+    for organisation in candidates:
+        if organisation is not None:
+            found.setdefault(id(organisation), organisation)
+    return list(found.values())
+
+
+class _Drafter(Opening, Body):
+    def __init__(
+        self,
+        visit: Visit,
+        office: Office | None,
+        on: date | None,
+        at: time | None,
+        abbreviate: set[int] | None,
+    ) -> None:
         self.visit = visit
         self.office = office
-        self.mentions = Mentions()
-        self.press = [s for s in visit.statements if s.for_press and squash(s.text)]
+        people = [p for e in visit.engagements for p in e.attendee_people]
+        people += [p for p in (visit.leader,) if p is not None]
+        people += [s.speaker for s in visit.statements if s.speaker is not None]
+        self.mentions = Mentions(people, abbreviate)
+        self.leader = visit.leader
+        if on is None:
+            on = self._reported_day()
+        self.asof: AsOf = as_of(on, at)
+        self.release_date = self.asof.day
+        self.done = [e for e in visit.engagements if self.asof.done(e)]
+        self.ahead = [e for e in visit.engagements if not self.asof.done(e)]
+        self.press = [
+            s
+            for s in visit.statements
+            if s.for_press
+            and squash(s.text)
+            and (s.engagement is None or self.asof.done(s.engagement))
+        ]
         self.headline = next((s for s in self.press if s.role is StatementRole.HEADLINE), None)
         self.lead = next((s for s in self.press if s.role is StatementRole.LEAD_QUOTE), None)
-        quoted = self.lead or self.headline
-        self.main = self._main_engagement(quoted)
-        self.outcomes = announced(visit.outcomes)
-        self.leader = visit.leader
-        default = self.main.start.date() if self.main is not None else visit.end_date
-        self.release_date = on or default
+        self.main = self._main_engagement(self.lead or self.headline)
+        self.outcomes = [
+            o
+            for o in live(visit.outcomes, self.asof)
+            if o.engagement is None or self.asof.done(o.engagement)
+        ]
+
+    def _reported_day(self) -> date:
+        """Without a date, the release is of the day of its quoted statement (else of the visit's
+        first engagement with hosts), and everything recorded has taken place."""
+        press = [s for s in self.visit.statements if s.for_press and squash(s.text)]
+        quoted = next((s for s in press if s.role is StatementRole.LEAD_QUOTE), None)
+        quoted = quoted or next((s for s in press if s.role is StatementRole.HEADLINE), None)
+        engagements = self.visit.engagements
+        if quoted is not None and quoted.engagement is not None:
+            return quoted.engagement.start.date()
+        with_hosts = [e for e in engagements if e.attendees_on(Side.HOST)]
+        chosen = (with_hosts or engagements)[:1]
+        return chosen[0].start.date() if chosen else self.visit.end_date
 
     def _main_engagement(self, quoted: Statement | None) -> Engagement | None:
         if quoted is not None and quoted.engagement is not None:
@@ -104,20 +172,23 @@ class _Drafter:
         for statement in self.press:
             if statement.engagement is not None:
                 return statement.engagement
-        engagements = self.visit.engagements
-        with_hosts = [e for e in engagements if e.attendees_on(Side.HOST)]
-        candidates = with_hosts or engagements
-        return candidates[0] if candidates else None
+        today = [e for e in self.done if e.start.date() == self.release_date]
+        for candidates in (today, self.done):
+            with_hosts = [e for e in candidates if e.attendees_on(Side.HOST)]
+            if with_hosts or candidates:
+                return (with_hosts or candidates)[0]
+        return None
 
     def draft(self) -> PressReleaseDraft:
         paragraphs = [self._opening()]
         paragraphs += self._statements()
         main_outcomes = [o for o in self.outcomes if not self._elsewhere(o)]
-        outcome_text = " ".join(outcome_sentences(main_outcomes, self.mentions))
+        outcome_text = " ".join(outcome_sentences(main_outcomes, self.mentions, self.asof))
         if outcome_text:
             paragraphs.append(outcome_text)
         paragraphs += self._other_engagements()
         paragraphs.append(self._summary())
+        paragraphs.append(self._ahead())
         city = (self.main.city if self.main is not None else None) or self.visit.city
         if not squash(city) and self.office is not None:
             city = self.office.city
@@ -140,9 +211,9 @@ class _Drafter:
         """
         agreements = [o for o in self.outcomes if o.kind is OutcomeKind.AGREEMENT]
         if agreements:
-            furthest = max(agreements, key=lambda o: _STEP.get(o.status, -1))
+            furthest = max(agreements, key=lambda o: _STEP.get(self.asof.status(o), -1))
             title = title_of(furthest).replace("Memorandum of Understanding", "MoU")
-            if furthest.status in _UNSIGNED:
+            if self.asof.status(furthest) in _UNSIGNED:
                 title = f"Draft {title}"
             return upper_first(squash(title))[:TOPIC_LENGTH] or None
         return squash(self.visit.title)[:TOPIC_LENGTH] or None
@@ -157,236 +228,52 @@ class _Drafter:
             return statement.speaker.display_name
         return "Joint statement"
 
-    # The first paragraph.
-
-    def _delegation(self) -> str:
-        """`a high level Chinese delegation led by Dr. HE Zhimin, Deputy Commissioner …`."""
-        description = squash(self.visit.delegation_description)
-        guest = self.visit.guest_organisation
-        if description:
-            phrase = with_article(description)
-        elif guest is not None:
-            phrase = f"a delegation of {_the(self.mentions.organisation(guest))}"
-        else:
-            phrase = "a visiting delegation"
-        if self.leader is not None:
-            phrase += f" led by {self.mentions.name_first(self.leader)}"
-        return phrase
-
-    def _opening(self) -> str:
-        quoted = self.lead or self.headline
-        engagement = self.main
-        when = self._on(engagement)
-        # Each phrase is built in reading order, so that names are given in full where they
-        # first appear.
-        if quoted is not None:
-            speaker = quoted.speaker
-            if speaker is not None and speaker is self.leader:
-                first = self._said_by_leader(speaker, engagement, when)
-            else:
-                if speaker is not None:
-                    who = f"This was said by {self.mentions.title_first(speaker)}"
-                else:
-                    who = "This was stated jointly by the two sides"
-                where = self._at(engagement)
-                linked = where if engagement is None else f"{where} with"
-                first = f"{who} {linked} {self._delegation()}{when}."
-        else:
-            hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
-            if hosts:
-                host = upper_first(self.mentions.title_first(hosts[0]))
-                delegation = self._delegation()
-                first = f"{host} received {delegation} {self._at(engagement)}{when}."
-            else:
-                delegation = upper_first(self._delegation())
-                first = f"{delegation} visited {self._host_place(engagement)}{self._dates()}."
-        return " ".join(p for p in (first, self._present(engagement, quoted)) if p)
-
-    def _said_by_leader(self, leader: Person, engagement: Engagement | None, when: str) -> str:
-        """`This was said by H.E. X, President …, leading a Japanese delegation, in a meeting
-        with Foreign Minister, Ms. Y.` The guest side spoke, so the host is named as met."""
-        name = self.mentions.name_first(leader)
-        self.leader = None  # the delegation phrase must not repeat `led by` the same person
-        delegation = self._delegation()
-        where = self._at(engagement)
-        hosts = in_precedence(engagement.attendees_on(Side.HOST)) if engagement else []
-        met = f" with {self.mentions.title_first(hosts[0])}" if hosts else ""
-        self.leader = leader
-        if engagement is None:
-            return f"This was said by {name}, leading {delegation}, during the visit{when}."
-        return f"This was said by {name}, leading {delegation}, {where}{met}{when}."
-
-    def _host_place(self, engagement: Engagement | None) -> str:
-        """Whom or where a delegation visited when no host is recorded at an engagement."""
-        for organisation in (
-            self.visit.host_organisation,
-            engagement.organisation if engagement is not None else None,
-        ):
-            if organisation is not None:
-                return _the(self.mentions.organisation(organisation))
-        if self.office is not None and squash(self.office.name):
-            return _the(squash(self.office.name))
-        return squash(self.visit.city) or "the country"
-
-    def _at(self, engagement: Engagement | None) -> str:
-        if engagement is None:
-            return "during the visit of"
-        if engagement.kind in VISITS and engagement.organisation is not None:
-            return f"during a visit to {self.mentions.organisation(engagement.organisation)}"
-        return AT.get(engagement.kind, "in a meeting")
-
-    def _on(self, engagement: Engagement | None) -> str:
-        if engagement is None or engagement.start.date() == self.release_date:
-            return ""
-        return f" on {short_date(engagement.start.date())}"
-
-    def _dates(self) -> str:
-        start, end = self.visit.start_date, self.visit.end_date
-        if start == end:
-            return f" on {short_date(start)}"
-        if start.month == end.month:
-            return f" from {short_date(start)} to {end.day}"
-        return f" from {short_date(start)} to {short_date(end)}"
-
-    def _present(self, engagement: Engagement | None, quoted: Statement | None) -> str:
-        """`Secretary Commerce Mr. Azmat Ali Ranjha and … were also present in the meeting.`"""
-        if engagement is None:
-            return ""
-        already = {id(p) for p in engagement.attendees_on(Side.HOST) if self.mentions.named(p)}
-        hosts = [
-            p for p in in_precedence(engagement.attendees_on(Side.HOST)) if id(p) not in already
-        ]
-        if not hosts:
-            return ""
-        names = join([self.mentions.title_then_name(p) for p in hosts])
-        verb = "was" if len(hosts) == 1 else "were"
-        where = OCCASION.get(engagement.kind, "in the meeting")
-        if engagement.kind in VISITS:
-            where = "on the occasion"
-        return f"{names} {verb} also present {where}."
-
-    # Statements for the press, in the order recorded.
-
-    def _statements(self) -> list[str]:
-        rest = [s for s in self.press if s is not self.headline and s is not self.lead]
-        paragraphs: list[str] = []
-        group: list[Statement] = []
-        for statement in rest:
-            if group and (
-                statement.speaker is not group[-1].speaker
-                or statement.engagement is not group[-1].engagement
-            ):
-                paragraphs.append(self._paragraph(group))
-                group = []
-            group.append(statement)
-        if group:
-            paragraphs.append(self._paragraph(group))
-        return paragraphs
-
-    def _paragraph(self, group: list[Statement]) -> str:
-        sentences = []
-        for index, statement in enumerate(group):
-            verb = "said" if index == 0 else "added"
-            speaker = statement.speaker
-            if speaker is None:
-                subject = "In a joint statement, the two sides" if index == 0 else "They"
-            else:
-                subject = self.mentions.title_first(speaker) if index == 0 else speaker.short_name
-            text = unquote(statement.text)
-            if statement.style is StatementStyle.DIRECT:
-                sentences.append(f"{subject} {verb}, “{sentence(text)}”")
-            else:
-                sentences.append(sentence(f"{subject} {verb} that {lower_first(text)}"))
-        context = self._context(group[0].engagement)
-        first = sentences[0]
-        if context:
-            first = f"{context}, {first}"
-        return " ".join([first, *sentences[1:]])
-
-    def _context(self, engagement: Engagement | None) -> str:
-        """`During the visit to COMSATS on March 21` for a statement made elsewhere."""
-        if engagement is None or engagement is self.main:
-            return ""
-        title = squash(engagement.title)
-        first_word = title.split(" ", 1)[0].lower() if title else ""
-        if first_word in TITLE_NOUNS:
-            title = title[0].lower() + title[1:]
-        occasion = f"the {title}" if title else "another engagement"
-        return f"During {occasion} on {short_date(engagement.start.date())}"
-
-    # Other engagements, and the close.
-
-    def _elsewhere(self, outcome: Outcome) -> bool:
-        return outcome.engagement is not None and outcome.engagement is not self.main
-
-    def _other_engagements(self) -> list[str]:
-        """`Earlier, the delegation visited IPO-Pakistan, where the draft MoU was initialled.`"""
-        paragraphs = []
-        main_start = self.main.start if self.main is not None else None
-        for engagement in self.visit.engagements:
-            results = [o for o in self.outcomes if o.engagement is engagement]
-            if engagement is self.main or not results:
-                continue
-            when = (
-                "Earlier" if main_start is not None and engagement.start < main_start else "Later"
-            )
-            if main_start is None or engagement.start.date() != main_start.date():
-                when += f" on {short_date(engagement.start.date())}"
-            did = self._did(engagement)
-            agreements = [agreement_clause(o) for o in results if o.kind is OutcomeKind.AGREEMENT]
-            others = [o for o in results if o.kind is not OutcomeKind.AGREEMENT]
-            text = f"{when}, the delegation {did}"
-            if agreements:
-                text += f", where {join(agreements)}"
-            parts = [sentence(text)]
-            parts += [next_step(o) for o in results if o.kind is OutcomeKind.AGREEMENT]
-            parts += outcome_sentences(others, self.mentions)
-            paragraphs.append(" ".join(p for p in parts if p))
-        return paragraphs
-
-    def _did(self, engagement: Engagement) -> str:
-        organisation = engagement.organisation
-        place = self.mentions.organisation(organisation) if organisation is not None else ""
-        place = place or squash(engagement.venue)
-        if engagement.kind in VISITS or engagement.kind is EngagementKind.OFFICE_VISIT:
-            return f"visited {place}" if place else f"attended the {lower_first(engagement.title)}"
-        if engagement.kind in MEETINGS:
-            return f"held a meeting at {place}" if place else "held a meeting"
-        title = squash(engagement.title)
-        return f"attended the {title[0].lower() + title[1:]}" if title else "held a meeting"
-
     def _summary(self) -> str:
-        """`During the two-day visit, the delegation held meetings with … and visited …`."""
-        engagements = self.visit.engagements
-        if len(engagements) < 2:
-            return ""
-        met = self._organisations(e for e in engagements if e.kind in MEETINGS)
-        visited = self._organisations(e for e in engagements if e.kind in VISITS)
-        actions = []
-        if met:
-            actions.append(f"held meetings with {join(met)}")
-        if visited:
-            actions.append(f"visited {join(visited)}")
+        """`During the two-day visit, the delegation held meetings with … and visited …`; while
+        the visit goes on, what else the delegation has done so far."""
+        if not self.ahead:
+            if len(self.visit.engagements) < 2:
+                return ""
+            actions = self._brief_actions(self.visit.engagements)
+            if not actions:
+                return ""
+            cities = list(dict.fromkeys(squash(e.city) for e in self.done if squash(e.city)))
+            where = f" in {join(cities)}" if len(cities) > 1 else ""
+            span = days_phrase(self.visit.start_date, self.visit.end_date)
+            return f"During {span}{where}, the delegation {merged(actions, False)}."
+        told = {id(o.engagement) for o in self.outcomes if o.engagement is not None}
+        rest = [e for e in self.done if e is not self.main and id(e) not in told]
+        actions = self._brief_actions(rest)
         if not actions:
             return ""
-        cities = _unique(squash(e.city) for e in engagements if squash(e.city))
-        where = f" in {join(cities)}" if len(cities) > 1 else ""
-        span = days_phrase(self.visit.start_date, self.visit.end_date)
-        return f"During {span}{where}, the delegation {', and '.join(actions)}."
+        return f"The delegation also {merged(actions, False)}."
 
-    def _organisations(self, engagements: Iterable[Engagement]) -> list[str]:
-        """Each organisation once, in programme order, named as the release names it."""
-        seen: dict[int, Organisation] = {}
-        for engagement in engagements:
-            if engagement.organisation is not None:
-                seen.setdefault(id(engagement.organisation), engagement.organisation)
-        return [self.mentions.organisation(o) for o in seen.values()]
+    def _brief_actions(self, engagements: list[Engagement]) -> list[Action]:
+        actions = [action(e, self.mentions, brief=True, summary=True) for e in engagements]
+        kept = [a for a in actions if a is not None and a.key in ("visit", "meet", "call")]
+        return kept
 
-
-def _the(name: str) -> str:
-    """`the Ministry of Commerce (MoC)`, but `JICA` and `IPO-Pakistan` stand alone."""
-    return with_article(name, definite=True) if " " in name else name
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(i for i in items if i))
+    def _ahead(self) -> str:
+        """What the delegation will do after the release's date, and what is to be signed."""
+        if not self.ahead:
+            return ""
+        # Agreements to be signed at a signing ceremony are told with it; those recorded as
+        # signed at another engagement are announced as expected.
+        signings: dict[int, str] = {}
+        expecting = []
+        # The record's current status: what lies ahead has no history yet on the release's date.
+        for outcome in (o for o in self.visit.outcomes if o.status is not OutcomeStatus.DROPPED):
+            engagement = outcome.engagement
+            if engagement is None or engagement not in self.ahead:
+                continue
+            if outcome.kind is not OutcomeKind.AGREEMENT:
+                continue
+            if engagement.kind is EngagementKind.SIGNING_CEREMONY:
+                named = signings.get(id(engagement))
+                title = with_definite(phrase_of(outcome))
+                signings[id(engagement)] = f"{named} and {title}" if named else title
+            else:
+                expecting.append(expected(outcome, engagement))
+        subject = "the delegation"
+        sentences = announced(self.ahead, self.mentions, subject, self.release_date, signings)
+        return " ".join(s for s in [*sentences, *expecting] if s)
