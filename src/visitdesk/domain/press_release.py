@@ -15,6 +15,9 @@ from visitdesk.domain.types import enum_type
 if TYPE_CHECKING:
     from visitdesk.domain.visit import Visit
 
+# In the class body `date` is the column; the validator's annotation needs the type.
+_Day = date
+
 
 class PressRelease(Base):
     __tablename__ = "press_release"
@@ -48,6 +51,6 @@ class PressRelease(Base):
     visit: Mapped[Visit] = relationship(back_populates="press_releases")
 
     @validates("date")
-    def _keep_year(self, _key: str, value: date) -> date:
+    def _keep_year(self, _key: str, value: _Day) -> _Day:
         self.year = value.year
         return value

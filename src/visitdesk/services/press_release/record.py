@@ -185,6 +185,7 @@ class RegisterEntry:
     visit_ref: str
     visit_title: str
     status: PressReleaseStatus
+    visit_id: int
 
 
 def register_entries(session: Session, year: int | None = None) -> list[RegisterEntry]:
@@ -198,6 +199,7 @@ def register_entries(session: Session, year: int | None = None) -> list[Register
             Visit.ref,
             Visit.title,
             PressRelease.status,
+            Visit.id,
         )
         .join(Visit)
         .order_by(PressRelease.year, PressRelease.number)
@@ -206,8 +208,8 @@ def register_entries(session: Session, year: int | None = None) -> list[Register
         query = query.where(PressRelease.year == year)
     return [
         # A release without a topic is filed under its headline's first line.
-        RegisterEntry(n, d, squash(topic or (headline or "").split("\n")[0]), ref, title, s)
-        for n, d, topic, headline, ref, title, s in session.execute(query).all()
+        RegisterEntry(n, d, squash(topic or (headline or "").split("\n")[0]), ref, title, s, v)
+        for n, d, topic, headline, ref, title, s, v in session.execute(query).all()
     ]
 
 
