@@ -9,6 +9,7 @@ known only at the end, so these are PDF forms drawn on each page and defined whe
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +106,23 @@ def _define_furniture(canvas: Any, pages: int) -> None:
         canvas.endForm()
 
 
-def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
-    """Write the release to `path` (written whole, then moved into place)."""
+def build_press_release_pdf(content: ReleaseContent, path: Path) -> int:
+    """Write the release to `path` (written whole, then moved into place); its page count."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        pages = _render(content, str(temporary))
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return pages
+
+
+def page_count(content: ReleaseContent) -> int:
+    """How many pages the release's PDF has (laid out in memory)."""
+    return _render(content, io.BytesIO())
+
+
+def _render(content: ReleaseContent, target: Any) -> int:
     page_w, page_h = styles.PAGE_SIZE
     x = styles.MARGIN_LEFT
     width = page_w - styles.MARGIN_LEFT - styles.MARGIN_RIGHT
@@ -144,9 +160,8 @@ def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
 
     first = Frame(x, foot, width, top - head_h - foot, 0, 0, 0, 0, id="first")
     later = Frame(x, foot, width, top - foot, 0, 0, 0, 0, id="later")
-    temporary = path.with_name(f".{path.name}.part")
     doc = BaseDocTemplate(
-        str(temporary),
+        target,
         pagesize=styles.PAGE_SIZE,
         title=f"{content.number_label} {content.topic or content.headline}".strip()[:200],
         author=content.office_name,
@@ -159,8 +174,5 @@ def build_press_release_pdf(content: ReleaseContent, path: Path) -> None:
             PageTemplate(id="later", frames=[later], onPage=later_page),
         ],
     )
-    try:
-        doc.build(_story(content, width), canvasmaker=ReleaseCanvas)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    doc.build(_story(content, width), canvasmaker=ReleaseCanvas)
+    return pages[0]
