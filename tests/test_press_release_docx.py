@@ -81,7 +81,7 @@ def test_a_one_page_release_has_no_more_and_markup_stays_literal(tmp_path: Path)
     hostile = replace(release(["<b>Not bold</b> & {PAGE} \\t"]), media_contact=None)
     build_press_release_docx(hostile, out)
     document = docx.Document(str(out))
-    assert [p.text for p in document.sections[0].first_page_footer.paragraphs][0] == ""
+    assert document.sections[0].first_page_footer.paragraphs[0].text == ""
     texts = [p.text for p in document.paragraphs]
     assert "<b>Not bold</b> & {PAGE} \\t" in texts
     assert not any(t.startswith("Media contact") for t in texts)
