@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -14,6 +15,17 @@ from tests.test_press_release_pages import PARAGRAPHS, release
 from visitdesk.cli import main
 from visitdesk.documents.fonts import font_for_char
 from visitdesk.documents.press_release_docx import build_press_release_docx, family
+
+
+def font_attr(run: Any, name: str) -> str | None:
+    """An attribute of the run's w:rFonts (`w:eastAsia`, `w:cs`), or None."""
+    fonts = run._r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    return None if fonts is None else fonts.get(qn(name))
+
+
+def lang_bidi(run: Any) -> str | None:
+    lang = run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+    return None if lang is None else lang.get(qn("w:bidi"))
 
 
 def styled(path: Path) -> list[tuple[str, str]]:
@@ -44,7 +56,9 @@ def test_example_release_as_word_has_the_pdf_s_content_in_named_styles(
     assert ("Release Attribution", "…Engr. Khurram Dastgir Khan") in paragraphs
     document = docx.Document(str(out))
     section = document.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (210, 297)  # A4
     assert document.styles["Normal"].font.name == "Liberation Serif"
     assert document.styles["Release Headline"].font.bold is True
     assert document.styles["Release Body"].font.size == Pt(11.5)
@@ -56,12 +70,11 @@ def test_word_names_the_pdf_s_fonts_for_cjk_and_urdu_runs(tmp_path: Path) -> Non
     document = docx.Document(str(out))
     runs = [r for p in document.paragraphs for r in p.runs]
     japanese = next(r for r in runs if "鈴木" in r.text)
-    fonts = japanese._r.rPr.rFonts
-    assert fonts.get(qn("w:eastAsia")) == family(font_for_char("鈴"))
+    assert font_attr(japanese, "w:eastAsia") == family(font_for_char("鈴"))
     urdu = next(r for r in runs if "پاکستان" in r.text)
     assert urdu.font.rtl is True
-    assert urdu._r.rPr.rFonts.get(qn("w:cs")) == family(font_for_char("پ"))
-    assert urdu._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "ur-PK"
+    assert font_attr(urdu, "w:cs") == family(font_for_char("پ"))
+    assert lang_bidi(urdu) == "ur-PK"
     latin = next(r for r in runs if r.text.startswith("Minister for Industries"))
     assert latin.font.rtl is None
     # Two pages in the PDF: -more- at the foot of page 1, the release named on later pages.
