@@ -17,7 +17,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
 
 from visitdesk.documents import styles
-from visitdesk.documents.briefing.numbers import define_number, show_number
 from visitdesk.documents.fonts import BOLD, SERIF, SERIF_BOLD, get_font
 from visitdesk.documents.letterhead import (
     Letterhead,
@@ -82,6 +81,15 @@ def _story(content: ReleaseContent, width: float) -> list[Any]:
     return story
 
 
+def _show_form(canvas: Any, name: str, x: float, y: float) -> None:
+    """The form `name` with its origin at (x, y). (Not the briefing pack's helper: importing
+    the pack's package would cost a release's cold start its whole briefing code.)"""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
 def _page_form(page: int) -> str:
     return f"release-page-{page}"
 
@@ -95,10 +103,12 @@ def _define_furniture(canvas: Any, pages: int) -> None:
     empty forms for a one-page release."""
     get_font(SERIF), get_font(SERIF_BOLD)  # registered already by any text drawn; made sure
     for page in range(1, pages + 1):
-        label = f"Page {page} of {pages}" if pages > 1 else ""
-        define_number(
-            canvas, _page_form(page), label, SERIF, styles.FOOTER.size, styles.GREY, right=True
-        )
+        canvas.beginForm(_page_form(page), -200, -20, 200, 40)
+        if pages > 1:  # one piece of text, so that it extracts as one line
+            canvas.setFont(SERIF, styles.FOOTER.size)
+            canvas.setFillColorRGB(*styles.GREY)
+            canvas.drawRightString(0, 0, f"Page {page} of {pages}")
+        canvas.endForm()
         canvas.beginForm(_more_form(page), -100, -10, 100, 30)
         if page < pages:
             canvas.setFont(SERIF_BOLD, MORE.size)
@@ -143,8 +153,8 @@ def _render(content: ReleaseContent, target: Any) -> int:
         pages[0] = max(pages[0], page)
         draw_footer(canvas, label, "", x, styles.MARGIN_BOTTOM, width)
         footer_top = styles.MARGIN_BOTTOM + footer_height(label, width)
-        show_number(canvas, _page_form(page), x + width, footer_top - 4 - styles.FOOTER.size)
-        show_number(canvas, _more_form(page), x + width / 2, footer_top + 6)
+        _show_form(canvas, _page_form(page), x + width, footer_top - 4 - styles.FOOTER.size)
+        _show_form(canvas, _more_form(page), x + width / 2, footer_top + 6)
 
     def first_page(canvas: Any, doc: Any) -> None:
         draw_letterhead(canvas, head, x, top, width)
