@@ -49,8 +49,15 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         for label, e in zip(labels, entries, strict=True)
     ]
     header = ("Number", "Date", "Topic", "Visit", "State")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
-        cells = [f"{cell:<{w}}" for cell, w in zip(row, widths, strict=False)]
+        cells = [cell + " " * (w - _columns(cell)) for cell, w in zip(row, widths, strict=False)]
         out.write("  ".join([*cells, row[4]]).rstrip() + "\n")
     return 0
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns `text` takes: Chinese, Japanese and Korean letters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -194,8 +194,8 @@ def _check_press_release_numbers(
                 f"visits[{i}].press_releases[{j}].number",
                 f"press release number {number} of {year} is already used by visit {owner!r} "
                 f"({title}); change the number in the file, or import it with renumbering "
-                f"(`visitdesk import --renumber-releases {file_name}`, or Renumber in the "
-                f"window) to give it the next free number of {year} ({free})",
+                f"(`visitdesk import --renumber-releases {file_name}`; the window offers it) to "
+                f"give it the next free number of {year} ({free})",
             )
         )
     raise ReleaseNumberTakenError(file_name, problems)
