@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visitdesk.documents.release_content import number_label
+from visitdesk.domain.dates import short_date
 from visitdesk.services.press_release.record import (
     RegisterEntry,
     office_of,
@@ -35,7 +36,7 @@ class PressRegisterModel(RowTableModel):
             lambda r: number_label(PressRegisterModel.prefix, r.number),
             lambda r: r.number,
         ),
-        Column("Date", lambda r: f"{r.date:%d %b %Y}", lambda r: r.date.isoformat()),
+        Column("Date", lambda r: short_date(r.date), lambda r: r.date.isoformat()),
         Column("Topic", lambda r: r.topic, tooltip=lambda r: r.topic),
         Column(
             "Visit", lambda r: r.visit_title, tooltip=lambda r: f"{r.visit_title} ({r.visit_ref})"
