@@ -147,7 +147,7 @@ def test_register_of_two_years(
     rows = cells(table)
     assert [r[0] for r in rows] == ["PR No.211", "PR No.212", "PR No.211"]
     assert rows[1][1:] == [
-        "02 Nov 2017",
+        "2 Nov 2017",
         "日本国特許庁との協議",
         "Visit of the JPO delegation",
         "Draft",
