@@ -246,4 +246,6 @@ def test_failure_in_a_later_visit_writes_nothing_of_the_earlier_one(
         d["visits"].append(second)
 
     error = refuse(store, tmp_path, changed(example, two_visits))
-    assert "number 211 is used twice" in problem(error, "visits[1].press_releases[0].number")
+    assert "number 211 of 2017 is used twice" in problem(
+        error, "visits[1].press_releases[0].number"
+    )

@@ -21,22 +21,41 @@ def test_imported_release_keeps_its_number_date_and_city(example_store: Store) -
         assert not prepared.created and prepared.drafted
         assert (release.number, release.date, release.city) == (211, date(2017, 3, 22), "Islamabad")
         assert release.body and "This was said by" in release.body
-        assert next_free_number(session) == 212
+        assert next_free_number(session, 2017) == 212
 
 
-def test_new_release_takes_the_next_free_number_and_refuses_a_used_one(
+def test_new_release_takes_the_next_free_number_of_its_year_and_refuses_a_used_one(
     example_store: Store,
 ) -> None:
     with example_store.transaction() as session:
         visit, _, _ = base_visit()
         session.add(visit)
-        with pytest.raises(ConflictError, match=r"211 is already used .*sipo-2017-03.*\(212\)"):
-            prepare_release(session, visit, number=211)
+        with pytest.raises(
+            ConflictError, match=r"211 of 2017 is already used .*sipo-2017-03.*\(212\)"
+        ):
+            prepare_release(session, visit, number=211, on=date(2017, 3, 23))
         with pytest.raises(ServiceError, match="whole number from 1"):
             prepare_release(session, visit, number=0)
-        prepared = prepare_release(session, visit)
+        prepared = prepare_release(session, visit, on=date(2017, 5, 6))
         assert prepared.created and prepared.release.number == 212
         assert prepared.release.city == "Islamabad"
+
+
+def test_numbers_start_again_every_year(example_store: Store) -> None:
+    with example_store.transaction() as session:
+        visit, _, _ = base_visit()
+        session.add(visit)
+        # 2024's register is empty: the first release of 2024 is number 1, and 211 is free.
+        assert next_free_number(session, 2024) == 1
+        prepared = prepare_release(session, visit, number=211, on=date(2024, 5, 6))
+        assert (prepared.release.number, prepared.release.year) == (211, 2024)
+        assert next_free_number(session, 2024) == 212
+        assert next_free_number(session, 2017) == 212
+        # Moving it into 2017, where 211 is taken, is refused and says what to do.
+        with pytest.raises(ConflictError, match=r"211 of 2017 .*sipo-2017-03.*--number.*212"):
+            prepare_release(session, visit, on=date(2017, 3, 25))
+        moved = prepare_release(session, visit, number=5, on=date(2017, 3, 25)).release
+        assert (moved.number, moved.year) == (5, 2017)
 
 
 def test_edits_are_kept_until_a_redraft_is_asked_for(example_store: Store) -> None:

@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "visitdesk.commands.exchange",
     "visitdesk.commands.visits",
     "visitdesk.commands.press_release",
+    "visitdesk.commands.press_releases",
     "visitdesk.commands.briefing_pack",
     "visitdesk.commands.calendar",
     "visitdesk.commands.people_lists",

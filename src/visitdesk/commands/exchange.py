@@ -20,6 +20,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "or not at all; a visit already in the store is updated in place.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--renumber-releases",
+        action="store_true",
+        help="give a press release whose number is already used in its year the next free one",
+    )
     parser.set_defaults(handler=run_import)
 
     parser = subparsers.add_parser(
@@ -44,7 +49,7 @@ def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     failed = 0
     for path in args.files:
         try:
-            print(import_file(store, path), file=out)
+            print(import_file(store, path, renumber_releases=args.renumber_releases), file=out)
         except ServiceError as exc:
             if len(args.files) == 1:
                 raise

@@ -1,4 +1,4 @@
-"""`visitdesk press-release REF -o FILE`: draft (or reprint) a visit's press release."""
+"""`visitdesk press-release REF -o FILE`: draft (or reprint) a visit's release: PDF, Word, text."""
 
 from __future__ import annotations
 
@@ -53,8 +53,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("pdf", "txt"),
-        help="pdf, or txt for pasting into an email (default: from FILE's extension, else pdf)",
+        choices=("pdf", "docx", "txt"),
+        help="pdf; docx to finish the release in Word; txt for pasting into an email "
+        "(default: from FILE's extension, else pdf)",
     )
     parser.set_defaults(handler=run)
 
@@ -65,7 +66,8 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     from visitdesk.services.visits import load_visit
 
     output = Path(args.output)
-    kind = args.format or ("txt" if output.suffix.lower() == ".txt" else "pdf")
+    by_suffix = {".txt": "txt", ".docx": "docx"}
+    kind = args.format or by_suffix.get(output.suffix.lower(), "pdf")
     with store.transaction() as session:
         visit = load_visit(session, args.ref)
         prepared = prepare_release(
@@ -86,6 +88,10 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             from visitdesk.documents.press_release_txt import press_release_text
 
             output.write_text(press_release_text(content), encoding="utf-8")
+        elif kind == "docx":
+            from visitdesk.documents.press_release_docx import build_press_release_docx
+
+            build_press_release_docx(content, output)
         else:
             from visitdesk.documents.press_release_pdf import build_press_release_pdf
 

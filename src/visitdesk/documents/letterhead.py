@@ -22,7 +22,6 @@ class Letterhead:
     short_name: str | None = None
     city: str | None = None
     logo: bytes | None = None
-    media_contact: str | None = None
 
     @property
     def second_line(self) -> str:

@@ -35,20 +35,44 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
     except ImportError:
         _unavailable(parent, "Importing files")
         return False
+    from visitdesk.services.exchange.errors import ReleaseNumberTakenError
+
     name = Path(path).name
-    try:
-        with store.transaction() as session:
-            report = import_document(session, Path(path))
-    except (ServiceError, DomainError, StoreError) as exc:
-        QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
-        return False
-    except OSError as exc:
-        QMessageBox.warning(
-            parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
-        )
-        return False
+    renumber = False
+    while True:
+        try:
+            with store.transaction() as session:
+                report = import_document(session, Path(path), renumber_releases=renumber)
+            break
+        except ReleaseNumberTakenError as exc:
+            if renumber or not _ask_renumber(parent, exc):
+                QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+                return False
+            renumber = True
+        except (ServiceError, DomainError, StoreError) as exc:
+            QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+            return False
+        except OSError as exc:
+            QMessageBox.warning(
+                parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
+            )
+            return False
     QMessageBox.information(parent, "Imported", f"{name}: {_describe(report)}")
     return True
+
+
+def _ask_renumber(parent: QWidget, exc: Exception) -> bool:
+    """Numbers start again every year; offer to give the clashing releases free numbers."""
+    problems = "\n".join(str(p) for p in getattr(exc, "problems", []))
+    answer = QMessageBox.question(
+        parent,
+        "Press release numbers already used",
+        f"{problems}\n\nImport the file and give these press releases the next free "
+        "numbers of their year?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _describe(report: object) -> str:

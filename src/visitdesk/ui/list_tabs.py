@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
     from visitdesk.ui.views.people_view import PeopleView
+    from visitdesk.ui.views.press_register_view import PressRegisterView
 
 _V = TypeVar("_V", bound=QWidget)
 
@@ -95,6 +96,21 @@ class ListTabs:
     def view(self, name: str) -> QWidget | None:
         """The list `name` while its tab is open."""
         return self._open.get(name)
+
+    def press_register(self) -> PressRegisterView:
+        from visitdesk.ui.views.press_register_view import PressRegisterView
+
+        window = self.window
+
+        def make() -> PressRegisterView:
+            made = PressRegisterView(window.store, window)
+            made.open_release.connect(window.open_press_release)
+            return made
+
+        view, _made = self._show("press_register", "Press releases", make)
+        view.reload()
+        view.table.setFocus()
+        return view
 
     def closed(self, widget: QWidget) -> None:
         """The tab of `widget` was closed: the next request makes a new one."""

@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
             self._action("&Engagements in all visits", self.show_engagements, "Ctrl+3")
         )
         view_menu.addAction(self._action("&People and organisations", self.show_people, "Ctrl+4"))
+        view_menu.addAction(
+            self._action("Press &releases", lambda: self.lists.press_register(), "Ctrl+5")
+        )
         view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
         add_visit_menu(bar, self.visit_actions)
@@ -235,6 +238,11 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.select_engagement(engagement_id)
         return view
+
+    def open_press_release(self, visit_id: int) -> None:
+        view = self.open_visit(visit_id)
+        if view is not None:
+            view.show_section("press-release")
 
     def visit_views(self) -> list[VisitView]:
         from visitdesk.ui.views.visit_view import VisitView

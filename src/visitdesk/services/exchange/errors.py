@@ -37,3 +37,8 @@ class ExchangeFileError(ServiceError):
         if len(self.problems) > len(shown):
             lines.append(f"  … and {len(self.problems) - len(shown)} more")
         return "\n".join(lines)
+
+
+class ReleaseNumberTakenError(ExchangeFileError):
+    """Only press release numbers already used in their year stand in the way: importing
+    again with renumbering (`renumber_releases=True`) gives them the next free numbers."""

@@ -13,7 +13,7 @@ from visitdesk.domain.person import Person
 from visitdesk.domain.press_release import PressRelease
 from visitdesk.domain.visit import Visit
 from visitdesk.services.exchange.document import Document, OfficeRecord, VisitRecord
-from visitdesk.services.exchange.errors import ExchangeFileError, Problem
+from visitdesk.services.exchange.errors import Problem, ReleaseNumberTakenError
 from visitdesk.services.exchange.parse import parse_document
 from visitdesk.services.exchange.reader import read_json
 from visitdesk.services.exchange.report import ImportReport, plural
@@ -25,19 +25,32 @@ from visitdesk.store.database import Store
 VISITS_LISTED = 12
 
 
-def import_file(store: Store, path: Path) -> ImportReport:
-    """Read, check and import one file; on any problem nothing is written."""
+def import_file(store: Store, path: Path, *, renumber_releases: bool = False) -> ImportReport:
+    """Read, check and import one file; on any problem nothing is written.
+
+    A press release whose number is already used in its year by another visit's release stops
+    the import (`ReleaseNumberTakenError`), unless `renumber_releases` gives it the next free one.
+    """
     document = parse_document(read_json(path), path.name)
     with store.transaction() as session:
-        return apply_document(session, document, path.name)
+        return apply_document(session, document, path.name, renumber_releases=renumber_releases)
 
 
-def import_document(session: Session, path: Path) -> ImportReport:
+def import_document(
+    session: Session, path: Path, *, renumber_releases: bool = False
+) -> ImportReport:
     """The same within a session the caller commits (or rolls back on an exception)."""
-    return apply_document(session, parse_document(read_json(path), path.name), path.name)
+    return apply_document(
+        session,
+        parse_document(read_json(path), path.name),
+        path.name,
+        renumber_releases=renumber_releases,
+    )
 
 
-def apply_document(session: Session, document: Document, file_name: str) -> ImportReport:
+def apply_document(
+    session: Session, document: Document, file_name: str, *, renumber_releases: bool = False
+) -> ImportReport:
     report = ImportReport(file_name)
     _office(session, document.office, report)
     session.flush()
@@ -53,7 +66,7 @@ def apply_document(session: Session, document: Document, file_name: str) -> Impo
     )
     if document.people:
         report.say(f"People: {new} added, {len(document.people) - new} updated.")
-    _check_press_release_numbers(session, document, file_name)
+    _check_press_release_numbers(session, document, file_name, report, renumber_releases)
     updated = write_visits(session, document.visits, document.note, org, person)
     _report_visits(report, document.visits, updated)
     # Rows were written past the ORM: objects a caller holds must be read afresh.
@@ -125,26 +138,64 @@ def _office(session: Session, record: OfficeRecord | None, report: ImportReport)
     report.say(f"Set up the office: {record.name}.")
 
 
-def _check_press_release_numbers(session: Session, document: Document, file_name: str) -> None:
+def _check_press_release_numbers(
+    session: Session,
+    document: Document,
+    file_name: str,
+    report: ImportReport,
+    renumber: bool,
+) -> None:
+    """Refuse (or, asked to, renumber) releases whose number is taken in their year.
+
+    Numbers start again every year, so the pair (year, number) names a release. A release of a
+    visit the file replaces (its releases are written anew) does not stand in the way.
+    """
     wanted = {
-        r.number: (i, j, v.ref)
+        (r.date.year, r.number): (i, j, v)
         for i, v in enumerate(document.visits)
         for j, r in enumerate(v.press_releases or [])
     }
     if not wanted:
         return
-    rows = session.execute(
-        select(PressRelease.number, Visit.ref)
-        .join(Visit)
-        .where(PressRelease.number.in_(list(wanted)))
-    ).all()
-    problems = [
-        Problem(
-            f"visits[{wanted[n][0]}].press_releases[{wanted[n][1]}].number",
-            f"press release number {n} is already used by visit {owner!r}",
+    replaced = {v.ref for v in document.visits if v.press_releases is not None}
+    taken = {
+        (year, number): (ref, title)
+        for year, number, ref, title in session.execute(
+            select(PressRelease.year, PressRelease.number, Visit.ref, Visit.title)
+            .join(Visit)
+            .where(PressRelease.year.in_({year for year, _ in wanted}))
+        ).all()
+        if ref not in replaced
+    }
+    clashes = sorted(key for key in wanted if key in taken)
+    if not clashes:
+        return
+    if renumber:
+        used = set(taken) | set(wanted)
+        for year, number in clashes:
+            i, j, visit = wanted[(year, number)]
+            free = 1 + max(n for y, n in used if y == year)
+            used.add((year, free))
+            assert visit.press_releases is not None
+            visit.press_releases[j].number = free
+            report.say(
+                f"Renumbered the press release of visit {visit.ref} "
+                f"(visits[{i}].press_releases[{j}]) from {number} to {free}: {number} of "
+                f"{year} is already used by visit {taken[(year, number)][0]}."
+            )
+        return
+    problems = []
+    for year, number in clashes:
+        i, j, visit = wanted[(year, number)]
+        owner, title = taken[(year, number)]
+        free = 1 + max(n for y, n in set(taken) | set(wanted) if y == year)
+        problems.append(
+            Problem(
+                f"visits[{i}].press_releases[{j}].number",
+                f"press release number {number} of {year} is already used by visit {owner!r} "
+                f"({title}); change the number in the file, or import it with renumbering "
+                f"(`visitdesk import --renumber-releases {file_name}`; the window offers it) to "
+                f"give it the next free number of {year} ({free})",
+            )
         )
-        for n, owner in rows
-        if owner != wanted[n][2]
-    ]
-    if problems:
-        raise ExchangeFileError(file_name, problems)
+    raise ReleaseNumberTakenError(file_name, problems)

@@ -117,19 +117,21 @@ def parse_document(value: Any, file_name: str) -> Document:
         for v in top.each("visits", VISIT)
     ]
     report_duplicates([(f"visits[{i}].id", v.ref) for i, v in enumerate(visits)], "visit", problems)
+    # Numbers start again every year: the same number in two years is two releases.
     numbers = [
-        (f"visits[{i}].press_releases[{j}].number", str(r.number))
+        (f"visits[{i}].press_releases[{j}].number", (r.date.year, r.number))
         for i, v in enumerate(visits)
         for j, r in enumerate(v.press_releases or [])
         if r.number
     ]
-    seen: dict[str, str] = {}
-    for path, number in numbers:
-        if number in seen:
+    seen: dict[tuple[int, int], str] = {}
+    for path, key in numbers:
+        if key in seen:
             problems.add(
-                path, f"press release number {number} is used twice (first at {seen[number]})"
+                path,
+                f"press release number {key[1]} of {key[0]} is used twice (first at {seen[key]})",
             )
-        seen.setdefault(number, path)
+        seen.setdefault(key, path)
     if problems.items:
         raise ExchangeFileError(file_name, problems.items)
     return Document(_note(top), office, organisations, people, visits)

@@ -254,6 +254,7 @@ def write_visits(
             {
                 "visit_id": vid,
                 "number": r.number,
+                "year": r.date.year,
                 "date": r.date,
                 "city": r.city,
                 "topic": r.topic,

@@ -1,7 +1,8 @@
 """The press release as a record: numbered in the office's register, drafted, edited, kept.
 
 A visit that already has a release (imported or saved) keeps its number, date and city; a new
-one takes the next free number. A number is used once in the register. Once an officer has
+one takes the next free number of its year. Offices start the register again every January, so
+a number is used once in each calendar year of the releases' dates. Once an officer has
 edited a release, drafting again replaces the text only when asked (`redraft=True`).
 """
 
@@ -33,29 +34,47 @@ class PreparedRelease:
     kept_edits: bool  # the officer's edited text was kept, not drafted again
 
 
-def next_free_number(session: Session) -> int:
-    """The number after the highest in the register (1 for an empty register)."""
-    highest = session.scalar(select(func.max(PressRelease.number)))
+def next_free_number(session: Session, year: int) -> int:
+    """The number after the highest of `year` in the register (1 for a year not yet begun)."""
+    highest = session.scalar(select(func.max(PressRelease.number)).where(PressRelease.year == year))
     return (highest or 0) + 1
+
+
+def holder_of(session: Session, number: int, year: int) -> PressRelease | None:
+    """The release that has `number` in `year`'s register, if any."""
+    return session.scalars(
+        select(PressRelease).where(PressRelease.number == number, PressRelease.year == year)
+    ).first()
 
 
 def office_of(session: Session) -> Office | None:
     return session.scalars(select(Office).order_by(Office.id)).first()
 
 
-def _check_number(session: Session, number: int, release: PressRelease | None) -> None:
+def check_number_range(number: int) -> None:
     if not 1 <= number <= MAX_NUMBER:
         raise ServiceError(
             f"{number} cannot be a press release number: use a whole number from 1 "
             f"to {MAX_NUMBER:,}."
         )
-    holder = session.scalars(select(PressRelease).where(PressRelease.number == number)).first()
+
+
+def _check_number(
+    session: Session, number: int, year: int, release: PressRelease | None, given: bool
+) -> None:
+    check_number_range(number)
+    with session.no_autoflush:
+        holder = holder_of(session, number, year)
     if holder is not None and holder is not release:
-        free = next_free_number(session)
+        free = next_free_number(session, year)
+        advice = (
+            f"Choose another number, or leave the number out to take the next free one ({free})."
+            if given
+            else f"Give it another number with --number (the next free one is {free})."
+        )
         raise ConflictError(
-            f"Press release number {number} is already used by the release of the visit "
-            f"{holder.visit.ref!r} ({holder.visit.title}). Choose another number, or leave the "
-            f"number out to take the next free one ({free})."
+            f"Press release number {number} of {year} is already used by the release of the "
+            f"visit {holder.visit.ref!r} ({holder.visit.title}). {advice}"
         )
 
 
@@ -73,21 +92,27 @@ def prepare_release(
     The session is flushed, not committed: the caller's transaction decides.
     """
     office = office_of(session)
-    release = max(visit.press_releases, key=lambda r: r.number, default=None)
+    release = max(visit.press_releases, key=lambda r: (r.date, r.number), default=None)
     created = release is None
     if number is not None:
-        _check_number(session, number, release)
+        check_number_range(number)
+    early_draft = None
     if release is None:
-        release = PressRelease(
-            number=number if number is not None else next_free_number(session),
-            date=on or date.today(),
-        )
+        # A new record's number is taken in the year of its date, which drafting may choose
+        # (the day of the engagement the release reports); that draft is the one kept.
+        if on is None:
+            early_draft = draft_press_release(visit, office, None)
+        day = on or (early_draft.date if early_draft is not None else None) or date.today()
+        chosen = number if number is not None else next_free_number(session, day.year)
+        _check_number(session, chosen, day.year, None, number is not None)
+        release = PressRelease(number=chosen, date=day)
         visit.press_releases.append(release)
-    else:
-        if number is not None:
-            release.number = number
-        if on is not None:
-            release.date = on
+    elif number is not None or on is not None:
+        # Renumbered or redated (perhaps into another year): the pair must still be free.
+        day = on or release.date
+        _check_number(session, number or release.number, day.year, release, number is not None)
+        release.number = number or release.number
+        release.date = day
     if city is not None:
         release.city = squash(city) or None
     empty = not any((release.headline, release.lead_quote, release.body))
@@ -102,9 +127,7 @@ def prepare_release(
     if drafted:
         # A record's date stands (the text dates other days' engagements against it); a new
         # record takes the date of the engagement the release reports.
-        draft = draft_press_release(visit, office, on or (None if created else release.date))
-        if created and on is None and draft.date is not None:
-            release.date = draft.date
+        draft = early_draft or draft_press_release(visit, office, release.date)
         release.topic = draft.topic
         release.headline = draft.headline
         release.lead_quote = draft.lead_quote
@@ -150,3 +173,50 @@ def edit_release(
     if changed:
         release.edited = True
     return changed
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the office's register of press releases."""
+
+    number: int
+    date: date
+    topic: str
+    visit_ref: str
+    visit_title: str
+    status: PressReleaseStatus
+    visit_id: int
+
+
+def register_entries(session: Session, year: int | None = None) -> list[RegisterEntry]:
+    """The register, year by year and number by number (one year's if `year` is given)."""
+    query = (
+        select(
+            PressRelease.number,
+            PressRelease.date,
+            PressRelease.topic,
+            PressRelease.headline,
+            Visit.ref,
+            Visit.title,
+            PressRelease.status,
+            Visit.id,
+        )
+        .join(Visit)
+        .order_by(PressRelease.year, PressRelease.number)
+    )
+    if year is not None:
+        query = query.where(PressRelease.year == year)
+    return [
+        # A release without a topic is filed under its headline's first line.
+        RegisterEntry(n, d, squash(topic or (headline or "").split("\n")[0]), ref, title, s, v)
+        for n, d, topic, headline, ref, title, s, v in session.execute(query).all()
+    ]
+
+
+def register_years(session: Session) -> list[int]:
+    """The years the register holds releases for, newest first."""
+    return list(
+        session.scalars(
+            select(PressRelease.year).distinct().order_by(PressRelease.year.desc())
+        ).all()
+    )

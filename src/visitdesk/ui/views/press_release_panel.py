@@ -128,10 +128,13 @@ class PressReleasePanel(QWidget):
         self.redraft_button.clicked.connect(self.redraft)
         self.export_button = QPushButton("E&xport PDF…", editor)
         self.export_button.clicked.connect(self.export_pdf)
+        self.word_button = QPushButton("Export as &Word…", editor)
+        self.word_button.setToolTip("Write a .docx to finish the release in Word or LibreOffice")
+        self.word_button.clicked.connect(self.export_word)
         self.print_button = QPushButton("&Print…", editor)
         self.print_button.clicked.connect(self.print_release)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.redraft_button, self.export_button):
+        for button in (self.save_button, self.redraft_button, self.export_button, self.word_button):
             buttons.addWidget(button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -357,23 +360,34 @@ class PressReleasePanel(QWidget):
         return not self.is_dirty() or self.save()
 
     def export_pdf(self) -> None:
+        self._export(".pdf", "PDF documents (*.pdf)", "The PDF")
+
+    def export_word(self) -> None:
+        self._export(".docx", "Word documents (*.docx)", "The Word document")
+
+    def _export(self, suffix: str, file_filter: str, what: str) -> None:
         if not self._saved_first():
             return
         content = self.content()
         name = f"{content.number_label} {self._view.visit_ref}".replace("/", "-").strip()
         target, _ = file_dialogs.save_file_name(
-            self, "Export the press release", f"{name}.pdf", "PDF documents (*.pdf)", recent=True
+            self, "Export the press release", f"{name}{suffix}", file_filter, recent=True
         )
         if not target:
             return
         path = Path(target)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         try:
-            build_press_release_pdf(content, path)
+            if suffix == ".docx":
+                from visitdesk.documents.press_release_docx import build_press_release_docx
+
+                build_press_release_docx(content, path)
+            else:
+                build_press_release_pdf(content, path)
         except OSError as exc:
             QMessageBox.warning(
-                self, "Not exported", f"The PDF could not be written to {path}: {exc.strerror}."
+                self, "Not exported", f"{what} could not be written to {path}: {exc.strerror}."
             )
             return
         window = self.window()
