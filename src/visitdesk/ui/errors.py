@@ -26,10 +26,17 @@ def database_error(exc: BaseException) -> bool:
 
     from sqlalchemy.exc import SQLAlchemyError
 
-    return isinstance(exc, SQLAlchemyError | sqlite3.Error)
+    from visitdesk.store.errors import StoreError
+
+    # StoreError: the store's own refusals (busy, read-only, file replaced), already a sentence.
+    return isinstance(exc, SQLAlchemyError | sqlite3.Error | StoreError)
 
 
 def is_locked(exc: BaseException) -> bool:
+    from visitdesk.store.errors import StoreBusyError
+
+    if isinstance(exc, StoreBusyError):
+        return True
     text = str(exc).lower()
     return "database is locked" in text or "database table is locked" in text
 
@@ -43,6 +50,10 @@ def explain(exc: BaseException) -> str:
             "writing to the records at this moment (the database is locked). Wait a moment "
             f"and choose Retry. {keep}"
         )
+    from visitdesk.store.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return f"Your change could not be saved. {exc} {keep}"
     original = getattr(exc, "orig", None) or exc
     reason = " ".join(str(original).split()) or type(original).__name__
     return (
