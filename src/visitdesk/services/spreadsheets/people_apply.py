@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstanceState, Session
 
 from visitdesk.domain.enums import Side
 from visitdesk.domain.models import Attendee, Organisation, Person, Visit, VisitParticipant
@@ -175,8 +175,8 @@ def redo_people_import(session: Session, record: ImportRecord) -> None:
 
 
 def _columns(obj: Organisation | Person) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {a.key: getattr(obj, a.key) for a in mapper.column_attrs}
+    state: InstanceState[Any] = inspect(obj)
+    return {a.key: getattr(obj, a.key) for a in state.mapper.column_attrs}
 
 
 def _visit(session: Session, visit_id: int) -> Visit:
