@@ -21,15 +21,15 @@ from visitdesk.services.spreadsheets.people_apply import (
 from visitdesk.services.spreadsheets.people_import import plan_people_import
 from visitdesk.store.database import Store
 
-HEADINGS = ["Name", "Title/Position", "Organisation", "Email", "Phone"]
-FIRST = [
+HEADINGS: list[object] = ["Name", "Title/Position", "Organisation", "Email", "Phone"]
+FIRST: list[list[object]] = [
     HEADINGS,
     ["Dr. He Zhimin", "Deputy Commissioner", "SIPO", "he@sipo.gov.cn", ""],
     ["Mr. Zhang Wei", "Director", "SIPO", "zhang@sipo.gov.cn", ""],
     ["Ms. Li Na", "Interpreter", "China Translation Bureau", "", ""],
 ]
 # The embassy's second version: He's position corrected, Zhang's e-mail and phone, Li dropped.
-CORRECTED = [
+CORRECTED: list[list[object]] = [
     HEADINGS,
     ["Dr. He Zhimin", "Commissioner", "SIPO", "he@sipo.gov.cn", ""],
     ["Mr. Zhang Wei", "Director", "SIPO", "wei.zhang@sipo.gov.cn", "+86 10 6208 3114"],

@@ -27,7 +27,7 @@ def _texts(dialog: PeopleImportDialog) -> list[str]:
 
 def _position(store: Any, ref: str) -> str | None:
     with store.session() as session:
-        person = session.query(Person).filter_by(ref=ref).one()
+        person: Person = session.query(Person).filter_by(ref=ref).one()
         return person.position
 
 
@@ -79,6 +79,7 @@ def test_a_corrected_list_applies_the_ticked_changes_and_undo_takes_it_all_back(
 
     def fill(dialog: PeopleImportDialog) -> None:
         changes = dialog.findChild(type(dialog.changes), "import-changes")
+        assert changes is not None
         shown["changes"] = [changes.item(i).text() for i in range(changes.count())]
         shown["ticked"] = [
             changes.item(i).checkState() == Qt.CheckState.Checked for i in range(changes.count())
