@@ -47,8 +47,19 @@ def _people(view: VisitView) -> list[ParticipantRow]:
         return participant_rows(session, view.visit_id)
 
 
+# Names Windows keeps for devices, with any extension: "con.ics" cannot be saved.
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
+)
+
+
 def _safe_name(text: str) -> str:
-    return "".join("-" if c in '/\\:*?"<>|' else c for c in text).strip()
+    """A file name Windows accepts: no reserved characters or device names, no trailing dot."""
+    name = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in text)
+    name = name.strip().rstrip(". ") or "visit"
+    if name.split(".", 1)[0].strip().casefold() in _RESERVED:
+        name = f"visit-{name}"
+    return name
 
 
 # Briefing pack ---------------------------------------------------------------------------
