@@ -266,3 +266,19 @@ def test_upgrading_keeps_the_uids_calendars_already_hold(tmp_path: Path) -> None
     assert len(set(uids.values())) == len(uids) == 4
     found = events(export(data_dir, "sipo-2017-03"))
     assert {e.uid.value for e in found.values()} == set(uids.values())
+
+
+def test_an_engagement_dropped_by_a_re_imported_file_is_cancelled(tmp_path: Path) -> None:
+    seed(tmp_path, "asia-2025", "Asia/Shanghai", ASIA)
+    before = events(export(tmp_path, "asia-2025", "1.ics"))["Call at KIPO"]
+    exported = tmp_path / "asia.visit.json"
+    assert main(["--data-dir", str(tmp_path), "export", "-o", str(exported)]) == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    engagements = document["visits"][0]["engagements"]
+    document["visits"][0]["engagements"] = [e for e in engagements if e["id"] != "seoul"]
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "import", str(exported)]) == 0
+    after = events(export(tmp_path, "asia-2025", "2.ics"))
+    assert after["Call at KIPO"].uid.value == before.uid.value
+    assert after["Call at KIPO"].status.value == "CANCELLED"
+    assert int(after["Call at KIPO"].sequence.value) > int(before.sequence.value)

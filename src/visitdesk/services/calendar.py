@@ -43,6 +43,7 @@ class CalendarExport:
     data: bytes
     events: int
     time_zone: str
+    cancelled: int
     description: str
 
 
@@ -69,10 +70,12 @@ def export_calendar(
     calendar = build_calendar(visit, person, office.name if office else None, now, tombstones)
     data = calendar.to_ical()
     check_calendar(data)
+    buried = len(_tombstones_in(calendar))
     whose = f"{person.display_name}'s part of " if person else ""
     return CalendarExport(
         data=data,
-        events=sum(1 for e in calendar.events if str(e.get("STATUS")) != "CANCELLED"),
+        events=len(calendar.events) - buried,
+        cancelled=buried,
         time_zone=visit.time_zone,
         description=f"{whose}{visit.title}",
     )
@@ -129,6 +132,11 @@ def build_calendar(
         first, last = min(moments).date() - ZONE_MARGIN, max(moments).date() + ZONE_MARGIN
         calendar.add_component(vtimezone(zone_name, first, last))
     return calendar
+
+
+def _tombstones_in(calendar: Calendar) -> list[Event]:
+    # Deleted engagements' events, told apart from a cancelled visit's by their transparency.
+    return [e for e in calendar.events if str(e.get("TRANSP")) == "TRANSPARENT"]
 
 
 def _cancelled_event(tombstone: CalendarTombstone, stamp: datetime) -> Event:
