@@ -66,7 +66,7 @@ def test_all_corrections_and_removals_when_asked(
     args = ("import-people", str(corrected), "--visit", "sipo-2017-03")
     assert run(tmp_path, *args, "--apply-changes", "--remove-missing") == 0
     out = capsys.readouterr().out
-    assert "3 fields corrected on 2 people; 1 taken off the visit" in out
+    assert "3 fields changed on 2 people; 1 taken off the visit" in out
     assert person(tmp_path, "he-zhimin").position == "Commissioner"
     zhang = person(tmp_path, "zhang-wei")
     assert (zhang.email, zhang.phone) == ("wei.zhang@sipo.gov.cn", "+86 10 6208 3114")

@@ -40,11 +40,15 @@ def test_switching_to_the_host_side_and_back_leaves_the_dialog_as_it_was(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: list[tuple[list[str], bool]] = []
+    ticks: list[set[int]] = []
 
     def fill(dialog: PeopleImportDialog) -> None:
+        # Mr. Zhang is in the delegation but not in the list: the officer ticks him.
+        dialog.missing.item(0).setCheckState(Qt.CheckState.Checked)
         for index in (0, 1, 0):
             dialog.side.setCurrentIndex(index)
             seen.append((_texts(dialog), dialog.import_button.isEnabled()))
+        ticks.append(dialog.people_to_remove())
         dialog.side.setCurrentIndex(0)
 
     fill_dialog(PeopleImportDialog, fill)
@@ -61,6 +65,7 @@ def test_switching_to_the_host_side_and_back_leaves_the_dialog_as_it_was(
     assert host[0][0] == "Error: Dr. HE Zhimin is already in the delegation of this visit"
     assert host[1] is False
     assert back == guest
+    assert len(ticks) == 1 and len(ticks[0]) == 1  # the tick survived the switch
 
 
 def test_a_corrected_list_applies_the_ticked_changes_and_undo_takes_it_all_back(

@@ -40,7 +40,8 @@ class ImportRecord:
         if self.changed:
             people = len({c[0] for c in self.changed})
             fields = "1 field" if len(self.changed) == 1 else f"{len(self.changed)} fields"
-            parts.append(f"{fields} corrected on {people} {'person' if people == 1 else 'people'}")
+            whom = "1 person" if people == 1 else f"{people} people"
+            parts.append(f"{fields} changed on {whom}")
         if self.removed:
             parts.append(f"{len(self.removed)} taken off the visit")
         return "; ".join(parts)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +75,7 @@ class PeopleImportDialog(QDialog):
         self._plan = plan
         self.preview = first
         self.setWindowTitle(f"Import people from {first.file_name}")
-        self.resize(900, 520)
+        self.resize(900, 640)
         self.side = QComboBox(self)
         self.side.addItem("the delegation (guests)", Side.GUEST)
         self.side.addItem("the host side", Side.HOST)
@@ -101,7 +102,9 @@ class PeopleImportDialog(QDialog):
         self.missing.setAccessibleName("People no longer in the list")
         self.missing_label = QLabel(self)
         for box in (self.changes, self.missing):
-            box.setMaximumHeight(110)
+            # The rows of the list keep the room; these grow only up to a few lines.
+            box.setMaximumHeight(96)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.verdict = QLabel(self)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
@@ -161,12 +164,18 @@ class PeopleImportDialog(QDialog):
 
     @staticmethod
     def _fill(box: QListWidget, entries: list[tuple[str, Any]], ticked: bool) -> None:
+        # Ticks the officer set survive a re-read of the list (after switching sides).
+        earlier = {
+            box.item(i).data(KEY_ROLE): box.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(box.count())
+        }
         box.clear()
         for text, key in entries:
             item = QListWidgetItem(text, box)  # plain text: names are never markup
             item.setData(KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            on = earlier.get(key, ticked)
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _replan(self) -> None:
         try:
