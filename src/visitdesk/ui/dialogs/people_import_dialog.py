@@ -101,6 +101,7 @@ class PeopleImportDialog(QDialog):
         self.missing.setObjectName("import-missing")
         self.missing.setAccessibleName("People no longer in the list")
         self.missing_label = QLabel(self)
+        self._ticks: dict[str, dict[Any, bool]] = {}
         for box in (self.changes, self.missing):
             # The rows of the list keep the room; these grow only up to a few lines.
             box.setMaximumHeight(96)
@@ -162,13 +163,11 @@ class PeopleImportDialog(QDialog):
         for i in range(box.count()):
             box.item(i).setCheckState(state)
 
-    @staticmethod
-    def _fill(box: QListWidget, entries: list[tuple[str, Any]], ticked: bool) -> None:
-        # Ticks the officer set survive a re-read of the list (after switching sides).
-        earlier = {
-            box.item(i).data(KEY_ROLE): box.item(i).checkState() == Qt.CheckState.Checked
-            for i in range(box.count())
-        }
+    def _fill(self, box: QListWidget, entries: list[tuple[str, Any]], ticked: bool) -> None:
+        # Ticks the officer set survive re-reading the list (switching sides and back).
+        earlier = self._ticks.setdefault(box.objectName(), {})
+        for i in range(box.count()):
+            earlier[box.item(i).data(KEY_ROLE)] = box.item(i).checkState() == Qt.CheckState.Checked
         box.clear()
         for text, key in entries:
             item = QListWidgetItem(text, box)  # plain text: names are never markup
