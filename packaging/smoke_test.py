@@ -90,6 +90,12 @@ def smoke(app: Path, example: Path, work: Path) -> list[str]:
         if not written.is_file() or written.stat().st_size == 0:
             raise SmokeError(f"{args[0]} wrote nothing to {output}")
         done.append(f"{args[0]}: {written.stat().st_size:,} bytes")
+    japanese = work / "japan.csv"  # as Japanese Excel saves CSV: cp932, not UTF-8
+    japanese.write_bytes("Name,Position\nMr. Suzuki Ichiro,課長\n".encode("cp932"))
+    preview = run(app, work, "import-people", str(japanese), "--visit", ref, "--preview")
+    if "Read as Japanese (Shift JIS, cp932)" not in preview:
+        raise SmokeError(f"a cp932 list was not recognised:\n{preview}")
+    done.append("a Japanese cp932 list is recognised")
     run(app, work, "--visit", ref, "--screenshot", "window.png", name="visitdesk-gui")
     if (work / "window.png").stat().st_size < 10_000:
         raise SmokeError("the window's screenshot is (nearly) empty")
