@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="visitdesk-smoke-") as folder:
         try:
-            for line in smoke(args.app, args.example, Path(folder)):
+            for line in smoke(args.app.resolve(), args.example.resolve(), Path(folder)):
                 print(f"ok: {line}")
         except SmokeError as exc:
             print(f"FAILED: {exc}", file=sys.stderr)
