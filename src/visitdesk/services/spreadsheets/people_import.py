@@ -12,8 +12,10 @@ Applying and undoing are in `people_apply`.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +27,9 @@ from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.spreadsheets.columns import ColumnMap, label, match_columns
 from visitdesk.services.spreadsheets.person_names import slug, split_name, unique_ref
 from visitdesk.services.spreadsheets.tables import SheetRow, read_sheet
+
+if TYPE_CHECKING:
+    from visitdesk.services.spreadsheets.people_apply import ImportRecord
 
 # Person fields a file may fill, with the longest text the database keeps.
 PERSON_FIELDS: dict[str, int] = {
@@ -306,3 +311,15 @@ def _name_key(parts: NameParts) -> str:
 
 def _joined(text: dict[str, str]) -> str:
     return " ".join(t for t in (text.get("given_name"), text.get("family_name")) if t)
+
+
+def apply_people_import(
+    session: Session,
+    preview: PeoplePreview,
+    accepted: Collection[tuple[int, str]] | None = None,
+    remove: Collection[int] = (),
+) -> ImportRecord:
+    """Kept here for callers of the old place; the work is in `people_apply`."""
+    from visitdesk.services.spreadsheets.people_apply import apply_people_import as apply
+
+    return apply(session, preview, accepted, remove)
