@@ -282,3 +282,14 @@ def test_an_engagement_dropped_by_a_re_imported_file_is_cancelled(tmp_path: Path
     assert after["Call at KIPO"].uid.value == before.uid.value
     assert after["Call at KIPO"].status.value == "CANCELLED"
     assert int(after["Call at KIPO"].sequence.value) > int(before.sequence.value)
+
+
+def test_a_meeting_deleted_before_any_export_leaves_no_cancelled_ghost(tmp_path: Path) -> None:
+    """Never sent out, so no calendar holds it: Outlook would import a cancellation as new."""
+    seed(tmp_path, "asia-2025", "Asia/Shanghai", ASIA)
+    store = Store.open(data_dir=tmp_path)
+    with store.transaction() as session:
+        itinerary.delete_engagement(session, _engagement(store, "seoul"))
+    store.close()
+    found = events(export(tmp_path, "asia-2025"))
+    assert list(found) == ["Talks at CNIPA"]

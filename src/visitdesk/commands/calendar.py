@@ -33,10 +33,11 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     from visitdesk.services.calendar import export_calendar
 
-    with store.session() as session:
-        export = export_calendar(session, args.visit, args.person)
     output: Path = args.output
-    output.write_bytes(export.data)
+    # A transaction: the engagements are marked as sent out only if the file was written.
+    with store.transaction() as session:
+        export = export_calendar(session, args.visit, args.person)
+        output.write_bytes(export.data)
     events = "1 event" if export.events == 1 else f"{export.events} events"
     cancelled = f" and {export.cancelled} cancelled" if export.cancelled else ""
     print(

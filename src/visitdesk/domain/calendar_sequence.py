@@ -23,7 +23,9 @@ from visitdesk.domain.timezones import engagement_zone
 from visitdesk.domain.visit import Visit
 
 # Attributes whose change does not alter the event a calendar shows.
-_QUIET = frozenset({"sequence", "id", "visit_id", "visit", "attendees", "talking_points", "uid"})
+_QUIET = frozenset(
+    {"sequence", "id", "visit_id", "visit", "attendees", "talking_points", "uid", "published"}
+)
 # Visit fields every event of the visit shows (its status, its zone, its title in the notes).
 _VISIT_LOUD = ("status", "time_zone", "title")
 
@@ -54,6 +56,8 @@ def _owner(obj: Attendee | TalkingPoint) -> Engagement | None:
 
 
 def _bury(session: Session, engagement: Engagement) -> None:
+    if not engagement.published:
+        return  # never sent out: no calendar holds it, and a cancellation would add a ghost
     visit = engagement.visit
     if visit is None or visit in session.deleted or inspect(visit).deleted:
         return  # the whole visit goes: its calendar is not exported again
@@ -82,6 +86,7 @@ def _revive(session: Session, engagement: Engagement) -> None:
     if tombstone is None:
         return
     engagement.uid = tombstone.uid
+    engagement.published = True
     engagement.sequence = max(engagement.sequence or 0, tombstone.sequence + 1)
     session.delete(tombstone)
 

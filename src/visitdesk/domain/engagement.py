@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -48,6 +57,8 @@ class Engagement(Base):
     time_zone: Mapped[str | None] = mapped_column(String(64))
     # The calendar UID, fixed when the engagement is first made so renames never duplicate it.
     uid: Mapped[str] = mapped_column(String(255), default=new_event_uid, server_default="")
+    # Sent out in a calendar at least once: only then must its deletion be published.
+    published: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     visit: Mapped[Visit] = relationship(back_populates="engagements")
     organisation: Mapped[Organisation | None] = relationship()

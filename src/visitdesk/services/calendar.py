@@ -70,6 +70,11 @@ def export_calendar(
     calendar = build_calendar(visit, person, office.name if office else None, now, tombstones)
     data = calendar.to_ical()
     check_calendar(data)
+    # Committed by the caller once the file is written: from then on a deletion is published.
+    uids = {str(e["UID"]) for e in calendar.events}
+    for engagement in visit.engagements:
+        if engagement.uid in uids:
+            engagement.published = True
     buried = len(_tombstones_in(calendar))
     whose = f"{person.display_name}'s part of " if person else ""
     return CalendarExport(

@@ -128,9 +128,10 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
     if path.suffix.lower() != ".ics":
         path = path.with_name(path.name + ".ics")
     try:
-        with view.store.session() as session:
+        # Committed only once the file is written: then its events count as sent out.
+        with view.store.transaction() as session:
             export = build(session, view.visit_ref, person_ref)
-        path.write_bytes(export.data)
+            path.write_bytes(export.data)
     except KNOWN as exc:
         QMessageBox.warning(view, "Calendar not exported", str(exc))
         return None

@@ -21,6 +21,7 @@ from visitdesk.domain.enums import Side
 from visitdesk.domain.outcome import Outcome, StatusChange
 from visitdesk.domain.press_release import PressRelease
 from visitdesk.domain.statement import Statement
+from visitdesk.domain.timezones import new_event_uid
 from visitdesk.domain.visit import Visit, VisitParticipant
 from visitdesk.services.exchange.document import VisitRecord
 from visitdesk.services.exchange.rows import Row, engagement_row, engagement_signature, visit_row
@@ -166,7 +167,8 @@ def write_visits(
             guest = [person[p] for p in e.guest_attendees]
             previous = old.pop((vid, e.ref), None)
             if previous is None:
-                uid = {"uid": e.uid} if e.uid else {}  # else the model's default: a new one
+                # A UID from the file was made elsewhere and may be in calendars already.
+                uid = {"uid": e.uid or new_event_uid(), "published": bool(e.uid)}
                 new_engagements.append({**row, **uid, "sequence": e.sequence or 0})
                 continue
             eid, sequence, signature = previous

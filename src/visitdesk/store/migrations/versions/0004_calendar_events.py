@@ -37,6 +37,10 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column('uid', sa.String(length=255), nullable=False, server_default='')
         )
+        # Engagements made before this revision may have gone out in a calendar already.
+        batch_op.add_column(
+            sa.Column('published', sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     connection = op.get_bind()
     office = connection.execute(sa.text("SELECT name FROM office ORDER BY id LIMIT 1")).scalar()
     rows = connection.execute(
@@ -47,8 +51,11 @@ def upgrade() -> None:
     ).all()
     if rows:
         connection.execute(
-            sa.text("UPDATE engagement SET uid = :uid WHERE id = :id"),
-            [{"id": eid, "uid": _old_uid(vref, eref, office)} for eid, eref, vref in rows],
+            sa.text("UPDATE engagement SET uid = :uid, published = :yes WHERE id = :id"),
+            [
+                {"id": eid, "uid": _old_uid(vref, eref, office), "yes": True}
+                for eid, eref, vref in rows
+            ],
         )
     op.create_table(
         'calendar_tombstone',
@@ -78,5 +85,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_calendar_tombstone_visit_id'))
     op.drop_table('calendar_tombstone')
     with op.batch_alter_table('engagement', schema=None) as batch_op:
+        batch_op.drop_column('published')
         batch_op.drop_column('uid')
         batch_op.drop_column('time_zone')
