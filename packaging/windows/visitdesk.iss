@@ -46,6 +46,19 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
+[InstallDelete]
+; An upgrade must not leave the older bundle's libraries beside the new ones: PyInstaller puts
+; everything but the two programs in _internal, whose file names change with every Qt or Python
+; release, and a stale DLL found first breaks the new version. The officers' data is elsewhere
+; (%LOCALAPPDATA%\VisitDesk), so nothing of theirs is in these folders.
+Type: filesandordirs; Name: "{app}\_internal"
+Type: files; Name: "{app}\visitdesk.exe"
+Type: files; Name: "{app}\{#AppExe}"
+
+[UninstallDelete]
+; Only what the installer put in {app}; the officers' records stay in their profile.
+Type: dirifempty; Name: "{app}"
+
 [Files]
 ; The whole folder: both programs, the Python runtime, Qt, fonts and icons.
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -59,13 +72,14 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 ; registered on its own. The association is made on `.json` as an *additional* program
 ; (OpenWithProgids), never taking `.json` over from the program already set for it, and the
 ; VisitDesk program only imports files whose name ends in `.visit.json` (any other .json opened
-; with it just opens the window).
+; with it just opens the window). Every entry is removed on uninstall: by its own flag, or
+; because it lies under a key marked uninsdeletekey (a test checks this).
 Root: HKA; Subkey: "Software\Classes\.json\OpenWithProgids"; ValueType: string; ValueName: "VisitDesk.Visit"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\VisitDesk.Visit"; ValueType: string; ValueName: ""; ValueData: "VisitDesk visit"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\VisitDesk.Visit\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\VisitDesk.Visit\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".json"; ValueData: ""; Flags: uninsdeletekey
-Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -53,7 +53,7 @@ def test_tab_visits_the_engagement_dialog_s_fields_in_visual_order(qtbot, store)
     qtbot.waitExposed(dialog)
     form = [
         dialog.title_edit, dialog.kind, dialog.start, dialog.end, dialog.venue, dialog.city,
-        dialog.organisation, dialog.objectives, dialog.points, dialog.notes,
+        dialog.zone, dialog.organisation, dialog.objectives, dialog.points, dialog.notes,
     ]  # fmt: skip
     assert _in_screen_order(form, dialog)
     group = dialog.findChild(QGroupBox)

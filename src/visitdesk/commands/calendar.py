@@ -15,8 +15,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "ics",
         help="export a visit's programme as an iCalendar (.ics) file",
-        description="Write one calendar event per engagement, in the visit's own time zone. "
-        "Exporting again updates the events already imported instead of adding copies.",
+        description="Write one calendar event per engagement, each in its own time zone (the "
+        "visit's unless the engagement has one). Exporting again updates the events already "
+        "imported instead of adding copies, and removes those of deleted engagements.",
     )
     parser.add_argument("visit", metavar="REF", help="the visit")
     parser.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path)
@@ -32,10 +33,15 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     from visitdesk.services.calendar import export_calendar
 
-    with store.session() as session:
-        export = export_calendar(session, args.visit, args.person)
     output: Path = args.output
-    output.write_bytes(export.data)
+    # A transaction: the engagements are marked as sent out only if the file was written.
+    with store.transaction() as session:
+        export = export_calendar(session, args.visit, args.person)
+        output.write_bytes(export.data)
     events = "1 event" if export.events == 1 else f"{export.events} events"
-    print(f"Wrote {events} of {export.description} ({export.time_zone}) to {output}", file=out)
+    cancelled = f" and {export.cancelled} cancelled" if export.cancelled else ""
+    print(
+        f"Wrote {events}{cancelled} of {export.description} ({export.time_zone}) to {output}",
+        file=out,
+    )
     return 0

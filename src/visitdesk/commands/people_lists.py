@@ -21,7 +21,11 @@ def register(subparsers: Any) -> None:
         description="Columns are matched by their headings (Name, Title/Position, Organisation, "
         "Honorific, Native name, Email, Phone, Dietary, Precedence, Ref). People already "
         "stored are matched, not duplicated. Every row is checked first: if one has an error, "
-        "nothing is imported.",
+        "nothing is imported. A corrected list (a new position, e-mail...) is printed field by "
+        "field as 'Change ROW:FIELD'; fields stored empty are filled, corrections are applied "
+        "only with --apply-changes. "
+        "People of the visit the list no longer names are listed; --remove-missing takes "
+        "them off the visit.",
     )
     importer.add_argument("file", metavar="FILE", type=Path, help="an .xlsx or .csv file")
     importer.add_argument("--visit", metavar="REF", required=True, help="the visit they join")
@@ -33,6 +37,20 @@ def register(subparsers: Any) -> None:
     )
     importer.add_argument(
         "--preview", action="store_true", help="only show what would be imported; change nothing"
+    )
+    importer.add_argument(
+        "--apply-changes",
+        nargs="?",
+        const="all",
+        metavar="ROW:FIELD,...",
+        help="apply the corrections the list makes to people already stored: all of them, "
+        "none (not even additions), or only those named, e.g. 3:position,5:email (as the "
+        "preview prints them)",
+    )
+    importer.add_argument(
+        "--remove-missing",
+        action="store_true",
+        help="take the people of the visit on that side whom the list does not name off it",
     )
     importer.set_defaults(handler=run_import)
 
@@ -51,24 +69,63 @@ def register(subparsers: Any) -> None:
 
 def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     from visitdesk.domain.enums import Side
-    from visitdesk.services.spreadsheets.people_import import (
-        apply_people_import,
-        plan_people_import,
-    )
+    from visitdesk.services.errors import ServiceError
+    from visitdesk.services.spreadsheets.people_apply import apply_people_import
+    from visitdesk.services.spreadsheets.people_import import plan_people_import
 
     with store.transaction() as session:
         preview = plan_people_import(session, args.file, args.visit, Side(args.side))
         for line in preview.lines():
             print(line, file=out)
+        additions = {c.key for c in preview.changes if not c.old}
+        accepted = _accepted(args.apply_changes, {c.key for c in preview.changes}, additions)
         if args.preview and not preview.error_rows:
             # Planning only reads, so leaving the transaction stores nothing.
             print("Preview only: nothing was imported.", file=out)
             return 0
-        apply_people_import(session, preview)
-        joined = sum(1 for r in preview.rows if r.joins)
-        new = sum(1 for r in preview.rows if r.person is None)
-        print(f"Imported: {joined} joined the visit, {new} of them new to VisitDesk.", file=out)
+        if isinstance(accepted, str):
+            raise ServiceError(accepted)
+        remove = {p.id for p in preview.missing} if args.remove_missing else set()
+        record = apply_people_import(session, preview, accepted, remove)
+        print(f"Imported: {record.summary}.", file=out)
+        left = len(preview.changes) - len(record.changed)
+        if left:
+            print(
+                f"Not applied: {left} of the list's changes (add --apply-changes to apply them).",
+                file=out,
+            )
+        if preview.missing and not remove:
+            print(
+                f"Still on the visit: {len(preview.missing)} not in the list "
+                "(add --remove-missing to take them off).",
+                file=out,
+            )
     return 0
+
+
+def _accepted(
+    option: str | None, offered: set[tuple[int, str]], additions: set[tuple[int, str]]
+) -> set[tuple[int, str]] | str:
+    """The changes chosen with --apply-changes, or a sentence saying what is wrong.
+
+    Without the option only additions (a field stored empty) are made, as always: a
+    correction replaces what an officer may have curated, so it is applied only when asked.
+    """
+    if option is None:
+        return additions
+    if option.strip().casefold() in ("all", "none"):
+        return offered if option.strip().casefold() == "all" else set()
+    chosen: set[tuple[int, str]] = set()
+    for item in (i.strip() for i in option.split(",") if i.strip()):
+        row, _, attr = item.partition(":")
+        key = (int(row), attr.strip().casefold()) if row.strip().isdigit() else None
+        if key is None or key not in offered:
+            return (
+                f"The list makes no change {item!r}: name changes as the preview prints them, "
+                "e.g. --apply-changes 3:position,5:email, or give --apply-changes alone for all."
+            )
+        chosen.add(key)
+    return chosen
 
 
 def run_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:

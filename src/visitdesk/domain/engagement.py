@@ -5,12 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitdesk.domain.base import Base
 from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.timezones import new_event_uid
 from visitdesk.domain.types import enum_type
 
 if TYPE_CHECKING:
@@ -31,7 +41,7 @@ class Engagement(Base):
         enum_type(EngagementKind), default=EngagementKind.OTHER
     )
     title: Mapped[str] = mapped_column(String(500))
-    # Local wall-clock time of the visit (Visit.time_zone), stored without an offset.
+    # Local wall-clock time of the engagement's zone (its own, else the visit's), no offset.
     start: Mapped[datetime] = mapped_column(DateTime, index=True)
     end: Mapped[datetime] = mapped_column(DateTime)
     venue: Mapped[str | None] = mapped_column(String(500))
@@ -43,6 +53,12 @@ class Engagement(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Grows each time the engagement changes, so that calendar exports update events in place.
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # IANA zone of a meeting held elsewhere (a multi-city visit); None: the visit's zone.
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    # The calendar UID, fixed when the engagement is first made so renames never duplicate it.
+    uid: Mapped[str] = mapped_column(String(255), default=new_event_uid, server_default="")
+    # Sent out in a calendar at least once: only then must its deletion be published.
+    published: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     visit: Mapped[Visit] = relationship(back_populates="engagements")
     organisation: Mapped[Organisation | None] = relationship()

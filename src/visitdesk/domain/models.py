@@ -2,6 +2,7 @@
 
 from visitdesk.domain import calendar_sequence  # noqa: F401  (registers the hook)
 from visitdesk.domain.base import Base
+from visitdesk.domain.calendar_tombstone import CalendarTombstone
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
@@ -14,6 +15,7 @@ from visitdesk.domain.visit import Visit, VisitParticipant
 __all__ = [
     "Attendee",
     "Base",
+    "CalendarTombstone",
     "Engagement",
     "Office",
     "Organisation",

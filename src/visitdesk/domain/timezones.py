@@ -1,7 +1,9 @@
-"""The time zone of a visit: the one given, or the main zone of the visit's country."""
+"""Time zones: of a visit (given, or its country's main zone) and of its engagements."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -44,3 +46,29 @@ def is_country_code(code: str) -> bool:
 
 # Codes with no zone of their own in zone.tab but valid as countries of an organisation.
 _EXTRA_COUNTRIES = frozenset({"EU", "UN", "XK"})
+
+
+def new_event_uid() -> str:
+    """A calendar UID for a new engagement: random, so no later rename can change it."""
+    return f"{uuid.uuid4()}@visitdesk.invalid"
+
+
+def engagement_zone(own_zone: str | None, visit_zone: str) -> str:
+    """The zone an engagement's times are in: its own if given, else the visit's."""
+    return own_zone or visit_zone
+
+
+def zone_note(own_zone: str | None, visit_zone: str) -> str:
+    """' (Europe/London)' when an engagement is held in another zone than the visit's, else ''.
+
+    The one way every document shows 'local time, with the zone where it differs'.
+    """
+    zone = engagement_zone(own_zone, visit_zone)
+    return "" if zone == visit_zone else f" ({zone})"
+
+
+def local_time_with_zone(
+    moment: datetime, own_zone: str | None, visit_zone: str, fmt: str = "%H:%M"
+) -> str:
+    """An engagement's local wall-clock time, followed by its zone where it differs."""
+    return f"{moment:{fmt}}{zone_note(own_zone, visit_zone)}"

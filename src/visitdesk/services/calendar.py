@@ -1,10 +1,12 @@
 """A visit's programme as an iCalendar file that Outlook, Google Calendar and Thunderbird open.
 
-One event per engagement, in the visit's own time zone (with its VTIMEZONE, which Outlook needs
-to place a `TZID` time). UIDs are built from the visit's and the engagement's references and the
-office, so a second export of the same visit updates the events already in a calendar instead of
-adding copies; SEQUENCE is the engagement's `sequence`, which grows each time it changes, so the
-client knows the newer copy wins.
+One event per engagement, in the engagement's own time zone (its own, else the visit's), with
+one VTIMEZONE per zone used, which Outlook needs to place a `TZID` time. UIDs are fixed when an
+engagement is first made (`Engagement.uid`), so a second export updates the events already in a
+calendar instead of adding copies; SEQUENCE is the engagement's `sequence`, which grows once per
+saved change, so the client knows the newer copy wins. Engagements deleted since are published
+once more, from their tombstones, as STATUS:CANCELLED with a higher SEQUENCE, so that clients
+remove them.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from visitdesk.domain.dates import short_datetime
 from visitdesk.domain.enums import Side, VisitStatus
 
 # From `models`, not the single modules: every mapper must be known before the first query.
-from visitdesk.domain.models import Engagement, Office, Person, Visit
+from visitdesk.domain.models import CalendarTombstone, Engagement, Office, Person, Visit
 from visitdesk.domain.precedence import in_precedence
-from visitdesk.domain.timezones import is_valid_zone
+from visitdesk.domain.timezones import engagement_zone, is_valid_zone
+from visitdesk.services.calendar_zones import vtimezone
 from visitdesk.services.errors import NotFoundError, ServiceError
 
 PRODID = f"-//{APP_NAME}//{APP_NAME} {__version__}//EN"
@@ -40,6 +43,7 @@ class CalendarExport:
     data: bytes
     events: int
     time_zone: str
+    cancelled: int
     description: str
 
 
@@ -56,28 +60,46 @@ def export_calendar(
         if person is None:
             raise NotFoundError(f"There is no person {person_ref!r}.")
     office = session.scalars(select(Office).order_by(Office.id)).first()
-    calendar = build_calendar(visit, person, office.name if office else None, now)
+    tombstones = list(
+        session.scalars(
+            select(CalendarTombstone)
+            .where(CalendarTombstone.visit_id == visit.id)
+            .order_by(CalendarTombstone.start, CalendarTombstone.id)
+        )
+    )
+    calendar = build_calendar(visit, person, office.name if office else None, now, tombstones)
     data = calendar.to_ical()
     check_calendar(data)
+    # Committed by the caller once the file is written: from then on a deletion is published.
+    uids = {str(e["UID"]) for e in calendar.events}
+    for engagement in visit.engagements:
+        if engagement.uid in uids:
+            engagement.published = True
+    buried = len(_tombstones_in(calendar))
     whose = f"{person.display_name}'s part of " if person else ""
     return CalendarExport(
         data=data,
-        events=len(calendar.events),
+        events=len(calendar.events) - buried,
+        cancelled=buried,
         time_zone=visit.time_zone,
         description=f"{whose}{visit.title}",
     )
 
 
 def build_calendar(
-    visit: Visit, person: Person | None, office_name: str | None, now: datetime | None = None
+    visit: Visit,
+    person: Person | None,
+    office_name: str | None,
+    now: datetime | None = None,
+    tombstones: list[CalendarTombstone] | None = None,
 ) -> Calendar:
-    if not is_valid_zone(visit.time_zone):
-        raise ServiceError(
-            f"The visit {visit.ref!r} has the time zone {visit.time_zone!r}, which is not a "
-            "known time zone. Set it to a name such as Asia/Karachi and export again."
-        )
-    zone = ZoneInfo(visit.time_zone)
     engagements = list(visit.engagements)
+    for zone_name in {visit.time_zone, *(e.time_zone for e in engagements if e.time_zone)}:
+        if not is_valid_zone(zone_name):
+            raise ServiceError(
+                f"The visit {visit.ref!r} has the time zone {zone_name!r}, which is not a "
+                "known time zone. Set it to a name such as Asia/Karachi and export again."
+            )
     if person is not None:
         engagements = [e for e in engagements if person in e.attendee_people]
         if not engagements:
@@ -85,7 +107,10 @@ def build_calendar(
                 f"{person.display_name} attends none of the engagements of the visit "
                 f"{visit.ref!r}, so there is nothing to put in the calendar."
             )
-    if not engagements:
+    live_uids = {e.uid for e in visit.engagements if e.uid}
+    # A deleted engagement's tombstone goes in every later export, unless it came back.
+    buried = [t for t in tombstones or [] if t.uid not in live_uids and is_valid_zone(t.time_zone)]
+    if not engagements and not buried:
         raise ServiceError(
             f"The visit {visit.ref!r} has no engagements yet, so there is nothing to put in "
             "the calendar."
@@ -99,12 +124,39 @@ def build_calendar(
     calendar.add("x-wr-calname", visit.title)
     calendar.add("x-wr-timezone", visit.time_zone)
     domain = _uid_domain(office_name)
+    spans: dict[str, list[datetime]] = {}
     for engagement in engagements:
-        calendar.add_component(_event(visit, engagement, zone, stamp, domain))
-    first = min(e.start for e in engagements).date()
-    last = max(max(e.end, e.start) for e in engagements).date()
-    calendar.add_missing_timezones(first_date=first - ZONE_MARGIN, last_date=last + ZONE_MARGIN)
+        zone_name = engagement_zone(engagement.time_zone, visit.time_zone)
+        calendar.add_component(_event(visit, engagement, ZoneInfo(zone_name), stamp, domain))
+        spans.setdefault(zone_name, []).extend((engagement.start, engagement.end))
+    for tombstone in buried:
+        calendar.add_component(_cancelled_event(tombstone, stamp))
+        spans.setdefault(tombstone.time_zone, []).extend((tombstone.start, tombstone.end))
+    for zone_name in sorted(spans):
+        moments = spans[zone_name]
+        first, last = min(moments).date() - ZONE_MARGIN, max(moments).date() + ZONE_MARGIN
+        calendar.add_component(vtimezone(zone_name, first, last))
     return calendar
+
+
+def _tombstones_in(calendar: Calendar) -> list[Event]:
+    # Deleted engagements' events, told apart from a cancelled visit's by their transparency.
+    return [e for e in calendar.events if str(e.get("TRANSP")) == "TRANSPARENT"]
+
+
+def _cancelled_event(tombstone: CalendarTombstone, stamp: datetime) -> Event:
+    """A deleted engagement, once more, so that clients take it out of their calendars."""
+    zone = ZoneInfo(tombstone.time_zone)
+    event = Event()
+    event.add("uid", tombstone.uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", tombstone.sequence)
+    event.add("dtstart", tombstone.start.replace(tzinfo=zone))
+    event.add("dtend", max(tombstone.end, tombstone.start).replace(tzinfo=zone))
+    event.add("summary", tombstone.summary)
+    event.add("status", "CANCELLED")
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def _event(
@@ -117,7 +169,8 @@ def _event(
             "Correct its times and export again."
         )
     event = Event()
-    event.add("uid", event_uid(visit.ref, engagement.ref, domain))
+    # Stored since the engagement was made; the derived form only for a row that lacks one.
+    event.add("uid", engagement.uid or event_uid(visit.ref, engagement.ref, domain))
     event.add("dtstamp", stamp)
     event.add("sequence", max(engagement.sequence or 0, 0))
     event.add("dtstart", engagement.start.replace(tzinfo=zone))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from visitdesk.domain.checks import check_programme
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
+from visitdesk.domain.timezones import is_valid_zone
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
@@ -30,6 +31,8 @@ class EngagementData:
     kind: EngagementKind = EngagementKind.OTHER
     venue: str | None = None
     city: str | None = None
+    # IANA zone of a meeting held elsewhere; None: the visit's.
+    time_zone: str | None = None
     organisation_id: int | None = None
     objectives: str | None = None
     notes: str | None = None
@@ -159,6 +162,7 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         kind=data.kind,
         venue=blank_as_none(data.venue),
         city=blank_as_none(data.city),
+        time_zone=checked_zone(data.time_zone),
         organisation_id=data.organisation_id,
         objectives=blank_as_none(data.objectives),
         notes=blank_as_none(data.notes),
@@ -192,10 +196,13 @@ def _apply(engagement: Engagement, data: EngagementData) -> None:
     engagement.end = data.end
     engagement.venue = data.venue
     engagement.city = data.city
+    engagement.time_zone = data.time_zone
     engagement.organisation_id = data.organisation_id
     engagement.objectives = data.objectives
     engagement.notes = data.notes
-    engagement.talking_points = [TalkingPoint(text=t) for t in data.talking_points]
+    if [t.text for t in engagement.talking_points] != list(data.talking_points):
+        # Replaced only when changed: new rows would count as a change for the calendar.
+        engagement.talking_points = [TalkingPoint(text=t) for t in data.talking_points]
     old = {a.person_id: a for a in engagement.attendees}
     attendees = []
     for person_id, side in data.attendees:
@@ -237,6 +244,7 @@ def load_engagement(session: Session, engagement_id: int) -> EngagementData:
         kind=e.kind,
         venue=e.venue,
         city=e.city,
+        time_zone=e.time_zone,
         organisation_id=e.organisation_id,
         objectives=e.objectives,
         notes=e.notes,
@@ -249,8 +257,7 @@ def load_engagement(session: Session, engagement_id: int) -> EngagementData:
 def update_engagement(session: Session, engagement_id: int, data: EngagementData) -> None:
     engagement = _get(session, engagement_id)
     _apply(engagement, _checked(session, data))
-    # Calendar exports update an event in place only when its sequence grows.
-    engagement.sequence += 1
+    # The session hook raises the calendar SEQUENCE once, and only if something changed.
     session.flush()
 
 
@@ -262,6 +269,20 @@ def delete_engagement(session: Session, engagement_id: int) -> None:
 def visit_dates(session: Session, visit_id: int) -> tuple[date, date]:
     visit = get_visit(session, visit_id)
     return visit.start_date, visit.end_date
+
+
+def visit_zone(session: Session, visit_id: int) -> str:
+    return get_visit(session, visit_id).time_zone
+
+
+def checked_zone(zone: str | None) -> str | None:
+    """An engagement's own zone, or None for the visit's; a sentence if it is no zone."""
+    zone = (zone or "").strip() or None
+    if zone is not None and not is_valid_zone(zone):
+        raise ServiceError(
+            f"“{zone}” is not a time zone. Choose one from the list, such as Europe/London."
+        )
+    return zone
 
 
 def side_of(session: Session, visit_id: int, person_id: int) -> Side:

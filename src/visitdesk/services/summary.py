@@ -11,6 +11,7 @@ from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
 from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.timezones import zone_note
 from visitdesk.domain.visit import Visit
 
 
@@ -37,7 +38,8 @@ def _dates(visit: Visit) -> str:
 
 def _engagement_lines(engagement: Engagement, leader: Person | None) -> list[str]:
     lines = [
-        f"  {engagement.start:%H:%M}–{engagement.end:%H:%M}  {engagement.title} "
+        f"  {engagement.start:%H:%M}–{engagement.end:%H:%M}"
+        f"{zone_note(engagement.time_zone, engagement.visit.time_zone)}  {engagement.title} "
         f"[{engagement.kind.label.lower()}]"
     ]
     place = ", ".join(p for p in (engagement.venue, engagement.city) if p)

@@ -23,6 +23,8 @@ from visitdesk.ui import file_dialogs, recent
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from visitdesk.ui.briefing_job import BriefingJob
     from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
     from visitdesk.ui.views.visit_view import VisitView
@@ -48,8 +50,19 @@ def _people(view: VisitView) -> list[ParticipantRow]:
         return participant_rows(session, view.visit_id)
 
 
+# Names Windows keeps for devices, with any extension: "con.ics" cannot be saved.
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
+)
+
+
 def _safe_name(text: str) -> str:
-    return "".join("-" if c in '/\\:*?"<>|' else c for c in text).strip()
+    """A file name Windows accepts: no reserved characters or device names, no trailing dot."""
+    name = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in text)
+    name = name.strip().rstrip(". ") or "visit"
+    if name.split(".", 1)[0].strip().casefold() in _RESERVED:
+        name = f"visit-{name}"
+    return name
 
 
 # Briefing pack ---------------------------------------------------------------------------
@@ -118,9 +131,10 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
     if path.suffix.lower() != ".ics":
         path = path.with_name(path.name + ".ics")
     try:
-        with view.store.session() as session:
+        # Committed only once the file is written: then its events count as sent out.
+        with view.store.transaction() as session:
             export = build(session, view.visit_ref, person_ref)
-        path.write_bytes(export.data)
+            path.write_bytes(export.data)
     except KNOWN as exc:
         QMessageBox.warning(view, "Calendar not exported", str(exc))
         return None
@@ -181,12 +195,20 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
 
 
 def import_people(view: VisitView) -> bool:
-    """Read a delegation list, show every row's fate, and import all of it or nothing."""
+    """Read a delegation list, show every row's fate, and import all of it or nothing.
+
+    The import goes on the visit's undo stack like any edit: undo takes off those who joined,
+    removes the people and organisations it made, puts corrected fields back and returns
+    those it took off the visit.
+    """
     from visitdesk.domain.enums import Side
-    from visitdesk.services.spreadsheets.people_import import (
+    from visitdesk.services.spreadsheets.people_apply import (
+        ImportRecord,
         apply_people_import,
-        plan_people_import,
+        redo_people_import,
+        undo_people_import,
     )
+    from visitdesk.services.spreadsheets.people_import import plan_people_import
     from visitdesk.ui.dialogs.people_import_dialog import PeopleImportDialog
 
     target, _ = file_dialogs.open_file_name(
@@ -199,8 +221,8 @@ def import_people(view: VisitView) -> bool:
         return False
     path = Path(target)
     try:
-        # Planning only reads: leaving this transaction without applying stores nothing.
-        with view.store.transaction() as session:
+        # Planning only reads: leaving this session stores nothing.
+        with view.store.session() as session:
             dialog = PeopleImportDialog(
                 lambda side: plan_people_import(session, path, view.visit_ref, side),
                 plan_people_import(session, path, view.visit_ref, Side.GUEST),
@@ -208,8 +230,8 @@ def import_people(view: VisitView) -> bool:
             )
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-            apply_people_import(session, dialog.preview)
-            preview = dialog.preview
+            side = dialog.chosen_side()
+            accepted, remove = dialog.accepted_changes(), dialog.people_to_remove()
     except KNOWN as exc:
         QMessageBox.warning(view, "Nothing was imported", str(exc))
         return False
@@ -218,11 +240,31 @@ def import_people(view: VisitView) -> bool:
             view, "Nothing was imported", f"Cannot read {path.name}: {exc.strerror or exc}."
         )
         return False
-    joined = sum(1 for r in preview.rows if r.joins)
-    new = sum(1 for r in preview.rows if r.person is None)
+    done: list[ImportRecord] = []
+
+    def do(session: Session) -> None:
+        if done:
+            redo_people_import(session, done[0])
+            return
+        # Planned again in the saving transaction, so what is stored is what was just shown.
+        preview = plan_people_import(session, path, view.visit_ref, side)
+        done.append(apply_people_import(session, preview, accepted, remove))
+
+    def undo(session: Session) -> None:
+        undo_people_import(session, done[0])
+
+    try:
+        saved = view.push(f"Import {path.name}", do, undo)
+    except OSError as exc:
+        QMessageBox.warning(
+            view, "Nothing was imported", f"Cannot read {path.name}: {exc.strerror or exc}."
+        )
+        return False
+    if not saved:
+        return False
     recent.add_file(path)
     view.people_imported()
-    _status(view, f"Imported {path.name}: {joined} joined the visit, {new} of them new.")
+    _status(view, f"Imported {path.name}: {done[0].summary}.")
     return True
 
 

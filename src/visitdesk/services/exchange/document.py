@@ -91,6 +91,8 @@ class EngagementRecord:
     host_attendees: list[str]
     guest_attendees: list[str]
     sequence: int | None
+    time_zone: str | None = None
+    uid: str | None = None
 
 
 @dataclass(slots=True)

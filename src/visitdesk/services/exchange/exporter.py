@@ -145,6 +145,8 @@ def _engagement(data: EngagementData, refs: _Refs) -> Json:
             "host_attendees": [refs.people[p] for p, side in data.attendees if side is Side.HOST],
             "guest_attendees": [refs.people[p] for p, side in data.attendees if side is Side.GUEST],
             "sequence": e.sequence,
+            "time_zone": e.time_zone,
+            "uid": e.uid or None,
         }
     )
 

@@ -101,7 +101,20 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
         host_attendees=list(dict.fromkeys(host)),
         guest_attendees=[r for r in dict.fromkeys(guest) if r not in host],
         sequence=obj.integer("sequence", minimum=0),
+        time_zone=_engagement_zone(obj),
+        uid=limited_text(obj, "uid", "engagement"),
     )
+
+
+def _engagement_zone(obj: Obj) -> str | None:
+    zone = obj.text("time_zone")
+    if zone is not None and not is_valid_zone(zone):
+        obj.problems.add(
+            obj.at("time_zone"),
+            f"{describe(zone)} is not a time zone; use an IANA name such as Europe/London",
+        )
+        return None
+    return zone
 
 
 def _statement(obj: Obj, refs: Refs, engagements: set[str]) -> StatementRecord:

@@ -81,6 +81,7 @@ def engagement_row(r: EngagementRecord, visit_id: int, org: dict[str, int]) -> R
         "organisation_id": org[r.organisation] if r.organisation else None,
         "objectives": r.objectives,
         "notes": r.notes,
+        "time_zone": r.time_zone,
     }
 
 
@@ -98,5 +99,6 @@ def engagement_signature(
         "organisation_id",
         "objectives",
         "notes",
+        "time_zone",
     )
     return (*(row[k] for k in keys), tuple(talking_points), tuple(host), tuple(guest))

@@ -15,11 +15,13 @@ from sqlalchemy import Select, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.base import Base
+from visitdesk.domain.calendar_sequence import bury_engagements
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
 from visitdesk.domain.enums import Side
 from visitdesk.domain.outcome import Outcome, StatusChange
 from visitdesk.domain.press_release import PressRelease
 from visitdesk.domain.statement import Statement
+from visitdesk.domain.timezones import new_event_uid
 from visitdesk.domain.visit import Visit, VisitParticipant
 from visitdesk.services.exchange.document import VisitRecord
 from visitdesk.services.exchange.rows import Row, engagement_row, engagement_signature, visit_row
@@ -84,6 +86,7 @@ def _old_engagements(
         Engagement.organisation_id,
         Engagement.objectives,
         Engagement.notes,
+        Engagement.time_zone,
     ]
     for part in chunks(visit_ids):
         rows = (
@@ -164,7 +167,9 @@ def write_visits(
             guest = [person[p] for p in e.guest_attendees]
             previous = old.pop((vid, e.ref), None)
             if previous is None:
-                new_engagements.append({**row, "sequence": e.sequence or 0})
+                # A UID from the file was made elsewhere and may be in calendars already.
+                uid = {"uid": e.uid or new_event_uid(), "published": bool(e.uid)}
+                new_engagements.append({**row, **uid, "sequence": e.sequence or 0})
                 continue
             eid, sequence, signature = previous
             if signature != engagement_signature(row, e.talking_points, host, guest):
@@ -173,7 +178,12 @@ def write_visits(
                 {**row, "id": eid, "sequence": max(sequence, e.sequence or 0)}
             )
             engagement_id[(vid, e.ref)] = eid
-    for part in chunks([eid for eid, _, _ in old.values()]):  # engagements the file dropped
+    dropped = [eid for eid, _, _ in old.values()]
+    for part in chunks(dropped):  # calendars must still be told these were cancelled
+        bury_engagements(
+            session, session.scalars(select(Engagement).where(Engagement.id.in_(part)))
+        )
+    for part in chunks(dropped):  # engagements the file dropped
         session.execute(
             delete(Engagement).where(Engagement.id.in_(part)), execution_options=NO_SYNC
         )

@@ -2,26 +2,34 @@
 
 All or nothing: the file is first read into a plan, which the officer sees as a preview with
 each row's errors; nothing is stored unless every row is right. People already in the store are
-matched (by Ref, else by name and organisation) and never duplicated; a matched person keeps
-what is stored and only gains what was missing, so a rough list cannot spoil curated records.
+matched (by Ref, else by name and organisation) and never duplicated. What the list says
+differently about a matched person (a corrected position, a new e-mail) is a `FieldChange`,
+shown old and new, that the officer applies or not; names are never rewritten from a list.
+People of the visit on that side whom the list no longer names are offered for removal.
+Applying and undoing are in `people_apply`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.enums import Side
-from visitdesk.domain.models import Organisation, Person, Visit, VisitParticipant
+from visitdesk.domain.models import Organisation, Person, Visit
 from visitdesk.domain.names import NameParts, plain_name
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.spreadsheets.columns import ColumnMap, label, match_columns
 from visitdesk.services.spreadsheets.person_names import slug, split_name, unique_ref
 from visitdesk.services.spreadsheets.tables import SheetRow, read_sheet
+
+if TYPE_CHECKING:
+    from visitdesk.services.spreadsheets.people_apply import ImportRecord
 
 # Person fields a file may fill, with the longest text the database keeps.
 PERSON_FIELDS: dict[str, int] = {
@@ -29,8 +37,30 @@ PERSON_FIELDS: dict[str, int] = {
     "position": 300, "email": 300, "phone": 100, "dietary": 5000,
 }  # fmt: skip
 _LIMITS = {**PERSON_FIELDS, "ref": 120, "organisation": 300, "role": 120, "name": 400}
-# What a file may add to a person already stored; names are never rewritten from a list.
-_FILLABLE = frozenset({"native_name", "position", "email", "phone", "dietary", "precedence"})
+# What a file may correct or add on a person already stored; never the names (the match key).
+_CORRECTABLE = ("position", "native_name", "email", "phone", "dietary", "precedence")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field the list gives differently for a stored person; `old` empty: an addition."""
+
+    row: int
+    attr: str  # a Person attribute, or "organisation"
+    label: str
+    old: str
+    new: str
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.row, self.attr)
+
+    def describe(self) -> str:
+        if not self.old:
+            return f"{self.label}: adds “{self.new}”"
+        return f"{self.label}: “{self.old}” → “{self.new}”"
+
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -44,6 +74,7 @@ class RowPlan:
     values: dict[str, str | int | bool] = field(default_factory=dict)
     organisation: Organisation | str | None = None  # stored, or the name of a new one
     fills: list[str] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
     joins: bool = True
     role: str | None = None
 
@@ -54,6 +85,9 @@ class RowPlan:
             what = f"new person ({self.ref})"
         else:
             what = f"matches {self.ref}"
+            corrected = [c.label for c in self.changes if c.old]
+            if corrected:
+                what += ", corrects " + ", ".join(corrected)
             if self.fills:
                 what += ", adds " + ", ".join(self.fills)
         group = "the delegation" if side is Side.GUEST else "the host side"
@@ -68,6 +102,14 @@ class PeoplePreview:
     rows: list[RowPlan]
     ignored_headings: tuple[str, ...]
     new_organisations: list[str]
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
+    # People of the visit on this side whom the list does not name (offered for removal).
+    missing: list[Person] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[FieldChange]:
+        return [c for r in self.rows for c in r.changes]
 
     @property
     def error_rows(self) -> list[RowPlan]:
@@ -75,6 +117,9 @@ class PeoplePreview:
 
     def lines(self) -> list[str]:
         lines = [f"{self.file_name}: {len(self.rows)} people for {self.visit.title}"]
+        if self.encoding:
+            lines.append(f"Read as {self.encoding}")
+        lines += list(self.notes)
         if self.ignored_headings:
             lines.append("Columns not imported: " + ", ".join(self.ignored_headings))
         if self.new_organisations:
@@ -82,10 +127,16 @@ class PeoplePreview:
         lines += [
             f"Row {r.number}: {r.name or '(no name)'}: {r.describe(self.side)}" for r in self.rows
         ]
+        for change in self.changes:
+            lines.append(f"Change {change.row}:{change.attr}: {change.describe()}")
+        group = "the delegation" if self.side is Side.GUEST else "the host side"
+        for person in self.missing:
+            lines.append(f"Not in the list: {person.display_name} ({person.ref}), in {group}")
         return lines
 
 
 def plan_people_import(session: Session, path: Path, visit_ref: str, side: Side) -> PeoplePreview:
+    side = Side(side)  # the member, even if a widget handed back its text
     visit = session.scalar(select(Visit).where(Visit.ref == visit_ref))
     if visit is None:
         raise NotFoundError(f"There is no visit {visit_ref!r}. `visitdesk visits` lists them.")
@@ -95,57 +146,19 @@ def plan_people_import(session: Session, path: Path, visit_ref: str, side: Side)
     rows = [planner.plan(columns, row) for row in sheet.rows]
     if not rows:
         raise ServiceError(f"{path.name} has headings but no people under them.")
+    named = {r.person.id for r in rows if r.person is not None}
+    missing = [p.person for p in visit.participants if p.side is side and p.person_id not in named]
     return PeoplePreview(
-        path.name, visit, side, rows, columns.ignored, sorted(planner.new_orgs.values())
+        path.name,
+        visit,
+        side,
+        rows,
+        columns.ignored,
+        sorted(planner.new_orgs.values()),
+        encoding=sheet.encoding,
+        notes=sheet.notes,
+        missing=missing,
     )
-
-
-def apply_people_import(session: Session, preview: PeoplePreview) -> None:
-    if preview.error_rows:
-        count = len(preview.error_rows)
-        rows = "1 row has" if count == 1 else f"{count} rows have"
-        raise ServiceError(
-            f"Nothing was imported: {rows} errors. Correct them in {preview.file_name} and "
-            "import again."
-        )
-    new_orgs: dict[str, Organisation] = {}
-    for row in preview.rows:
-        org = row.organisation
-        if isinstance(org, str):
-            key = org.casefold()
-            if key not in new_orgs:
-                taken = {o.ref for o in new_orgs.values()}
-
-                def is_taken(ref: str, taken: set[str] = taken) -> bool:
-                    return ref in taken or _org_ref_taken(session, ref)
-
-                ref = unique_ref(slug(org), is_taken)
-                new_orgs[key] = Organisation(ref=ref, name=org)
-                session.add(new_orgs[key])
-            org = new_orgs[key]
-        person = row.person
-        if person is None:
-            person = Person(ref=row.ref, organisation=org, **row.values)
-            session.add(person)
-        else:
-            for name in row.fills:
-                attr = _ATTR_BY_LABEL[name]
-                if attr == "organisation":
-                    person.organisation = org
-                else:
-                    setattr(person, attr, row.values[attr])
-        if row.joins:
-            preview.visit.participants.append(
-                VisitParticipant(person=person, side=preview.side, role=row.role)
-            )
-    session.flush()
-
-
-def _org_ref_taken(session: Session, ref: str) -> bool:
-    return session.scalar(select(Organisation.id).where(Organisation.ref == ref)) is not None
-
-
-_ATTR_BY_LABEL = {label(f): f for f in _FILLABLE} | {"Organisation": "organisation"}
 
 
 class _Planner:
@@ -179,7 +192,7 @@ class _Planner:
         if not plan.errors:
             self._match(text.get("ref", ""), parts, plan)
         # Only what will be stored must fit: a matched person keeps their stored details.
-        stored = {_ATTR_BY_LABEL[f] for f in plan.fills} if plan.person else set(_LIMITS)
+        stored = {c.attr for c in plan.changes} if plan.person else set(_LIMITS)
         for name, limit in _LIMITS.items():
             if name in stored and len(text.get(name, "")) > limit:
                 plan.errors.append(f"{label(name)} is longer than {limit} characters")
@@ -265,16 +278,31 @@ class _Planner:
             self.new_refs.add(plan.ref)
             return
         plan.ref = person.ref
-        plan.fills = [
-            label(k) for k, v in plan.values.items() if k in _FILLABLE and not getattr(person, k)
-        ]
-        if plan.organisation is not None and person.organisation is None:
-            plan.fills.append("Organisation")
+        plan.changes = _changes(plan, person)
+        plan.fills = [c.label for c in plan.changes if not c.old]
         side = self.sides.get(person.id)
         if side is not None and side is not self.side:
             where = "in the delegation" if side is Side.GUEST else "on the host side"
             plan.errors.append(f"{person.display_name} is already {where} of this visit")
         plan.joins = side is None
+
+
+def _changes(plan: RowPlan, person: Person) -> list[FieldChange]:
+    changes = []
+    for attr in _CORRECTABLE:
+        new = plan.values.get(attr)
+        old = getattr(person, attr)
+        if new is not None and new != old:
+            old_text = "" if old is None else str(old)
+            changes.append(FieldChange(plan.number, attr, label(attr), old_text, str(new)))
+    org = plan.organisation
+    new_org = org if isinstance(org, str) else (org.display_name if org is not None else None)
+    if new_org is not None and (
+        not isinstance(org, Organisation) or org is not person.organisation
+    ):
+        old_org = person.organisation.display_name if person.organisation else ""
+        changes.append(FieldChange(plan.number, "organisation", "Organisation", old_org, new_org))
+    return changes
 
 
 def _name_key(parts: NameParts) -> str:
@@ -283,3 +311,15 @@ def _name_key(parts: NameParts) -> str:
 
 def _joined(text: dict[str, str]) -> str:
     return " ".join(t for t in (text.get("given_name"), text.get("family_name")) if t)
+
+
+def apply_people_import(
+    session: Session,
+    preview: PeoplePreview,
+    accepted: Collection[tuple[int, str]] | None = None,
+    remove: Collection[int] = (),
+) -> ImportRecord:
+    """Kept here for callers of the old place; the work is in `people_apply`."""
+    from visitdesk.services.spreadsheets.people_apply import apply_people_import as apply
+
+    return apply(session, preview, accepted, remove)

@@ -20,6 +20,12 @@ from visitdesk.services.spreadsheets.cells import (
     starts_like_formula,
     xlsx_text,
 )
+from visitdesk.services.spreadsheets.encodings import decode_text
+from visitdesk.services.spreadsheets.xlsx_guard import (
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    check_workbook_size,
+)
 
 FORMATS = (".xlsx", ".csv")
 
@@ -34,6 +40,23 @@ class SheetRow:
 class Sheet:
     headings: tuple[str, ...]
     rows: tuple[SheetRow, ...]
+    encoding: str | None = None  # of a CSV, as an officer reads it
+    notes: tuple[str, ...] = ()  # what reading did that the officer should know
+
+
+@dataclass(frozen=True, slots=True)
+class _Merged:
+    column: int  # 0-based
+    first_row: int
+    last_row: int
+    value: str
+
+
+@dataclass
+class _Raw:
+    rows: list[tuple[int, list[str]]]
+    encoding: str | None = None
+    merged: list[_Merged] | None = None
 
 
 def file_format(path: Path) -> str:
@@ -53,22 +76,35 @@ def read_sheet(path: Path) -> Sheet:
     if not path.is_file():
         raise ServiceError(f"There is no file {path}.")
     raw = _read_xlsx(path) if file_format(path) == ".xlsx" else _read_csv(path)
-    numbered = [(n, cells) for n, cells in raw if any(cells)]
+    numbered = [(n, cells) for n, cells in raw.rows if any(cells)]
     if not numbered:
         raise ServiceError(f"{path.name} is empty: it has no heading row and no people.")
-    (_, headings), *rows = numbered
+    (heading_row, headings), *rows = numbered
     width = len(headings)
+    notes = []
+    for merged in raw.merged or []:
+        if merged.first_row <= heading_row or merged.column >= width:
+            continue
+        heading = headings[merged.column] or f"column {merged.column + 1}"
+        notes.append(
+            f"{heading} is merged over rows {merged.first_row}–{merged.last_row}: each of "
+            f"those rows gets “{merged.value}”."
+        )
     return Sheet(
         headings=tuple(headings),
         rows=tuple(SheetRow(n, tuple((cells + [""] * width)[:width])) for n, cells in rows),
+        encoding=raw.encoding,
+        notes=tuple(notes),
     )
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
+def _read_xlsx(path: Path) -> _Raw:
     from openpyxl import load_workbook
 
+    check_workbook_size(path)  # before anything is unpacked
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: only a full load knows merged cells; the size check keeps it small.
+        workbook = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ServiceError(
             f"{path.name} could not be read as an Excel workbook ({exc}). If it is protected "
@@ -76,23 +112,52 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
         ) from exc
     try:
         sheet = workbook.worksheets[0]
-        return [
+        rows = [
             (number, [read_text(v) for v in values])
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
+        return _Raw(rows, merged=_fill_merged(sheet, rows))
     finally:
         workbook.close()
 
 
-def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
-    data = path.read_bytes()
-    # Excel on an office PC saves "CSV" in the Windows code page, "CSV UTF-8" with a BOM.
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
+def _fill_merged(sheet: Any, rows: list[tuple[int, list[str]]]) -> list[_Merged]:
+    """Give every cell of a merged range the range's value, as the officer sees it on screen.
+
+    An embassy merges 'Organisation' down the rows of its people; openpyxl gives the value to
+    the first cell only, which would leave the others without an organisation.
+    """
+    found: list[_Merged] = []
+    by_number = dict(rows)
+    for cell_range in sheet.merged_cells.ranges:
+        top = by_number.get(cell_range.min_row)
+        if top is None or cell_range.min_col - 1 >= len(top):
             continue
+        value = top[cell_range.min_col - 1]
+        if not value:
+            continue
+        for number in range(cell_range.min_row, cell_range.max_row + 1):
+            cells = by_number.get(number)
+            if cells is None:
+                continue
+            for column in range(cell_range.min_col - 1, min(cell_range.max_col, len(cells))):
+                cells[column] = value
+        if cell_range.max_row > cell_range.min_row:
+            for column in range(cell_range.min_col - 1, cell_range.max_col):
+                found.append(_Merged(column, cell_range.min_row, cell_range.max_row, value))
+    return sorted(found, key=lambda m: (m.first_row, m.column))
+
+
+def _read_csv(path: Path) -> _Raw:
+    if path.stat().st_size > MAX_UNPACKED_BYTES:
+        raise ServiceError(
+            f"{path.name} is larger than any delegation list (at most "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB): it was not read."
+        )
+    # Excel saves "CSV" in the PC's code page (cp932 in Japan), "CSV UTF-8" with a BOM and
+    # "Unicode text" as UTF-16 with tabs.
+    decoded = decode_text(path.read_bytes(), path.name)
+    text = decoded.text
     # The delimiter is judged from the heading row alone: csv.Sniffer also guesses quoting,
     # and gets it wrong on cells that hold quotes (`=HYPERLINK("…")`).
     first_line = text.split("\n", 1)[0]
@@ -100,12 +165,18 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # Numbered by record, as a spreadsheet program shows them, not by line.
-        return [
+        rows = [
             (number, [_unprotect(read_text(v)) for v in values])
             for number, values in enumerate(reader, start=1)
         ]
     except csv.Error as exc:
         raise ServiceError(f"{path.name} is not a readable CSV file: {exc}.") from exc
+    if len(rows) > MAX_ROWS + 1:
+        raise ServiceError(
+            f"{path.name} has more than {MAX_ROWS:,} rows, more than any delegation list: "
+            "nothing was imported."
+        )
+    return _Raw(rows, encoding=decoded.encoding)
 
 
 def _unprotect(text: str) -> str:

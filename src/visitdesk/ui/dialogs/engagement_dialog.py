@@ -29,6 +29,7 @@ from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.services.itinerary import EngagementData
 from visitdesk.services.people import organisation_rows, person_rows, rank_text
 from visitdesk.store.database import Store
+from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 from visitdesk.ui.widgets import tab_in_layout_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,6 +57,7 @@ class EngagementDialog(QDialog):
         first_day: date,
         delegation_ids: set[int],
         parent: QWidget | None = None,
+        visit_zone: str = "",
     ) -> None:
         super().__init__(parent)
         self.store, self._save, self._delegation = store, save, delegation_ids
@@ -80,6 +82,7 @@ class EngagementDialog(QDialog):
         self.venue = QLineEdit(data.venue or "", self)
         self.city = QLineEdit(data.city or "", self)
         self.organisation = QComboBox(self)
+        self.zone = ZoneCombo(data.time_zone, visit_zone, self)
         self.objectives = QPlainTextEdit(data.objectives or "", self)
         self.points = QPlainTextEdit("\n".join(data.talking_points), self)
         self.points.setPlaceholderText("One talking point a line")
@@ -95,6 +98,7 @@ class EngagementDialog(QDialog):
         form.addRow("&Ends", self.end)
         form.addRow("&Venue", self.venue)
         form.addRow("Cit&y", self.city)
+        form.addRow("Time &zone", self.zone)
         form.addRow("&Hosted by", self.organisation)
         form.addRow("&Objectives", self.objectives)
         form.addRow("Talking &points", self.points)
@@ -192,6 +196,7 @@ class EngagementDialog(QDialog):
             kind=self.kind.currentData(),
             venue=self.venue.text(),
             city=self.city.text(),
+            time_zone=self.zone.zone(),
             organisation_id=self.organisation.currentData(),
             objectives=self.objectives.toPlainText(),
             notes=self.notes.toPlainText(),

@@ -75,8 +75,10 @@ class ItineraryPanel(QWidget):
     def _dialog(self, data: EngagementData | None, save: Callable[[EngagementData], bool]) -> None:
         from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
+        with self.view.store.session() as session:
+            zone = itinerary.visit_zone(session, self.view.visit_id)
         dialog = EngagementDialog(
-            self.view.store, save, data, self._first_day(), self.view.delegation_ids(), self
+            self.view.store, save, data, self._first_day(), self.view.delegation_ids(), self, zone
         )
         dialog.exec()
 

@@ -146,9 +146,8 @@ class VisitView(QWidget):
         self.last_pack = job
 
     def people_imported(self) -> None:
-        # Earlier undo steps replace the whole delegation with what it was before them: after
-        # an import they would drop the imported people, so they are forgotten.
-        self.undo_stack.clear()
+        # The import is on the undo stack above the earlier steps, so it is undone before
+        # any of them restores the delegation it replaced: nothing needs forgetting.
         self._after_edit()
 
     def tab_title(self) -> str:
