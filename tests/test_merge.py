@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from visitdesk.domain.enums import OrganisationKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, Visit
@@ -14,8 +15,10 @@ from visitdesk.services.person_details import PersonDetails, add_person
 from visitdesk.store.database import Store
 
 
-def _org_id(session, short: str) -> int:
-    return session.scalar(select(Organisation.id).where(Organisation.short_name == short))
+def _org_id(session: Session, short: str) -> int:
+    found = session.scalar(select(Organisation.id).where(Organisation.short_name == short))
+    assert found is not None
+    return found
 
 
 def _snapshot(session) -> dict[str, list[tuple[object, ...]]]:
@@ -61,8 +64,8 @@ def _snapshot(session) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_duplicate_organisation_merged_takes_every_reference_and_undo_puts_them_back(
-    example_store: Store,
-) -> None:
+    example_store,
+):
     with example_store.transaction() as session:
         moc = _org_id(session, "MoC")
         twin = add_organisation(
@@ -98,8 +101,8 @@ def test_a_duplicate_organisation_merged_takes_every_reference_and_undo_puts_the
 
 
 def test_two_people_in_one_delegation_collapse_to_one_and_undo_restores_both(
-    example_store: Store,
-) -> None:
+    example_store,
+):
     with example_store.transaction() as session:
         visit = session.scalars(select(Visit)).one()
         leader_id = visit.leader_id

@@ -57,6 +57,13 @@ class OfficeDialog(QDialog):
         logo_row.addWidget(choose)
         logo_row.addWidget(remove)
         logo_row.addStretch(1)
+        for widget, accessible in (
+            (self.name, "Office name"),
+            (self.short_name, "Short name"),
+            (self.city, "City"),
+            (self.prefix, "Press-release prefix"),
+        ):
+            widget.setAccessibleName(accessible)
         form = QFormLayout(self)
         form.addRow("Office &name", self.name)
         form.addRow("&Short name", self.short_name)

@@ -81,7 +81,8 @@ class OrganisationDialog(SavingDialog):
             short_name=self.short_name.text(),
             native_name=self.native_name.text(),
             country=self.country.code(),
-            kind=self.kind.currentData(),
+            # Qt hands an enum member back as its plain value: made a member again here.
+            kind=OrganisationKind(self.kind.currentData()),
         )
 
 

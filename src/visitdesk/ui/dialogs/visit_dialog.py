@@ -92,6 +92,7 @@ class VisitDialog(SavingDialog):
         self._ref = details.ref
         self.title_edit = QLineEdit(details.title, self)
         self.title_edit.setPlaceholderText("Visit of the … delegation")
+        self.title_edit.setAccessibleName("Title")
         self.start = QDateEdit(_qdate(details.start_date), self)
         self.end = QDateEdit(_qdate(details.end_date), self)
         for edit in (self.start, self.end):

@@ -64,7 +64,7 @@ class DelegationPanel(QWidget):
         self.role.addItem("No special role", None)
         for choice in DelegateRole:
             self.role.addItem(choice.label, choice)
-        self.role.activated.connect(lambda _i: self.set_role(self.role.currentData()))
+        self.role.activated.connect(lambda _i: self.set_role(self._chosen_role()))
         role_label = QLabel("R&ole:", self)
         role_label.setBuddy(self.role)
         bar.insertWidget(bar.count() - 1, role_label)
@@ -86,6 +86,11 @@ class DelegationPanel(QWidget):
         if kept is not None:
             select_id(self.table, self.proxy, kept.person_id)
         self._show_role()
+
+    def _chosen_role(self) -> DelegateRole | None:
+        # Qt hands an enum member back as its plain value: made a member again here.
+        value = self.role.currentData()
+        return None if value is None else DelegateRole(value)
 
     def _show_role(self) -> None:
         row = self.current()

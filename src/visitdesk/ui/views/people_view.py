@@ -67,6 +67,7 @@ class PeopleView(QWidget):
             "Search people and organisations: name in any script, position, organisation, "
             "email… (Enter lists their visits)"
         )
+        self.search.setAccessibleName("Search people and organisations")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.list_visits)
