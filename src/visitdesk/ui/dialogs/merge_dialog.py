@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 Fields = list[tuple[str, str]]
 
 
+def _uses(count: int) -> str:
+    if count == 0:
+        return "Not referred to anywhere"
+    return "Referred to once" if count == 1 else f"Referred to {count} times"
+
+
 class MergeDialog(QDialog):
     """Shows two records' fields in two columns; the officer ticks the one to keep."""
 
@@ -48,7 +54,7 @@ class MergeDialog(QDialog):
                 value.setWordWrap(True)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(value, row, column)
-            grid.addWidget(QLabel(f"Referred to {uses} times", self), len(fields) + 1, column)
+            grid.addWidget(QLabel(_uses(uses), self), len(fields) + 1, column)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         self.keep_buttons.button(0).setChecked(True)

@@ -46,7 +46,7 @@ class OrganisationDialog(SavingDialog):
         super().__init__(save, parent)
         self.setObjectName("organisation_dialog")
         self.setWindowTitle("Edit organisation" if details else "New organisation")
-        self.resize(560, 260)
+        self.resize(560, 200)
         details = details or OrganisationDetails(name="")
         self.name = QLineEdit(details.name, self)
         self.name.setPlaceholderText("Ministry of Commerce")

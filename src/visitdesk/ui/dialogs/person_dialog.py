@@ -68,7 +68,7 @@ class PersonDialog(SavingDialog):
         self.setObjectName("person_dialog")
         d = details or PersonDetails(family_name="")
         self.setWindowTitle(f"Edit person: {self._name(d)}" if details else "New person")
-        self.resize(640, 700)
+        self.resize(640, 640)
         self.photo: bytes | None = d.photo
         self.honorific = QLineEdit(d.honorific or "", self)
         self.honorific.setPlaceholderText("Dr., Mr., Ms., H.E., Engr.")
@@ -107,7 +107,7 @@ class PersonDialog(SavingDialog):
         photo_buttons.addWidget(self.remove_photo)
         photo_buttons.addStretch(1)
         photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photo_label)
+        photo_row.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
         photo_row.addLayout(photo_buttons)
         photo_row.addStretch(1)
         self.bio = _text_box(d.bio, self, "A few lines for the briefing pack")
@@ -137,7 +137,9 @@ class PersonDialog(SavingDialog):
         form.addRow("", self.family_first)
         form.addRow("Name in own &script", self.native)
         form.addRow("&Position", self.position)
-        form.addRow("&Organisation", org_row)
+        org_label = QLabel("&Organisation", self)
+        org_label.setBuddy(self.organisation)  # the row is a layout: name its list
+        form.addRow(org_label, org_row)
         form.addRow("P&recedence (1 = most senior)", self.precedence)
         form.addRow("Photo", photo_row)
         form.addRow("&Biography", self.bio)

@@ -45,6 +45,7 @@ class PersonPicker(QDialog):
         self.model = PeopleModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=2)
         self.table.setObjectName("people")
+        self.table.horizontalHeader().resizeSection(0, 240)  # names whole, not "Mr. Shahid R…"
         self.table.sortByColumn(PRECEDENCE_COLUMN, Qt.SortOrder.AscendingOrder)
         if multiple:
             self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

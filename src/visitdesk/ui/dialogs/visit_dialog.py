@@ -143,8 +143,14 @@ class VisitDialog(SavingDialog):
         form.addRow("&Title", self.title_edit)
         form.addRow("&From", self.start)
         form.addRow("&To", self.end)
-        form.addRow("&Guests", guest_row)
-        form.addRow("&Host", host_row)
+        # A row holding a list and a button: its label names the list, so Alt+G reaches it.
+        for text, combo, row in (
+            ("&Guests", self.guest, guest_row),
+            ("&Host", self.host, host_row),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            form.addRow(label, row)
         if leaders is not None:
             form.addRow("&Leader", self.leader)
             form.addRow("", self.leader_note)
