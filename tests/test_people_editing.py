@@ -149,3 +149,9 @@ def test_office_set_up_makes_the_host_organisation_and_renaming_renames_it(store
         assert len(session.scalars(select(Organisation)).all()) == 1
         with pytest.raises(ServiceError, match="not a country"):
             save_office(session, OfficeSettings(name="Korean IP Office", country="KOR"))
+
+
+def test_a_role_typed_in_a_spreadsheet_as_its_name_counts_as_that_role() -> None:
+    assert people.role_choice(" Liaison  officer ") is DelegateRole.LIAISON_OFFICER
+    assert people.role_text("INTERPRETER") == "Interpreter"
+    assert people.role_text("other") == "Other"

@@ -13,6 +13,8 @@ from visitdesk.domain.enums import DelegateRole, OrganisationKind, Side
 from visitdesk.domain.models import Organisation, Person, VisitParticipant
 from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.precedence import in_precedence, precedence_key
+from visitdesk.domain.roles import role_choice as role_choice  # the window reads them here
+from visitdesk.domain.roles import role_text as role_text
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.organisations import OrganisationDetails, add_organisation
@@ -291,26 +293,6 @@ def participant_rows(session: Session, visit_id: int) -> list[ParticipantRow]:
 
 
 # Roles -------------------------------------------------------------------------------------
-
-
-def role_choice(stored: str | None) -> DelegateRole | None:
-    """The role as the list offers it: free text from older files counts as `other`."""
-    if not stored:
-        return None
-    try:
-        return DelegateRole(stored)
-    except ValueError:
-        return DelegateRole.OTHER
-
-
-def role_text(stored: str | None) -> str:
-    """`Interpreter`; `Other (press attaché)` for free text kept from an older file."""
-    choice = role_choice(stored)
-    if choice is None:
-        return ""
-    if stored != choice.value:
-        return f"{choice.label} ({stored})"
-    return choice.label
 
 
 def _participant(session: Session, visit_id: int, person_id: int) -> VisitParticipant:
