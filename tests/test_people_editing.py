@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -155,3 +157,14 @@ def test_a_role_typed_in_a_spreadsheet_as_its_name_counts_as_that_role() -> None
     assert people.role_choice(" Liaison  officer ") is DelegateRole.LIAISON_OFFICER
     assert people.role_text("INTERPRETER") == "Interpreter"
     assert people.role_text("other") == "Other"
+
+
+@pytest.mark.parametrize("typed", ["XX", "PAK"])
+def test_a_visit_in_no_real_country_is_refused(store: Store, typed: str) -> None:
+    from datetime import date
+
+    from visitdesk.services.visit_editing import VisitDetails, create_visit
+
+    details = VisitDetails("Visit of the JPO delegation", date(2026, 4, 1), date(2026, 4, 2))
+    with store.transaction() as session, pytest.raises(ServiceError, match="not a country"):
+        create_visit(session, replace(details, country=typed))

@@ -315,6 +315,13 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     click_row(qtbot, delegation, 0, double=True)
     dialogs.check()
     assert cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
+    # The correction is undoable like any edit of the visit, and redoable.
+    undo = menu_action(window, "Edit", "Undo")
+    assert undo.text().replace("&", "") == "Undo Edit Dr. HE Zhimin"
+    undo.trigger()
+    assert cells(delegation, 0)[0] == "Dr. HEE Zhimin  (leader)"
+    menu_action(window, "Edit", "Redo").trigger()
+    assert cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
 
     # Ms. WANG interprets.
     click_row(qtbot, delegation, 2)

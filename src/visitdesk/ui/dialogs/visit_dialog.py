@@ -191,8 +191,9 @@ class VisitDialog(SavingDialog):
             title=self.title_edit.text(),
             start_date=_date(self.start.date()),
             end_date=_date(self.end.date()),
-            direction=self.direction.currentData(),
-            status=self.status.currentData(),
+            # Qt hands enum members back as their plain values: made members again here.
+            direction=VisitDirection(self.direction.currentData()),
+            status=VisitStatus(self.status.currentData()),
             guest_organisation_id=self.guest.currentData(),
             host_organisation_id=self.host.currentData(),
             city=self.city.text(),
