@@ -36,7 +36,7 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
-        self.setWindowTitle(f"Merge two {noun}s")
+        self.setWindowTitle(f"Merge two {'people' if noun == 'person' else noun + 's'}")
         self.resize(760, 420)
         self._ids = (first[0], second[0])
         grid = QGridLayout()

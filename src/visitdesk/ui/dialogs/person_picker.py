@@ -100,7 +100,13 @@ class PersonPicker(QDialog):
     def edit_current(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import direct_push, edit_person
 
-        row: PersonRow | None = selected_row(self.table, self.proxy)
+        # With several ticked, the one last clicked (the current row) is the one corrected.
+        current = self.table.currentIndex()
+        row: PersonRow | None = (
+            self.proxy.source_row_at(current.row())
+            if current.isValid()
+            else selected_row(self.table, self.proxy)
+        )
         if row is None:
             return
         chosen = {r.id for r in self.chosen()}

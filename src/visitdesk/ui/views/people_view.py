@@ -169,7 +169,10 @@ class PeopleView(QWidget):
         from visitdesk.ui.dialogs.organisation_dialog import edit_organisation
         from visitdesk.ui.dialogs.person_dialog import edit_person
 
-        row = self.current()
+        table = self.current_table()
+        current = table.currentIndex()  # with several selected, the one last clicked
+        row = self._current_proxy().source_row_at(current.row()) if current.isValid() else None
+        row = row if row is not None else self.current()
         if row is None:
             return
         if self.lists.currentIndex() == 0:
