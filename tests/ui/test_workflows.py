@@ -135,7 +135,7 @@ def test_followups_overdue_filter_and_mark_done(qtbot, window, example_store):
 def test_new_visit_from_the_file_menu_opens_its_tab(qtbot, empty_window, fill_dialog):
     def fill(dialog: VisitDialog) -> None:
         dialog.title_edit.setText("Visit of the JPO delegation 特許庁")
-        dialog.country.setText("pk")
+        dialog.country.setEditText("pk")
 
     fill_dialog(VisitDialog, fill)
     empty_window.new_visit()

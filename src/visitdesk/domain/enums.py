@@ -25,6 +25,16 @@ class OrganisationKind(_Labelled):
     OTHER = "other"
 
 
+class DelegateRole(_Labelled):
+    """What a delegate does on a visit besides being in the delegation (none for most)."""
+
+    INTERPRETER = "interpreter"
+    SECURITY = "security"
+    AIDE = "aide"
+    LIAISON_OFFICER = "liaison_officer"
+    OTHER = "other"
+
+
 class VisitDirection(_Labelled):
     INCOMING = "incoming"
     OUTGOING = "outgoing"

@@ -31,6 +31,7 @@ from visitdesk.domain.models import (
 )
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.roles import role_text
 from visitdesk.services.errors import NotFoundError, ServiceError
 
 # Engagements held across a table, for which the pack draws a seating plan.
@@ -176,7 +177,7 @@ def gather_briefing(
     if visit is None:
         raise NotFoundError(f"There is no visit {visit_ref!r}. `visitdesk visits` lists them.")
     office = session.scalars(select(Office).order_by(Office.id)).first()
-    roles = {p.person_id: p.role for p in visit.participants}
+    roles = {p.person_id: role_text(p.role) or None for p in visit.participants}
     engagements = list(visit.engagements)
     reader = None
     if for_person is not None:

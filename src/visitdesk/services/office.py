@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitdesk.domain.models import Office
+from visitdesk.domain.enums import OrganisationKind
+from visitdesk.domain.models import Office, Organisation
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.fields import blank_as_none
+from visitdesk.services.organisations import country_code
+from visitdesk.services.refs import unique_ref
 
 # A letterhead logo bigger than this is almost surely a photograph chosen by mistake.
 MAX_LOGO_BYTES = 2_000_000
@@ -67,12 +70,10 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
     prefix = settings.press_release_prefix.strip()
     if not prefix:
         raise ServiceError("Give the press-release prefix, such as “PR No.”.")
-    country = blank_as_none(settings.country)
-    country = country.upper() if country else None
-    if country is not None and len(country) != 2:
-        raise ServiceError("Give the country as its two-letter code, such as PK.")
+    country = country_code(settings.country)
     media_type = logo_media_type(settings.logo) if settings.logo else None
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
+    host = _host_organisation(session, office.name if office is not None else name)
     if office is None:
         office = Office(name=name)
         session.add(office)
@@ -87,3 +88,35 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
     office.default_classification = (
         settings.default_classification.strip() or DEFAULT_CLASSIFICATION
     )
+    _keep_host_organisation(session, host, office)
+
+
+def _host_organisation(session: Session, office_name: str) -> Organisation | None:
+    return session.scalar(
+        select(Organisation).where(Organisation.name == office_name).order_by(Organisation.id)
+    )
+
+
+def _keep_host_organisation(session: Session, host: Organisation | None, office: Office) -> None:
+    """The office is also an organisation: the host of its visits, what its officers belong
+    to. Set-up makes it, and renaming the office renames it."""
+    if host is None:
+        host = Organisation(
+            ref=unique_ref(session, Organisation, office.short_name or office.name),
+            name=office.name,
+            kind=OrganisationKind.GOVERNMENT_AGENCY,
+        )
+        session.add(host)
+    host.name = office.name
+    host.short_name = office.short_name
+    host.country = office.country or host.country
+    session.flush()
+
+
+def office_organisation_id(session: Session) -> int | None:
+    """The organisation that is the office itself (a new visit's host), if set up."""
+    office = session.scalar(select(Office).order_by(Office.id).limit(1))
+    if office is None:
+        return None
+    host = _host_organisation(session, office.name)
+    return host.id if host is not None else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -10,13 +9,16 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitdesk.domain.enums import OrganisationKind, Side
+from visitdesk.domain.enums import DelegateRole, OrganisationKind, Side
 from visitdesk.domain.models import Organisation, Person, VisitParticipant
 from visitdesk.domain.names import NameParts, display_name, sort_key
-from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.precedence import in_precedence, precedence_key
+from visitdesk.domain.roles import role_choice as role_choice  # the window reads them here
+from visitdesk.domain.roles import role_text as role_text
 from visitdesk.services.errors import NotFoundError, ServiceError
-from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
+from visitdesk.services.organisations import OrganisationDetails, add_organisation
+from visitdesk.services.person_details import PersonDetails, add_person
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
 
@@ -30,6 +32,8 @@ class PersonRow(NamedTuple):
     organisation: str
     precedence: int | None
     haystack: str
+    # Rank (unranked last), then family and given name: the order of every picker.
+    order: tuple[int, str, str] = (sys.maxsize, "", "")
 
 
 class OrganisationRow(NamedTuple):
@@ -84,17 +88,8 @@ class Delegation:
     leader_id: int | None
 
 
-def _unique_ref(session: Session, model: type[Person] | type[Organisation], text: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60].strip("-") or "new"
-    taken = set(session.scalars(select(model.ref).where(model.ref.startswith(base))))
-    ref, n = base, 2
-    while ref in taken:
-        ref, n = f"{base}-{n}", n + 1
-    return ref
-
-
 def person_rows(session: Session) -> list[PersonRow]:
-    """Everyone, alphabetically by family name, in one query."""
+    """Everyone, by precedence (the unranked last), then by family name, in one query."""
     query = select(
         Person.id,
         Person.ref,
@@ -124,9 +119,10 @@ def person_rows(session: Session) -> list[PersonRow]:
     ) in session.execute(query):
         parts = NameParts(hon, given, family, first)
         name = display_name(parts)
+        order = (sys.maxsize if rank is None else rank, *sort_key(parts))
         rows.append(
             (
-                sort_key(parts),
+                order,
                 PersonRow(
                     pid,
                     ref,
@@ -136,6 +132,7 @@ def person_rows(session: Session) -> list[PersonRow]:
                     org_short or org or "",
                     rank,
                     fold(name, native, position, org, org_short, ref),
+                    order,
                 ),
             )
         )
@@ -162,27 +159,19 @@ def organisation_rows(session: Session) -> list[OrganisationRow]:
 
 
 def create_person(session: Session, new: NewPerson) -> int:
-    family = " ".join(new.family_name.split())
-    if not family:
-        raise ServiceError("Give the person's family name (or the whole name, if it has one part).")
-    if new.precedence is not None and new.precedence < 1:
-        raise ServiceError(
-            "Precedence is a rank from 1 (the most senior); leave it empty if unknown."
-        )
-    person = Person(
-        ref=_unique_ref(session, Person, f"{new.given_name or ''} {family}"),
-        family_name=family,
-        given_name=blank_as_none(new.given_name),
-        honorific=blank_as_none(new.honorific),
-        family_name_first=new.family_name_first,
-        native_name=blank_as_none(new.native_name),
-        position=blank_as_none(new.position),
-        organisation_id=new.organisation_id,
-        precedence=new.precedence,
+    return add_person(
+        session,
+        PersonDetails(
+            family_name=new.family_name,
+            given_name=new.given_name,
+            honorific=new.honorific,
+            family_name_first=new.family_name_first,
+            native_name=new.native_name,
+            position=new.position,
+            organisation_id=new.organisation_id,
+            precedence=new.precedence,
+        ),
     )
-    session.add(person)
-    session.flush()
-    return person.id
 
 
 def create_organisation(
@@ -192,22 +181,7 @@ def create_organisation(
     kind: OrganisationKind = OrganisationKind.OTHER,
     country: str | None = None,
 ) -> int:
-    name = " ".join(name.split())
-    if not name:
-        raise ServiceError("Give the organisation a name.")
-    country = (country or "").strip().upper() or None
-    if country is not None and len(country) != 2:
-        raise ServiceError("Give the country as its two-letter code, such as PK or CN.")
-    org = Organisation(
-        ref=_unique_ref(session, Organisation, short_name or name),
-        name=name,
-        short_name=blank_as_none(short_name),
-        kind=kind,
-        country=country,
-    )
-    session.add(org)
-    session.flush()
-    return org.id
+    return add_organisation(session, OrganisationDetails(name, short_name, None, country, kind))
 
 
 def delegation_rows(session: Session, visit_id: int) -> list[DelegateRow]:
@@ -316,3 +290,75 @@ def participant_rows(session: Session, visit_id: int) -> list[ParticipantRow]:
             )
         )
     return rows
+
+
+# Roles -------------------------------------------------------------------------------------
+
+
+def _participant(session: Session, visit_id: int, person_id: int) -> VisitParticipant:
+    participant = session.scalar(
+        select(VisitParticipant).where(
+            VisitParticipant.visit_id == visit_id, VisitParticipant.person_id == person_id
+        )
+    )
+    if participant is None:
+        raise NotFoundError("This person is no longer in the visit.")
+    return participant
+
+
+def get_role(session: Session, visit_id: int, person_id: int) -> str | None:
+    """The role as stored, for an undo to put back exactly (free text included)."""
+    return _participant(session, visit_id, person_id).role
+
+
+def set_role(session: Session, visit_id: int, person_id: int, role: DelegateRole | None) -> None:
+    if role is not None and not isinstance(role, DelegateRole):
+        raise ServiceError("Choose the role from the list.")
+    participant = _participant(session, visit_id, person_id)
+    if role is DelegateRole.OTHER and role_choice(participant.role) is DelegateRole.OTHER:
+        return  # "other" chosen again: the words an older file gave are kept
+    participant.role = None if role is None else role.value
+    session.flush()
+
+
+def restore_role(session: Session, visit_id: int, person_id: int, stored: str | None) -> None:
+    _participant(session, visit_id, person_id).role = stored
+    session.flush()
+
+
+# The leader --------------------------------------------------------------------------------
+
+
+def most_senior(session: Session, person_ids: list[int]) -> int | None:
+    """The highest in precedence of these people (rank, unranked last, then name)."""
+    people = [p for i in person_ids if (p := session.get(Person, i)) is not None]
+    if not people:
+        return None
+    return min(people, key=precedence_key).id
+
+
+@dataclass(frozen=True)
+class LeaderChoice:
+    """The delegation as the visit dialog offers it for leader, most senior first."""
+
+    members: tuple[tuple[int, str], ...]  # (person id, name), in precedence
+    leader_id: int | None
+    most_senior_id: int | None
+
+
+def leader_choice(session: Session, visit_id: int) -> LeaderChoice:
+    visit = get_visit(session, visit_id)
+    members = in_precedence(visit.members)
+    return LeaderChoice(
+        tuple((p.id, p.display_name) for p in members),
+        visit.leader_id,
+        members[0].id if members else None,
+    )
+
+
+def set_leader(session: Session, visit_id: int, leader_id: int | None) -> None:
+    visit = get_visit(session, visit_id)
+    if leader_id is not None and leader_id not in {p.id for p in visit.members}:
+        raise ServiceError("The leader must be a member of the delegation.")
+    visit.leader_id = leader_id
+    session.flush()

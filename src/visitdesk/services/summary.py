@@ -11,6 +11,7 @@ from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
 from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.roles import role_text
 from visitdesk.domain.timezones import zone_note
 from visitdesk.domain.visit import Visit
 
@@ -75,7 +76,7 @@ def visit_summary(visit: Visit) -> str:
     if members:
         description = f" ({visit.delegation_description})" if visit.delegation_description else ""
         lines += ["", f"Delegation{description}, in order of precedence:"]
-        roles = {p.person_id: p.role for p in visit.participants}
+        roles = {p.person_id: role_text(p.role) or None for p in visit.participants}
         for number, person in enumerate(members, 1):
             tags = [
                 t for t in ("leader" if person is visit.leader else None, roles.get(person.id)) if t

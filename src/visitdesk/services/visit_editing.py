@@ -20,6 +20,7 @@ from visitdesk.domain.timezones import is_valid_zone, zone_for_country
 from visitdesk.services.errors import ConflictError, NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
+from visitdesk.services.organisations import country_code
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,7 @@ def _checked(session: Session, details: VisitDetails) -> VisitDetails:
             f"The visit ends ({short_date(details.end_date)}) before it starts "
             f"({short_date(details.start_date)}): correct the dates."
         )
-    country = blank_as_none(details.country)
-    country = country.upper() if country else None
-    if country is not None and len(country) != 2:
-        raise ServiceError("Give the country as its two-letter code, such as PK or CN.")
+    country = country_code(details.country)  # never "XX", never "PAK" cut to "PA"
     zone = (details.time_zone or "").strip() or zone_for_country(country) or "UTC"
     if not is_valid_zone(zone):
         raise ServiceError(

@@ -89,6 +89,8 @@ class ListTabs:
         def make() -> PeopleView:
             made = PeopleView(window.store, window)
             made.open_visit.connect(window.open_visit)
+            made.changed.connect(window.data_changed)  # a corrected name shows in every visit
+            window.undo_group.addStack(made.undo_stack)  # Edit > Undo while the tab is in front
             return made
 
         return self._searchable("people", "People and organisations", make)

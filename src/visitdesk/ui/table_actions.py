@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import atexit
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QMimeData, QObject, QPoint, Qt, QTimer
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 # The property that holds a table's row buttons (read when the menu opens).
 _BUTTONS = "_visitdesk_row_buttons"
+_FILL = "_visitdesk_row_menu_fill"
 
 
 def _clean(text: str) -> str:
@@ -177,6 +178,12 @@ def row_menu(table: QTableView, buttons: Sequence[QAbstractButton]) -> None:
     table.setProperty(_BUTTONS, list(buttons))
 
 
+def row_actions(table: QTableView, fill: Callable[[QMenu], None]) -> None:
+    """Let `fill` put the view's own entries (submenus, checkable roles...) in the row menu,
+    in place of its buttons; Copy rows with headings still ends the menu."""
+    table.setProperty(_FILL, fill)
+
+
 def row_buttons(table: QTableView) -> list[QAbstractButton]:
     """The buttons the table's menu offers: given to `row_menu`, else those laid out beside it."""
     given: list[QAbstractButton] | None = table.property(_BUTTONS)
@@ -214,7 +221,10 @@ def context_menu(table: QTableView, point: QPoint | None = None) -> QMenu:
             table.selectRow(index.row())
     menu = QMenu(table)
     menu.setObjectName("row_menu")
-    for button in row_buttons(table):
+    fill: Callable[[QMenu], None] | None = table.property(_FILL)
+    if fill is not None:
+        fill(menu)
+    for button in [] if fill is not None else row_buttons(table):
         # The menu text is the button's text, mnemonic and all; shown as typed by the program.
         action = QAction(button.text(), menu)
         action.setEnabled(button.isEnabled())

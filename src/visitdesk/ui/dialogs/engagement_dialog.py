@@ -29,6 +29,7 @@ from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.services.itinerary import EngagementData
 from visitdesk.services.people import organisation_rows, person_rows, rank_text
 from visitdesk.store.database import Store
+from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 from visitdesk.ui.widgets import tab_in_layout_order
 
@@ -145,6 +146,8 @@ class EngagementDialog(QDialog):
         for org in orgs:
             self.organisation.addItem(org.short_name or org.name, org.id)
         self.organisation.setCurrentIndex(max(0, self.organisation.findData(data.organisation_id)))
+        # An organisation made inside this dialog (with a new person) is offered at once.
+        keep_organisations_fresh(self.store, self, self.organisation)
         for person_id, side in data.attendees:
             self._add_item(self.hosts if side is Side.HOST else self.guests, person_id)
 

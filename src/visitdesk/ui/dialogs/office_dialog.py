@@ -22,6 +22,7 @@ from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
 from visitdesk.store.database import Store
 from visitdesk.ui import file_dialogs
+from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import add_save_cancel
 
 
@@ -37,8 +38,8 @@ class OfficeDialog(QDialog):
         self.name = QLineEdit(settings.name, self)
         self.short_name = QLineEdit(settings.short_name or "", self)
         self.city = QLineEdit(settings.city or "", self)
-        self.country = QLineEdit(settings.country or "", self)
-        self.country.setMaxLength(2)
+        self.country = CountryBox(settings.country, self)
+        self.country.setAccessibleName("Country")
         self.prefix = QLineEdit(settings.press_release_prefix, self)
         self.contact = QPlainTextEdit(settings.media_contact or "", self)
         self.contact.setTabChangesFocus(True)
@@ -56,11 +57,18 @@ class OfficeDialog(QDialog):
         logo_row.addWidget(choose)
         logo_row.addWidget(remove)
         logo_row.addStretch(1)
+        for widget, accessible in (
+            (self.name, "Office name"),
+            (self.short_name, "Short name"),
+            (self.city, "City"),
+            (self.prefix, "Press-release prefix"),
+        ):
+            widget.setAccessibleName(accessible)
         form = QFormLayout(self)
         form.addRow("Office &name", self.name)
         form.addRow("&Short name", self.short_name)
         form.addRow("&City", self.city)
-        form.addRow("C&ountry code", self.country)
+        form.addRow("C&ountry", self.country)
         form.addRow("&Press-release prefix", self.prefix)
         form.addRow("&Media contact", self.contact)
         form.addRow("Default &classification", self.classification)
@@ -110,7 +118,7 @@ class OfficeDialog(QDialog):
             name=self.name.text(),
             short_name=self.short_name.text(),
             city=self.city.text(),
-            country=self.country.text(),
+            country=self.country.code(),
             press_release_prefix=self.prefix.text(),
             media_contact=self.contact.toPlainText(),
             logo=self.logo,

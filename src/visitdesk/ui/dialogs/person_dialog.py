@@ -1,87 +1,222 @@
-"""Add a person (and, if need be, their organisation) without leaving the picker."""
+"""The one person dialog: add a person, or correct everything about one, wherever they appear.
+
+Name as spelt (honorific, given and family name, which comes first), name in own script,
+position, organisation (a new one made on the spot), precedence, photo, biography, dietary and
+medical notes, e-mail and phone.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
+    QFileDialog,
     QFormLayout,
-    QInputDialog,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from visitdesk.domain.names import NameParts, display_name
+from visitdesk.services import person_details
 from visitdesk.services.errors import ServiceError
-from visitdesk.services.people import (
-    NewPerson,
-    create_organisation,
-    create_person,
-    organisation_rows,
-)
+from visitdesk.services.person_details import PersonDetails, photo_media_type
 from visitdesk.store.database import Store
-from visitdesk.ui.dialogs.editing import add_save_cancel
+from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.dialogs.organisation_dialog import (
+    Push,
+    edit_organisation,
+    fill_organisations,
+    keep_organisations_fresh,
+    new_organisation,
+)
+
+PHOTO_SIZE = (96, 120)  # a passport photograph's proportions
 
 
-class PersonDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+def _text_box(text: str | None, parent: QWidget, hint: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text or "", parent)
+    box.setTabChangesFocus(True)
+    box.setMaximumHeight(54)
+    box.setPlaceholderText(hint)
+    return box
+
+
+class PersonDialog(SavingDialog):
+    discard_question = "The person's details have changes that are not saved. Discard them?"
+
+    def __init__(
+        self,
+        store: Store,
+        save: Callable[[PersonDetails], bool],
+        details: PersonDetails | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
         self.store = store
-        self.person_id: int | None = None
-        self.setWindowTitle("New person")
-        self.honorific = QLineEdit(self)
+        self.setObjectName("person_dialog")
+        d = details or PersonDetails(family_name="")
+        self.setWindowTitle(f"Edit person: {self._name(d)}" if details else "New person")
+        self.resize(640, 640)
+        self.photo: bytes | None = d.photo
+        self.honorific = QLineEdit(d.honorific or "", self)
         self.honorific.setPlaceholderText("Dr., Mr., Ms., H.E., Engr.")
-        self.given = QLineEdit(self)
-        self.family = QLineEdit(self)
+        self.given = QLineEdit(d.given_name or "", self)
+        self.family = QLineEdit(d.family_name, self)
         self.family_first = QCheckBox("Family name first (Chinese, Japanese, Korean names)", self)
-        self.native = QLineEdit(self)
-        self.position = QLineEdit(self)
+        self.family_first.setChecked(d.family_name_first)
+        self.native = QLineEdit(d.native_name or "", self)
+        self.position = QLineEdit(d.position or "", self)
         self.organisation = QComboBox(self)
+        fill_organisations(store, self.organisation, d.organisation_id)
+        keep_organisations_fresh(store, self, self.organisation)
         new_org = QPushButton("New organisation…", self)
         new_org.clicked.connect(self._new_organisation)
+        edit_org = QPushButton("Edit organisation…", self)
+        edit_org.clicked.connect(self._edit_organisation)
+        org_row = QHBoxLayout()
+        org_row.addWidget(self.organisation, 1)
+        org_row.addWidget(new_org)
+        org_row.addWidget(edit_org)
         self.precedence = QSpinBox(self)
         self.precedence.setRange(0, 999)
         self.precedence.setSpecialValueText("not ranked")
+        self.precedence.setValue(d.precedence or 0)
+        self.photo_label = QLabel(self)
+        self.photo_label.setObjectName("photo")
+        self.photo_label.setFixedSize(*PHOTO_SIZE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid #999999;")
+        choose = QPushButton("Choose photo…", self)
+        choose.clicked.connect(self._choose_photo)
+        self.remove_photo = QPushButton("Remove photo", self)
+        self.remove_photo.clicked.connect(self._remove_photo)
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(choose)
+        photo_buttons.addWidget(self.remove_photo)
+        photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
+        self.bio = _text_box(d.bio, self, "A few lines for the briefing pack")
+        self.dietary = _text_box(d.dietary, self, "Halal, vegetarian, no pork, allergies…")
+        self.medical = _text_box(d.medical, self, "Only what the hosts must know")
+        self.email = QLineEdit(d.email or "", self)
+        self.phone = QLineEdit(d.phone or "", self)
+        for widget, name in (
+            (self.honorific, "Honorific"),
+            (self.given, "Given name"),
+            (self.family, "Family name"),
+            (self.native, "Name in own script"),
+            (self.position, "Position"),
+            (self.organisation, "Organisation"),
+            (self.precedence, "Precedence"),
+            (self.bio, "Biography"),
+            (self.dietary, "Dietary needs"),
+            (self.medical, "Medical notes"),
+            (self.email, "E-mail"),
+            (self.phone, "Phone"),
+        ):
+            widget.setAccessibleName(name)
         form = QFormLayout(self)
-        form.addRow("Honorific", self.honorific)
-        form.addRow("Given name", self.given)
-        form.addRow("Family name", self.family)
+        form.addRow("&Honorific", self.honorific)
+        form.addRow("&Given name", self.given)
+        form.addRow("&Family name", self.family)
         form.addRow("", self.family_first)
-        form.addRow("Name in own script", self.native)
-        form.addRow("Position", self.position)
-        form.addRow("Organisation", self.organisation)
-        form.addRow("", new_org)
-        form.addRow("Precedence (1 = most senior)", self.precedence)
-        add_save_cancel(self, form)
-        self._load_organisations()
+        form.addRow("Name in own &script", self.native)
+        form.addRow("&Position", self.position)
+        org_label = QLabel("&Organisation", self)
+        org_label.setBuddy(self.organisation)  # the row is a layout: name its list
+        form.addRow(org_label, org_row)
+        form.addRow("P&recedence (1 = most senior)", self.precedence)
+        form.addRow("Photo", photo_row)
+        form.addRow("&Biography", self.bio)
+        form.addRow("&Dietary needs", self.dietary)
+        form.addRow("&Medical notes", self.medical)
+        form.addRow("&E-mail", self.email)
+        form.addRow("Pho&ne", self.phone)
+        self._finish(form)
+        self._show_photo()
+        (self.family if details else self.honorific).setFocus()
 
-    def _load_organisations(self, select: int | None = None) -> None:
-        with self.store.session() as session:
-            rows = organisation_rows(session)
-        self.organisation.clear()
-        self.organisation.addItem("(none)", None)
-        for row in rows:
-            self.organisation.addItem(row.short_name or row.name, row.id)
-        if select is not None:
-            self.organisation.setCurrentIndex(self.organisation.findData(select))
+    @staticmethod
+    def _name(details: PersonDetails) -> str:
+        return display_name(
+            NameParts(
+                details.honorific,
+                details.given_name,
+                details.family_name,
+                details.family_name_first,
+            )
+        )
 
     def _new_organisation(self) -> None:
-        name, ok = QInputDialog.getText(self, "New organisation", "Name of the organisation:")
-        if not ok:
-            return
-        try:
-            with self.store.transaction() as session:
-                org_id = create_organisation(session, name)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return
-        self._load_organisations(org_id)
+        org_id = new_organisation(self.store, self)
+        if org_id is not None:
+            self.organisation.setCurrentIndex(self.organisation.findData(org_id))
 
-    def accept(self) -> None:
-        new = NewPerson(
+    def _edit_organisation(self) -> None:
+        org_id = self.organisation.currentData()
+        if org_id is None:
+            self._new_organisation()
+            return
+
+        edit_organisation(self.store, org_id, self, direct_push(self.store, self))
+
+    def _show_photo(self) -> None:
+        pixmap = QPixmap()
+        if self.photo and pixmap.loadFromData(self.photo):
+            self.photo_label.setPixmap(
+                pixmap.scaled(
+                    *PHOTO_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.photo_label.clear()
+            self.photo_label.setText("(no photo)")
+        self.remove_photo.setEnabled(self.photo is not None)
+
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Photo of the person", "", "Pictures (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.use_photo_file(Path(path))
+
+    def use_photo_file(self, path: Path) -> bool:
+        try:
+            data = path.read_bytes()
+            photo_media_type(data)
+        except OSError as exc:
+            QMessageBox.warning(self, "Photo not used", f"Cannot read {path}: {exc.strerror}")
+            return False
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Photo not used", str(exc))
+            return False
+        self.photo = data
+        self._show_photo()
+        return True
+
+    def _remove_photo(self) -> None:
+        self.photo = None
+        self._show_photo()
+
+    def data(self) -> PersonDetails:
+        return PersonDetails(
             family_name=self.family.text(),
             given_name=self.given.text(),
             honorific=self.honorific.text(),
@@ -90,11 +225,63 @@ class PersonDialog(QDialog):
             position=self.position.text(),
             organisation_id=self.organisation.currentData(),
             precedence=self.precedence.value() or None,
+            email=self.email.text(),
+            phone=self.phone.text(),
+            bio=self.bio.toPlainText(),
+            dietary=self.dietary.toPlainText(),
+            medical=self.medical.toPlainText(),
+            photo=self.photo,
         )
+
+
+def new_person(store: Store, parent: QWidget) -> int | None:
+    """Ask for a new person and save them; their id, or None if cancelled."""
+    made: dict[str, int] = {}
+
+    def save(details: PersonDetails) -> bool:
         try:
-            with self.store.transaction() as session:
-                self.person_id = create_person(session, new)
+            with store.transaction() as session:
+                made["id"] = person_details.add_person(session, details)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return
-        super().accept()
+            QMessageBox.warning(dialog, "Not saved", str(exc))
+            return False
+        return True
+
+    dialog = PersonDialog(store, save, None, parent)
+    dialog.exec()
+    return made.get("id")
+
+
+def edit_person(store: Store, person_id: int, parent: QWidget, push: Push) -> bool:
+    """Correct a person; the change goes through `push`, undoable where it can be."""
+    try:
+        with store.session() as session:
+            before = person_details.load_person(session, person_id)
+    except ServiceError as exc:
+        QMessageBox.warning(parent, "Cannot edit", str(exc))
+        return False
+
+    def save(details: PersonDetails) -> bool:
+        name = PersonDialog._name(details) if details.family_name.strip() else ""
+        return push(
+            f"Edit {name or PersonDialog._name(before)}",
+            lambda s: person_details.update_person(s, person_id, details),
+            lambda s: person_details.update_person(s, person_id, before),
+        )
+
+    return bool(PersonDialog(store, save, before, parent).exec())
+
+
+def direct_push(store: Store, parent: QWidget) -> Push:
+    """For dialogs with no undo history of their own: the edit is saved at once."""
+
+    def push(_text: str, do: Callable[..., object], _undo: Callable[..., object]) -> bool:
+        try:
+            with store.transaction() as session:
+                do(session)
+        except ServiceError as exc:
+            QMessageBox.warning(parent, "Not saved", str(exc))
+            return False
+        return True
+
+    return push

@@ -6,27 +6,39 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from visitdesk.domain.enums import VisitDirection, VisitStatus
 from visitdesk.domain.errors import DomainError
-from visitdesk.services import visit_editing
+from visitdesk.services import people, visit_editing
 from visitdesk.services.errors import ServiceError
-from visitdesk.services.people import organisation_rows
+from visitdesk.services.office import office_organisation_id
+from visitdesk.services.people import LeaderChoice
 from visitdesk.services.visit_editing import VisitDetails
 from visitdesk.store.database import Store
+from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.dialogs.organisation_dialog import (
+    fill_organisations,
+    keep_organisations_fresh,
+    new_organisation,
+)
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from visitdesk.ui.views.visit_view import VisitView
 
 
@@ -38,24 +50,49 @@ def _date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+# What the dialog saves: the visit's details and, once it has a delegation, its leader.
+VisitForm = tuple[VisitDetails, int | None]
+
+
+def leader_note(choice: LeaderChoice, leader_id: int | None) -> str:
+    names = dict(choice.members)
+    if not choice.members:
+        return (
+            "The leader is the most senior delegate (by precedence) once the delegation is entered."
+        )
+    if leader_id is None:
+        return "No leader: the delegation is named without one. Choose one here."
+    why = "highest precedence" if leader_id == choice.most_senior_id else "chosen by hand"
+    return f"Leader: {names.get(leader_id, '')} ({why}); change it here."
+
+
 class VisitDialog(SavingDialog):
     discard_question = "The visit has changes that are not saved. Discard them?"
 
     def __init__(
         self,
         store: Store,
-        save: Callable[[VisitDetails], bool],
+        save: Callable[[VisitForm], bool],
         details: VisitDetails | None,
         parent: QWidget | None = None,
+        leaders: LeaderChoice | None = None,
     ) -> None:
         super().__init__(save, parent)
+        self.store = store
+        self.setObjectName("visit_dialog")
         self.setWindowTitle("Visit details" if details else "New visit")
         self.resize(620, 520)
         today = date.today()
-        details = details or VisitDetails(title="", start_date=today, end_date=today + timedelta(1))
+        if details is None:
+            with store.session() as session:
+                host = office_organisation_id(session)
+            details = VisitDetails(
+                title="", start_date=today, end_date=today + timedelta(1), host_organisation_id=host
+            )
         self._ref = details.ref
         self.title_edit = QLineEdit(details.title, self)
         self.title_edit.setPlaceholderText("Visit of the … delegation")
+        self.title_edit.setAccessibleName("Title")
         self.start = QDateEdit(_qdate(details.start_date), self)
         self.end = QDateEdit(_qdate(details.end_date), self)
         for edit in (self.start, self.end):
@@ -69,24 +106,33 @@ class VisitDialog(SavingDialog):
         for status in VisitStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(self.status.findData(details.status))
-        with store.session() as session:
-            orgs = organisation_rows(session)
         self.guest = QComboBox(self)
+        self.guest.setAccessibleName("Guests")
         self.host = QComboBox(self)
-        for combo, current in (
-            (self.guest, details.guest_organisation_id),
-            (self.host, details.host_organisation_id),
-        ):
-            combo.addItem("(none)", None)
-            for org in orgs:
-                combo.addItem(
-                    f"{org.name} ({org.short_name})" if org.short_name else org.name, org.id
-                )
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.host.setAccessibleName("Host")
+        fill_organisations(store, self.guest, details.guest_organisation_id)
+        fill_organisations(store, self.host, details.host_organisation_id)
+        keep_organisations_fresh(store, self, self.guest, self.host)
+        guest_row, self.new_guest = self._with_new_button(self.guest)
+        host_row, self.new_host = self._with_new_button(self.host)
         self.city = QLineEdit(details.city or "", self)
-        self.country = QLineEdit(details.country or "", self)
-        self.country.setMaxLength(2)
-        self.country.setPlaceholderText("PK")
+        self.country = CountryBox(details.country, self)
+        self.country.setAccessibleName("Country")
+        self.leaders = leaders
+        self.leader = QComboBox(self)
+        self.leader.setAccessibleName("Leader")
+        self.leader_note = QLabel(self)
+        self.leader_note.setObjectName("leader_note")
+        self.leader_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.leader_note.setWordWrap(True)
+        if leaders is not None:
+            self.leader.addItem("(no leader)", None)
+            for person_id, name in leaders.members:
+                self.leader.addItem(name, person_id)
+            self.leader.setCurrentIndex(max(0, self.leader.findData(leaders.leader_id)))
+            self.leader.currentIndexChanged.connect(lambda _i: self._show_leader())
+            self._show_leader()
+        self.leader.setEnabled(bool(leaders and leaders.members))
         self.zone = QLineEdit(details.time_zone, self)
         self.zone.setPlaceholderText("from the country, e.g. Asia/Karachi")
         self.description = QLineEdit(details.delegation_description or "", self)
@@ -97,29 +143,61 @@ class VisitDialog(SavingDialog):
         form.addRow("&Title", self.title_edit)
         form.addRow("&From", self.start)
         form.addRow("&To", self.end)
-        form.addRow("&Guests", self.guest)
-        form.addRow("&Host", self.host)
+        # A row holding a list and a button: its label names the list, so Alt+G reaches it.
+        for text, combo, row in (
+            ("&Guests", self.guest, guest_row),
+            ("&Host", self.host, host_row),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            form.addRow(label, row)
+        if leaders is not None:
+            form.addRow("&Leader", self.leader)
+            form.addRow("", self.leader_note)
         form.addRow("Di&rection", self.direction)
         form.addRow("&Status", self.status)
         form.addRow("&City", self.city)
-        form.addRow("C&ountry code", self.country)
+        form.addRow("C&ountry", self.country)
         form.addRow("Time &zone", self.zone)
         form.addRow("&Delegation", self.description)
         form.addRow("&Notes", self.notes)
         self._finish(form)
 
-    def data(self) -> VisitDetails:
+    def _with_new_button(self, combo: QComboBox) -> tuple[QHBoxLayout, QPushButton]:
+        button = QPushButton("New…", self)
+        button.setAccessibleName(f"New organisation ({combo.accessibleName()})")
+        button.setToolTip("Add an organisation that is not in the list yet")
+        button.clicked.connect(lambda _c=False: self._new_organisation(combo))
+        row = QHBoxLayout()
+        row.addWidget(combo, 1)
+        row.addWidget(button)
+        return row, button
+
+    def _new_organisation(self, combo: QComboBox) -> None:
+        org_id = new_organisation(self.store, self)
+        if org_id is not None:
+            combo.setCurrentIndex(combo.findData(org_id))
+
+    def _show_leader(self) -> None:
+        if self.leaders is not None:
+            self.leader_note.setText(leader_note(self.leaders, self.leader.currentData()))
+
+    def data(self) -> VisitForm:
+        return self.details(), self.leader.currentData()
+
+    def details(self) -> VisitDetails:
         return VisitDetails(
             ref=self._ref,
             title=self.title_edit.text(),
             start_date=_date(self.start.date()),
             end_date=_date(self.end.date()),
-            direction=self.direction.currentData(),
-            status=self.status.currentData(),
+            # Qt hands enum members back as their plain values: made members again here.
+            direction=VisitDirection(self.direction.currentData()),
+            status=VisitStatus(self.status.currentData()),
             guest_organisation_id=self.guest.currentData(),
             host_organisation_id=self.host.currentData(),
             city=self.city.text(),
-            country=self.country.text(),
+            country=self.country.code(),
             time_zone=self.zone.text(),
             delegation_description=self.description.text(),
             notes=self.notes.toPlainText(),
@@ -129,10 +207,10 @@ class VisitDialog(SavingDialog):
 def create_visit(store: Store, parent: QWidget) -> int | None:
     made: dict[str, int] = {}
 
-    def save(details: VisitDetails) -> bool:
+    def save(form: VisitForm) -> bool:
         try:
             with store.transaction() as session:
-                made["id"] = visit_editing.create_visit(session, details)
+                made["id"] = visit_editing.create_visit(session, form[0])
         except (ServiceError, DomainError) as exc:
             QMessageBox.warning(parent, "Not saved", str(exc))
             return False
@@ -143,14 +221,23 @@ def create_visit(store: Store, parent: QWidget) -> int | None:
 
 
 def edit_visit(view: VisitView) -> None:
+    visit_id = view.visit_id
     with view.store.session() as session:
-        before = visit_editing.load_visit(session, view.visit_id)
+        before = visit_editing.load_visit(session, visit_id)
+        leaders = people.leader_choice(session, visit_id)
 
-    def save(details: VisitDetails) -> bool:
-        return view.push(
-            "Edit visit details",
-            lambda s: visit_editing.update_visit(s, view.visit_id, details),
-            lambda s: visit_editing.update_visit(s, view.visit_id, before),
-        )
+    def save(form: VisitForm) -> bool:
+        details, leader = form
 
-    VisitDialog(view.store, save, before, view).exec()
+        def do(s: Session) -> None:
+            visit_editing.update_visit(s, visit_id, details)
+            if leaders.members:
+                people.set_leader(s, visit_id, leader)
+
+        def undo(s: Session) -> None:
+            visit_editing.update_visit(s, visit_id, before)
+            people.set_leader(s, visit_id, leaders.leader_id)
+
+        return view.push("Edit visit details", do, undo)
+
+    VisitDialog(view.store, save, before, view, leaders).exec()

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from visitdesk.services.people import rank_text
+from visitdesk.services.people import rank_text, role_text
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 
@@ -22,7 +22,7 @@ class DelegationModel(RowTableModel):
         Column("Position", lambda r: r.position, tooltip=lambda r: r.position),
         Column("Organisation", lambda r: r.organisation),
         Column("Precedence", lambda r: rank_text(r.precedence)),
-        Column("Role", lambda r: r.role),
+        Column("Role", lambda r: role_text(r.role), tooltip=lambda r: role_text(r.role)),
     )
 
     def extra_data(self, row: Any, column: int, role: int) -> Any:
@@ -36,17 +36,23 @@ class DelegationModel(RowTableModel):
         return f"{row.name} {row.native_name} {row.position}".casefold()
 
 
+PRECEDENCE_COLUMN = 4
+
+
 class PeopleModel(RowTableModel):
-    """Everyone in the store, for choosing attendees and delegates: position and rank shown."""
+    """Everyone in the store, for choosing attendees and delegates: position and rank shown.
+
+    Sorted by name, it goes by family name (never by honorific); by precedence, the rank and
+    then the family name."""
 
     columns = (
-        Column("Name", lambda r: r.name, tooltip=lambda r: r.name),
+        Column("Name", lambda r: r.name, lambda r: r.order[1:], tooltip=lambda r: r.name),
         Column("Native name", lambda r: r.native_name),
         Column("Position", lambda r: r.position, tooltip=lambda r: r.position),
         Column("Organisation", lambda r: r.organisation),
         Column(
             "Precedence",
             lambda r: rank_text(r.precedence),
-            lambda r: r.precedence if r.precedence is not None else 10**9,
+            lambda r: r.order,
         ),
     )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,8 +31,9 @@ from visitdesk.store.database import Store
 from visitdesk.ui.models.people import OrganisationsModel, PeopleModel
 from visitdesk.ui.models.rows import SearchProxy
 from visitdesk.ui.models.visits import VisitsModel
-from visitdesk.ui.table_actions import row_menu
-from visitdesk.ui.widgets import make_table, select_id, selected_row
+from visitdesk.ui.table_actions import row_actions
+from visitdesk.ui.undo import Operation, push_edit
+from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
 # Moving through the list with the arrow keys reads a person's visits once the officer pauses,
 # not once per row passed (nor once per keystroke typed in the search box).
@@ -39,10 +42,13 @@ VISITS_DELAY_MS = 150
 
 class PeopleView(QWidget):
     open_visit = Signal(int)
+    changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # Edits made here (a corrected name, a merge) are undone from here: Edit > Undo.
+        self.undo_stack = QUndoStack(self)
         self.people = PeopleModel(self)
         self.people_table, self.people_proxy = make_table(self.people, self, stretch=2)
         self.people_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -62,6 +68,7 @@ class PeopleView(QWidget):
             "Search people and organisations: name in any script, position, organisation, "
             "email… (Enter lists their visits)"
         )
+        self.search.setAccessibleName("Search people and organisations")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.list_visits)
@@ -80,10 +87,13 @@ class PeopleView(QWidget):
         self.open_button.clicked.connect(self.open_current_visit)
         self.visits_table.activated.connect(lambda _i: self.open_current_visit())
         self.visits_table.doubleClicked.connect(lambda _i: self.open_current_visit())
+        self.people_table.setObjectName("people")
+        self.organisations_table.setObjectName("organisations")
         for table in (self.people_table, self.organisations_table):
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.activated.connect(lambda _i: self.list_visits())
-            table.doubleClicked.connect(lambda _i: self.list_visits())
-            row_menu(table, [self.visits_button])
+            table.doubleClicked.connect(lambda _i: self.edit_current())
+            row_actions(table, self._fill_menu)
             table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_visits_soon())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -107,6 +117,18 @@ class PeopleView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.visits_button)
+        edits, self.edit_buttons = button_bar(
+            self,
+            ("&Edit…", self.edit_current, "Correct the selected person or organisation"),
+            ("New &person…", self.new_person, "Add a person"),
+            ("New or&ganisation…", self.new_organisation, "Add an organisation"),
+            (
+                "&Merge…",
+                self.merge,
+                "Two rows that are the same person or organisation: keep one, move every "
+                "reference to it",
+            ),
+        )
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,11 +145,73 @@ class PeopleView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(edits)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
         self._show_visits_of(None, [])
 
     # The lists -----------------------------------------------------------------------------
+
+    # Editing -------------------------------------------------------------------------------
+
+    def push(self, text: str, do: Operation, undo: Operation) -> bool:
+        """Save an edit now and make it undoable; refusals are shown and return False."""
+        return push_edit(self.undo_stack, self.store, text, do, undo, self._after_edit, self)
+
+    def _after_edit(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def selected_rows(self) -> list[Any]:
+        table, proxy = self.current_table(), self._current_proxy()
+        return [proxy.source_row_at(i.row()) for i in table.selectionModel().selectedRows()]
+
+    def edit_current(self) -> None:
+        from visitdesk.ui.dialogs.organisation_dialog import edit_organisation
+        from visitdesk.ui.dialogs.person_dialog import edit_person
+
+        table = self.current_table()
+        current = table.currentIndex()  # with several selected, the one last clicked
+        row = self._current_proxy().source_row_at(current.row()) if current.isValid() else None
+        row = row if row is not None else self.current()
+        if row is None:
+            return
+        if self.lists.currentIndex() == 0:
+            edit_person(self.store, row.id, self, self.push)
+        else:
+            edit_organisation(self.store, row.id, self, self.push)
+
+    def new_person(self) -> None:
+        from visitdesk.ui.dialogs.person_dialog import new_person
+
+        person_id = new_person(self.store, self)
+        if person_id is not None:
+            self._after_edit()
+            self.lists.setCurrentWidget(self.people_table)
+            select_id(self.people_table, self.people_proxy, person_id)
+
+    def new_organisation(self) -> None:
+        from visitdesk.ui.dialogs.organisation_dialog import new_organisation
+
+        org_id = new_organisation(self.store, self)
+        if org_id is not None:
+            self._after_edit()
+            self.lists.setCurrentWidget(self.organisations_table)
+            select_id(self.organisations_table, self.organisations_proxy, org_id)
+
+    def merge(self) -> None:
+        from visitdesk.ui.views.people_editing import merge_selected
+
+        merge_selected(self)
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        menu.addAction("Edit…", self.edit_current)
+        merge = menu.addAction("Merge…", self.merge)
+        merge.setEnabled(len(self.selected_rows()) == 2)
+        menu.addAction("List visits", self.list_visits)
+        menu.addSeparator()
+        menu.addAction("New person…", self.new_person)
+        menu.addAction("New organisation…", self.new_organisation)
 
     def reload(self) -> None:
         """Read both lists again, keeping what was selected if it is still there.

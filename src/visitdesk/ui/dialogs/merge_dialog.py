@@ -1,0 +1,83 @@
+"""Merge two records that are the same person or organisation: both side by side, one kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# (field label, text) for each record, in the same order.
+Fields = list[tuple[str, str]]
+
+
+def _uses(count: int) -> str:
+    if count == 0:
+        return "Not referred to anywhere"
+    return "Referred to once" if count == 1 else f"Referred to {count} times"
+
+
+class MergeDialog(QDialog):
+    """Shows two records' fields in two columns; the officer ticks the one to keep."""
+
+    def __init__(
+        self,
+        noun: str,
+        first: tuple[int, str, Fields, int],
+        second: tuple[int, str, Fields, int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("merge_dialog")
+        self.setWindowTitle(f"Merge two {'people' if noun == 'person' else noun + 's'}")
+        self.resize(760, 420)
+        self._ids = (first[0], second[0])
+        grid = QGridLayout()
+        self.keep_buttons = QButtonGroup(self)
+        for column, (_record_id, name, fields, uses) in enumerate((first, second), start=1):
+            button = QRadioButton(f"Keep {name}", self)
+            button.setAccessibleName(f"Keep {name}")
+            self.keep_buttons.addButton(button, column - 1)
+            grid.addWidget(button, 0, column)
+            for row, (label, text) in enumerate(fields, start=1):
+                if column == 1:
+                    grid.addWidget(QLabel(label, self), row, 0)
+                value = QLabel(text or "—", self)
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                grid.addWidget(value, row, column)
+            grid.addWidget(QLabel(_uses(uses), self), len(fields) + 1, column)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.keep_buttons.button(0).setChecked(True)
+        explanation = QLabel(
+            f"The {noun} kept takes every reference to the other (delegations, attendances, "
+            "speakers, owners, organisations); its empty fields are filled from the other. "
+            "Edit > Undo puts both back as they were.",
+            self,
+        )
+        explanation.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Merge")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def kept_and_dropped(self) -> tuple[int, int]:
+        kept = self.keep_buttons.checkedId()
+        return (self._ids[0], self._ids[1]) if kept == 0 else (self._ids[1], self._ids[0])
