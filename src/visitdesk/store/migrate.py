@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0003_press_release_topic"
+SCHEMA_HEAD = "0004_signatories"
 VERSION_TABLE = "alembic_version"
 
 

@@ -91,6 +91,8 @@ class EngagementRecord:
     host_attendees: list[str]
     guest_attendees: list[str]
     sequence: int | None
+    host_signatory: str | None = None  # a signing ceremony's; None: the side's principal
+    guest_signatory: str | None = None
 
 
 @dataclass(slots=True)

@@ -75,6 +75,8 @@ ENGAGEMENT = frozenset(
         "host_attendees",
         "guest_attendees",
         "sequence",
+        "host_signatory",
+        "guest_signatory",
     }
 )
 STATEMENT = frozenset({"engagement", "speaker", "text", "style", "for_press", "role"})

@@ -68,7 +68,9 @@ def visit_row(r: VisitRecord, org: dict[str, int], person: dict[str, int], note:
     }
 
 
-def engagement_row(r: EngagementRecord, visit_id: int, org: dict[str, int]) -> Row:
+def engagement_row(
+    r: EngagementRecord, visit_id: int, org: dict[str, int], person: dict[str, int]
+) -> Row:
     return {
         "visit_id": visit_id,
         "ref": r.ref,
@@ -81,6 +83,8 @@ def engagement_row(r: EngagementRecord, visit_id: int, org: dict[str, int]) -> R
         "organisation_id": org[r.organisation] if r.organisation else None,
         "objectives": r.objectives,
         "notes": r.notes,
+        "host_signatory_id": person[r.host_signatory] if r.host_signatory else None,
+        "guest_signatory_id": person[r.guest_signatory] if r.guest_signatory else None,
     }
 
 
@@ -98,5 +102,7 @@ def engagement_signature(
         "organisation_id",
         "objectives",
         "notes",
+        "host_signatory_id",
+        "guest_signatory_id",
     )
     return (*(row[k] for k in keys), tuple(talking_points), tuple(host), tuple(guest))
