@@ -1,4 +1,4 @@
-"""Programme at a glance: one table per day, an engagement a row, with the leading people."""
+"""Programme at a glance: one table per day, an engagement a row, with everyone attending."""
 
 from __future__ import annotations
 
@@ -15,15 +15,18 @@ from visitdesk.services.briefing import BriefingContent, PersonInfo
 
 # Time, engagement, venue, host side, guest side: as parts of the frame's width.
 _SHARES = (0.13, 0.31, 0.22, 0.17, 0.17)
-LEADS = 2  # people named per side; the rest are counted
+ONE_A_LINE = 4  # up to this many people are listed one a line; more run on, separated by ";"
 
 
-def leads(people: tuple[PersonInfo, ...]) -> str:
-    """The first people by precedence, one a line, and how many more there are."""
-    named = [p.short_name for p in people[:LEADS]]
-    if len(people) > LEADS:
-        named.append(f"and {len(people) - LEADS} more")
-    return "\n".join(named) if named else "—"
+def attending(people: tuple[PersonInfo, ...]) -> Any:
+    """Everyone on one side, by precedence: a reader checks here who comes, so none is left out."""
+    if not people:
+        return cell("—")
+    names = [p.short_name for p in people]
+    if len(names) <= ONE_A_LINE:
+        return cell("\n".join(names))
+    # Not clipped like other cells: a row of even sixty names still fits a page at this size.
+    return cell("; ".join(names), st.CELL_SMALL.but(color=(0.0, 0.0, 0.0)), limit=100_000)
 
 
 def programme(content: BriefingContent, register: Register) -> list[Any]:
@@ -54,8 +57,8 @@ def programme(content: BriefingContent, register: Register) -> list[Any]:
                         (engagement.kind_label, st.CELL_SMALL),
                     ),
                     cell(place),
-                    cell(leads(engagement.hosts)),
-                    cell(leads(engagement.guests)),
+                    attending(engagement.hosts),
+                    attending(engagement.guests),
                 ]
             )
         story.append(
