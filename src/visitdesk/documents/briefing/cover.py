@@ -106,8 +106,9 @@ def cover(content: BriefingContent, logo: bytes | None) -> list[Any]:
     )
     story += [box, Spacer(1, 40)]
     handling = (
-        f"This guest copy is prepared by the host for {content.prepared_for.name}: the "
-        "programme, venues, logistics and the people you will meet."
+        f"This guest copy, prepared for {content.prepared_for.name} by "
+        f"{content.office_name or 'the host'}, holds the programme of the visit, its venues "
+        "and logistics, and the people to be met."
         if content.guest_copy and content.prepared_for is not None
         else f"This pack is classified {content.classification}. Keep it with you during the "
         "visit, do not copy it, and return it to the protocol office afterwards."

@@ -25,6 +25,7 @@ RUNNING = TextStyle(size=8, leading=10, color=st.GREY)
 RUNNING_RIGHT = RUNNING.but(align="right")
 GUEST_COPY = RUNNING_RIGHT.but(weight=BOLD, color=st.MARKING)
 HEADER_ROOM = 20.0  # from just under the marking to the hairline
+HEADER_GAP = 14.0  # between the title and the label
 # Tried in turn until the text fits the header in as many lines as the room holds.
 _SIZES = ((8.0, 9.6), (7.0, 8.2), (6.2, 6.9))
 
@@ -48,12 +49,19 @@ class PageFrame:
             )
 
     @cached_property
+    def label_width(self) -> float:
+        """The label takes the room it needs on one line, up to half the header; the title
+        has the rest."""
+        wanted = natural_width(" ".join(self.pack_label.split()), self.label_style) + 1
+        return float(min(max(wanted, st.FRAME_WIDTH * 0.3), st.FRAME_WIDTH * 0.5))
+
+    @cached_property
     def title_lines(self) -> tuple[TextStyle, list[Any]]:
-        return header_lines(self.title, RUNNING, st.FRAME_WIDTH * 0.62)
+        return header_lines(self.title, RUNNING, st.FRAME_WIDTH - self.label_width - HEADER_GAP)
 
     @cached_property
     def label_lines(self) -> tuple[TextStyle, list[Any]]:
-        return header_lines(self.pack_label, self.label_style, st.FRAME_WIDTH * 0.34)
+        return header_lines(self.pack_label, self.label_style, self.label_width)
 
     @cached_property
     def short_office(self) -> str:
@@ -65,8 +73,9 @@ class PageFrame:
         canvas.saveState()
         # Top: the marking, then the visit's title and the pack's version over a hairline.
         draw_text(canvas, self.classification, x, top - 20, width, MARK)
-        _draw_lines(canvas, *self.title_lines, x, top - 53, width * 0.62)
-        _draw_lines(canvas, *self.label_lines, x + width * 0.66, top - 53, width * 0.34)
+        label = self.label_width
+        _draw_lines(canvas, *self.title_lines, x, top - 53, width - label - HEADER_GAP)
+        _draw_lines(canvas, *self.label_lines, x + width - label, top - 53, label)
         canvas.setStrokeColorRGB(*st.RULE)
         canvas.setLineWidth(0.5)
         canvas.line(x, top - 53, x + width, top - 53)
