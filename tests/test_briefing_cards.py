@@ -17,8 +17,21 @@ from visitdesk.services.briefing import PersonInfo
 LONG_KATAKANA = "ムハンマド・アブドゥルアズィーズ・イブン・サルマーン・アール・サウード"
 
 
-def person(ref: str, name: str, **more: str) -> PersonInfo:
-    return PersonInfo(ref=ref, name=name, short_name=name, **more)
+def person(
+    ref: str,
+    name: str,
+    position: str | None = None,
+    native_name: str | None = None,
+    role: str | None = None,
+) -> PersonInfo:
+    return PersonInfo(
+        ref=ref,
+        name=name,
+        short_name=name,
+        position=position,
+        native_name=native_name,
+        role=role,
+    )
 
 
 def drawn(flowable: object, path: Path) -> str:

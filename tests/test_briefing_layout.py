@@ -79,6 +79,8 @@ def test_headers_fit_and_short_briefs_share_pages_with_right_contents(
     contents = pages[1]
     briefs = next(item for item in reader.outline if isinstance(item, list) and len(item) == 3)
     for number, item in enumerate(briefs, start=1):
-        page = reader.get_destination_page_number(item)
-        assert re.search(re.escape(str(item.title)) + rf" {page + 1}\b", contents)
-        assert f"ENGAGEMENT {number} OF 3" in pages[page]
+        assert not isinstance(item, list)
+        index = reader.get_destination_page_number(item)
+        assert index is not None
+        assert re.search(re.escape(str(item.title)) + rf" {index + 1}\b", contents)
+        assert f"ENGAGEMENT {number} OF 3" in pages[index]

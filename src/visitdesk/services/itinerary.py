@@ -156,7 +156,8 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         if session.get(Person, person_id) is None:
             raise NotFoundError("An attendee no longer exists; choose the attendees again.")
     points = tuple(p.strip() for p in data.talking_points if p.strip())
-    signing = data.kind is EngagementKind.SIGNING_CEREMONY
+    # == rather than is: a combo box may give back the enum's value as a plain string.
+    signing = data.kind == EngagementKind.SIGNING_CEREMONY
     for signatory, side, label in (
         (data.host_signatory_id, Side.HOST, "host"),
         (data.guest_signatory_id, Side.GUEST, "guest"),

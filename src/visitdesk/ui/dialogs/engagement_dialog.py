@@ -166,7 +166,7 @@ class EngagementDialog(QDialog):
         self._show_signatories()
 
     def _show_signatories(self) -> None:
-        signing = self.kind.currentData() is EngagementKind.SIGNING_CEREMONY
+        signing = self.kind.currentData() == EngagementKind.SIGNING_CEREMONY
         for box in self.signatories.values():
             self._form.setRowVisible(box, signing)
 
