@@ -37,9 +37,12 @@ def japan(data_dir: Path) -> Path:
     return data_dir
 
 
-def test_a_guest_copy_holds_none_of_the_host_s_brief(japan: Path, tmp_path: Path) -> None:
+def test_a_guest_copy_holds_none_of_the_host_s_brief(
+    japan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     document = japan_document()
     pages = page_texts(build_pack(japan, "jpo-2026", tmp_path / "guest.pdf", "--for", "suzuki"))
+    assert "Wrote the guest copy for Ms. SUZUKI Hanako, version 1" in capsys.readouterr().out
     text = " ".join(pages)
     secret = host_only_strings(document)
     # Every piece of host-only text in the file carries the mark, so none escapes the search.
