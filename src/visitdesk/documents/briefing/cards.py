@@ -53,11 +53,13 @@ def _scaled(style: TextStyle, scale: float) -> TextStyle:
 
 
 @lru_cache(maxsize=4096)
-def _laid(number: int, person: PersonInfo, width: float, scale: float) -> CardText:
+def _laid(parts: tuple[tuple[str, TextStyle], ...], width: float, scale: float) -> CardText:
     # The same people sit in many engagements of a visit: each card is laid out once a build.
+    # Keyed by its texts, not by the person: comparing whole records (photos and all) for
+    # every lookup cost more than the layout.
     lines = []
     height = 0.0
-    for text, style in card_parts(number, person):
+    for text, style in parts:
         sized = _scaled(style, scale) if scale != 1.0 else style
         for line in layout(text, sized, width):
             lines.append((line, sized))
@@ -70,11 +72,12 @@ def card_text(number: int, person: PersonInfo, box_width: float, box_height: flo
     (then taller than the box: the plan makes room)."""
     width = box_width - 2 * SIDE_PADDING
     room = box_height - 2 * PADDING
-    text = _laid(number, person, width, SCALES[0])
+    parts = tuple(card_parts(number, person))
+    text = _laid(parts, width, SCALES[0])
     for scale in SCALES[1:]:
         if text.height <= room:
             break
-        text = _laid(number, person, width, scale)
+        text = _laid(parts, width, scale)
     return text
 
 

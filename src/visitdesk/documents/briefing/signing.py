@@ -48,8 +48,8 @@ class Side:
 def side(label: str, flag: str, people: tuple[PersonInfo, ...], signatory: PersonInfo) -> Side:
     """One side of the ceremony; numbers are those of the side's attendance list."""
     numbered = list(enumerate(people, start=1))
-    signs = next(((n, p) for n, p in numbered if p == signatory), (1, signatory))
-    others = [(n, p) for n, p in numbered if p != signatory]
+    signs = next(((n, p) for n, p in numbered if p.ref == signatory.ref), (1, signatory))
+    others = [(n, p) for n, p in numbered if p.ref != signatory.ref]
     standing = [x for x in others if not x[1].interpreter] + [x for x in others if x[1].interpreter]
     return Side(label, flag, signs, tuple(standing))
 
