@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from tests.briefing_helpers import build_pack, import_document, page_texts
 from tests.briefing_visits import japan_document
+from visitdesk.store.database import Store
 
 
 def test_a_meal_s_brief_and_the_caterer_s_page_carry_the_dietary_notes(
@@ -57,9 +58,7 @@ def test_everyone_attending_is_named_in_the_programme_at_a_glance(
         assert f"Mr. Delegate{n}" in glance
 
 
-def test_headers_fit_and_short_briefs_share_pages_with_right_contents(
-    data_dir: Path, tmp_path: Path
-) -> None:
+def test_headers_fit_whole_on_every_page(data_dir: Path, tmp_path: Path) -> None:
     document = japan_document()
     long_title = (
         "Official visit of the Japan Patent Office delegation on cooperation in patent "
@@ -67,20 +66,27 @@ def test_headers_fit_and_short_briefs_share_pages_with_right_contents(
     )
     document["visits"][0]["title"] = long_title
     import_document(data_dir, document, "japan")
-    out = build_pack(data_dir, "jpo-2026", tmp_path / "pack.pdf", "--for", "dg")
-    pages = page_texts(out)
+    pages = page_texts(build_pack(data_dir, "jpo-2026", tmp_path / "pack.pdf", "--for", "dg"))
     for page in pages[1:]:
         # Wrapped if need be, but whole: the title and whose pack it is.
         assert long_title in page
         assert "Personal pack · Mr. Malik · version 1" in page
-    starts = [n for n, p in enumerate(pages) for _ in re.findall(r"ENGAGEMENT \d OF 3", p)]
-    assert len(starts) == 3 and len(set(starts)) < 3  # at least two briefs on one page
+
+
+def test_short_briefs_share_pages_and_the_contents_still_point_right(
+    example_store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    example_store.close()
+    out = build_pack(data_dir, "sipo-2017-03", tmp_path / "pack.pdf")
+    pages = page_texts(out)
+    starts = [n for n, p in enumerate(pages) for _ in re.findall(r"ENGAGEMENT \d OF 4", p)]
+    assert len(starts) == 4 and len(set(starts)) < 4  # at least two briefs on one page
     reader = PdfReader(out)
     contents = pages[1]
-    briefs = next(item for item in reader.outline if isinstance(item, list) and len(item) == 3)
+    briefs = next(item for item in reader.outline if isinstance(item, list) and len(item) == 4)
     for number, item in enumerate(briefs, start=1):
         assert not isinstance(item, list)
         index = reader.get_destination_page_number(item)
         assert index is not None
         assert re.search(re.escape(str(item.title)) + rf" {index + 1}\b", contents)
-        assert f"ENGAGEMENT {number} OF 3" in pages[index]
+        assert f"ENGAGEMENT {number} OF 4" in pages[index]

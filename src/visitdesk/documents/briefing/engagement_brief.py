@@ -3,8 +3,10 @@ objectives, numbered talking points, the background of the relationship, the out
 for a meal the dietary notes of everyone at the table, and the seating plan (a signing
 ceremony's drawn as one).
 
-Each brief is kept together: short briefs share a page, and one that does not fit in what is
-left of a page starts the next. A part with nothing in it is left out whole, heading and all.
+Briefs follow one another: a short one is kept whole (sharing a page, or starting the next);
+a long one starts wherever a good part of a page is left, and flows (`flowables.KeepBrief`).
+A seating plan is kept whole with its heading. A part with nothing in it is left out whole,
+heading and all.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
-from visitdesk.documents.briefing.flowables import KeepWithNext, NumberedItem
+from visitdesk.documents.briefing.flowables import KeepBrief, NumberedItem
 from visitdesk.documents.briefing.seating import SeatingPlan
 from visitdesk.documents.briefing.signing import SigningPlan, side
 from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
@@ -222,9 +224,9 @@ def engagement_brief(
         story += [TextParagraph("Notes", st.H2), TextParagraph(engagement.notes, st.BODY)]
     story += table_notes(engagement)
     story += plan(content, engagement)
-    # Kept together: a brief that fits in what is left of the page goes there, one that does
-    # not starts the next page; one longer than a page starts here if there is room, and flows.
-    return [KeepWithNext(story), Spacer(1, 22)]
+    # A short brief is kept whole and shares a page; a long one starts here if a good part of
+    # the page is left, and flows (its seating plan kept whole, with its heading).
+    return [KeepBrief(story), Spacer(1, 22)]
 
 
 def engagement_briefs(content: BriefingContent, register: Register) -> list[Any]:
