@@ -14,19 +14,17 @@ from visitdesk.domain.dates import long_date, time_range
 from visitdesk.services.briefing import BriefingContent, PersonInfo
 
 # Time, engagement, venue, host side, guest side: as parts of the frame's width.
-_SHARES = (0.13, 0.31, 0.22, 0.17, 0.17)
-ONE_A_LINE = 4  # up to this many people are listed one a line; more run on, separated by ";"
+_SHARES = (0.12, 0.29, 0.19, 0.20, 0.20)
+SMALL_FROM = 5  # from this many people on a side, they are listed in smaller type
 
 
 def attending(people: tuple[PersonInfo, ...]) -> Any:
-    """Everyone on one side, by precedence: a reader checks here who comes, so none is left out."""
+    """Everyone on one side, by precedence, a paragraph each (a long name wraps within its
+    own): a reader checks here who comes, so none is left out."""
     if not people:
         return cell("—")
-    names = [p.short_name for p in people]
-    if len(names) <= ONE_A_LINE:
-        return cell("\n".join(names))
-    # Not clipped like other cells: a row of even sixty names still fits a page at this size.
-    return cell("; ".join(names), st.CELL_SMALL.but(color=(0.0, 0.0, 0.0)), limit=100_000)
+    style = st.CELL_SMALL.but(color=(0.0, 0.0, 0.0)) if len(people) >= SMALL_FROM else st.CELL
+    return [cell(p.short_name, style.but(space_after=1.5)) for p in people]
 
 
 def programme(content: BriefingContent, register: Register) -> list[Any]:
