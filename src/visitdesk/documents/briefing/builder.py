@@ -60,8 +60,8 @@ def story(content: BriefingContent, register: Register, photos: Photos) -> list[
         *programme(content, register),
         *engagement_briefs(content, register),
         *delegation(content, register, photos),
-        *dietary_page(content, register),
         *followups(content, register),
+        *dietary_page(content, register),
     ]
     toc = [contents_anchor, TextParagraph("Contents", st.H1), *contents_lines(register.entries)]
     return [*head, *toc, *body]

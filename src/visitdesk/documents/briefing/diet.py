@@ -1,11 +1,11 @@
-"""One page for the caterer: the dietary notes of everyone in the pack, and the medical notes
+"""The last page, for the caterer: the dietary notes of everyone in the pack, and the medical notes
 that concern food, in order of precedence (the delegation, then the host side)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import PageBreak
+from reportlab.platypus import CondPageBreak
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
@@ -35,7 +35,10 @@ def dietary_page(content: BriefingContent, register: Register) -> list[Any]:
         for n, (person, lines) in enumerate(notes, start=1)
     ]
     widths = [share * st.FRAME_WIDTH for share in _SHARES]
+    # The pack's last page, to hand to the caterer: it starts a page and nothing follows it.
+    fresh_page = st.FRAME_TOP - st.FRAME_BOTTOM - 1
     return [
+        CondPageBreak(fresh_page),
         register.add("dietary", TITLE, 0),
         TextParagraph(TITLE, st.H1),
         TextParagraph(
@@ -44,5 +47,4 @@ def dietary_page(content: BriefingContent, register: Register) -> list[Any]:
             st.SMALL_ITALIC.but(space_after=6),
         ),
         house_table(["", "Name", "Notes for the kitchen"], rows, widths, zebra=False),
-        PageBreak(),
     ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from visitdesk.documents.briefing import styles as st
@@ -233,4 +233,4 @@ def engagement_briefs(content: BriefingContent, register: Register) -> list[Any]
     story: list[Any] = [register.add("briefs", "Engagement briefs", 0)]
     for number, engagement in enumerate(content.engagements, start=1):
         story += engagement_brief(content, engagement, number, register)
-    return [*story, PageBreak()]
+    return [*story, CondPageBreak(st.SECTION_ROOM)]
