@@ -279,7 +279,8 @@ def test_right_click_offers_the_row_s_actions(qtbot: Any, imported: MainWindow) 
 
     delegation = visible_table(show_section(qtbot, view, "Delegation"))
     entries = right_click_menu(delegation, 0)
-    assert "Remove" in entries and "Make leader" in entries
+    assert "Remove from the delegation" in entries and "Make leader" in entries
+    assert entries[-1] == "Copy rows with headings"
 
 
 def test_file_recent_lists_the_imported_file_and_the_visits_opened(

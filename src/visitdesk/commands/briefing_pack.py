@@ -27,7 +27,8 @@ def register(subparsers: Any) -> None:
         "--for",
         dest="person",
         metavar="PERSON_REF",
-        help="a personal pack: only the engagements this person attends",
+        help="a personal pack: only the engagements this person attends; for a member of the "
+        "delegation a guest copy, without the host's objectives, talking points and background",
     )
     parser.add_argument(
         "--classification",
@@ -52,7 +53,12 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         result = build_briefing_pack(
             session, args.visit, output, for_person=args.person, classification=args.classification
         )
-    whose = f"personal pack of {result.prepared_for}" if result.prepared_for else "briefing pack"
+    if result.guest_copy:
+        whose = f"guest copy for {result.prepared_for}"
+    elif result.prepared_for:
+        whose = f"personal pack of {result.prepared_for}"
+    else:
+        whose = "briefing pack"
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
     print(
         f"Wrote the {whose}, version {result.version} ({pages}, {result.classification}) "

@@ -51,6 +51,13 @@ class Engagement(Base):
     )
     objectives: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Who signs at a signing ceremony; None: the principal of that side (highest precedence).
+    host_signatory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL")
+    )
+    guest_signatory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL")
+    )
     # Grows each time the engagement changes, so that calendar exports update events in place.
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     # IANA zone of a meeting held elsewhere (a multi-city visit); None: the visit's zone.

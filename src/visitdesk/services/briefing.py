@@ -10,21 +10,18 @@ can tell the copy in their hands from a reprint made after the programme changed
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
-from itertools import groupby
+from dataclasses import replace
+from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.enums import Side
 from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import (
     Attendee,
     Engagement,
     Office,
-    Outcome,
     Person,
     Visit,
     VisitParticipant,
@@ -32,124 +29,36 @@ from visitdesk.domain.models import (
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.roles import role_text
+from visitdesk.services.briefing_history import history_by_engagement
+from visitdesk.services.briefing_scope import followups_for, is_guest_copy, signatory
+from visitdesk.services.briefing_types import (
+    SEATED_KINDS,
+    BriefingContent,
+    EngagementInfo,
+    OutcomeInfo,
+    PastEngagement,
+    PersonInfo,
+    outcome_info,
+    person_info,
+    text,
+)
 from visitdesk.services.errors import NotFoundError, ServiceError
 
-# Engagements held across a table, for which the pack draws a seating plan.
-SEATED_KINDS = frozenset(
-    {
-        EngagementKind.MINISTRY_MEETING,
-        EngagementKind.OFFICE_VISIT,
-        EngagementKind.COURTESY_CALL,
-        EngagementKind.SIGNING_CEREMONY,
-    }
-)
+__all__ = [
+    "SEATED_KINDS",
+    "BriefingContent",
+    "EngagementInfo",
+    "OutcomeInfo",
+    "PastEngagement",
+    "PersonInfo",
+    "check_classification",
+    "gather_briefing",
+    "record_pack_built",
+]
+
 # The newest earlier engagements shown as background; older ones are counted, not listed.
 HISTORY_LIMIT = 8
 CLASSIFICATION_LIMIT = 60
-
-
-@dataclass(frozen=True, slots=True)
-class PersonInfo:
-    ref: str
-    name: str
-    short_name: str
-    native_name: str | None = None
-    position: str | None = None
-    organisation: str | None = None
-    role: str | None = None
-    bio: str | None = None
-    dietary: str | None = None
-    medical: str | None = None
-    photo: bytes | None = None
-    lang: str | None = None  # language hint for the native name: see domain.languages
-
-    @property
-    def interpreter(self) -> bool:
-        return bool(self.role) and "interpret" in (self.role or "").casefold()
-
-
-@dataclass(frozen=True, slots=True)
-class OutcomeInfo:
-    kind: str
-    title: str
-    status: str
-    owner: str | None = None
-    due_date: date | None = None
-    next_step: str | None = None
-    engagement: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PastEngagement:
-    start: datetime
-    title: str
-    kind: str
-    visit_title: str
-    place: str
-    outcomes: tuple[OutcomeInfo, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class EngagementInfo:
-    ref: str
-    kind: EngagementKind
-    title: str
-    start: datetime
-    end: datetime
-    venue: str | None
-    city: str | None
-    organisation: str | None
-    hosts: tuple[PersonInfo, ...]
-    guests: tuple[PersonInfo, ...]
-    objectives: str | None
-    talking_points: tuple[str, ...]
-    notes: str | None
-    history: tuple[PastEngagement, ...]
-    older_history: int  # earlier engagements beyond HISTORY_LIMIT
-    outcomes: tuple[OutcomeInfo, ...]
-
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
-
-    @property
-    def seated(self) -> bool:
-        """Held across a table with both sides present: the pack draws the seating plan."""
-        return self.kind in SEATED_KINDS and bool(self.hosts) and bool(self.guests)
-
-
-@dataclass(frozen=True, slots=True)
-class BriefingContent:
-    office_name: str
-    office_short_name: str | None
-    office_city: str | None
-    office_logo: bytes | None
-    visit_ref: str
-    title: str
-    city: str | None
-    start_date: date
-    end_date: date
-    guest_organisation: str | None
-    guest_organisation_native: str | None
-    host_organisation: str | None
-    delegation_description: str | None
-    prepared_for: PersonInfo | None
-    prepared_on: date
-    version: int
-    classification: str
-    engagements: tuple[EngagementInfo, ...]
-    delegation: tuple[PersonInfo, ...]
-    hosts: tuple[PersonInfo, ...]
-    followups: tuple[OutcomeInfo, ...]
-    guest_lang: str | None = None  # language hint of the guests' native names: domain.languages
-
-    @property
-    def days(self) -> list[tuple[date, list[EngagementInfo]]]:
-        """The engagements grouped by day, in order."""
-        return [
-            (day, list(group))
-            for day, group in groupby(self.engagements, key=lambda e: e.start.date())
-        ]
 
 
 def gather_briefing(
@@ -196,61 +105,86 @@ def gather_briefing(
             f"The visit {visit.ref!r} has no engagements yet, so there is nothing to brief on. "
             "Add the programme first."
         )
-    history = _history_by_engagement(session, visit, engagements)
+    history = history_by_engagement(session, visit, engagements)
+
+    guest_copy = is_guest_copy(visit, reader)
 
     def info(person: Person) -> PersonInfo:
-        return person_info(person, roles.get(person.id))
+        found = person_info(person, roles.get(person.id))
+        if guest_copy and person is not reader:
+            # Biographies are the host's briefing; others' health is nobody else's business.
+            return replace(found, bio=None, dietary=None, medical=None)
+        if guest_copy:
+            return replace(found, bio=None)
+        return found
 
     briefs = []
     for engagement in engagements:
         past = history.get(engagement.id, [])
-        briefs.append(
-            EngagementInfo(
-                ref=engagement.ref,
-                kind=engagement.kind,
-                title=engagement.title,
-                start=engagement.start,
-                end=engagement.end,
-                venue=_text(engagement.venue),
-                city=_text(engagement.city),
-                organisation=(
-                    engagement.organisation.display_name if engagement.organisation else None
-                ),
-                hosts=tuple(info(p) for p in in_precedence(engagement.host_attendees)),
-                guests=tuple(
-                    info(p) for p in in_precedence(engagement.guest_attendees, visit.leader)
-                ),
-                objectives=_text(engagement.objectives),
-                talking_points=tuple(
-                    t.text for t in engagement.talking_points if t.text and t.text.strip()
-                ),
-                notes=_text(engagement.notes),
-                history=tuple(past[:HISTORY_LIMIT]),
-                older_history=max(len(past) - HISTORY_LIMIT, 0),
-                outcomes=tuple(
-                    outcome_info(o) for o in visit.outcomes if o.engagement_id == engagement.id
-                ),
-            )
+        host_side = in_precedence(engagement.host_attendees)
+        guest_side = in_precedence(engagement.guest_attendees, visit.leader)
+        host_info = tuple(info(p) for p in host_side)
+        guest_info = tuple(info(p) for p in guest_side)
+        by_ref = {p.ref: p for p in (*host_info, *guest_info)}
+        host_signs = signatory(engagement.host_signatory_id, host_side)
+        guest_signs = signatory(engagement.guest_signatory_id, guest_side)
+        brief = EngagementInfo(
+            ref=engagement.ref,
+            kind=engagement.kind,
+            title=engagement.title,
+            start=engagement.start,
+            end=engagement.end,
+            venue=text(engagement.venue),
+            city=text(engagement.city),
+            organisation=(
+                engagement.organisation.display_name if engagement.organisation else None
+            ),
+            hosts=host_info,
+            guests=guest_info,
+            objectives=text(engagement.objectives),
+            talking_points=tuple(
+                t.text for t in engagement.talking_points if t.text and t.text.strip()
+            ),
+            notes=text(engagement.notes),
+            history=tuple(past[:HISTORY_LIMIT]),
+            older_history=max(len(past) - HISTORY_LIMIT, 0),
+            outcomes=tuple(
+                outcome_info(o) for o in visit.outcomes if o.engagement_id == engagement.id
+            ),
+            host_signatory=by_ref[host_signs.ref] if host_signs else None,
+            guest_signatory=by_ref[guest_signs.ref] if guest_signs else None,
         )
+        if guest_copy:
+            # The host's preparation never goes to the other side.
+            brief = replace(
+                brief,
+                objectives=None,
+                talking_points=(),
+                notes=None,
+                history=(),
+                older_history=0,
+                outcomes=(),
+            )
+        briefs.append(brief)
     guests = _people_on(visit, Side.GUEST)
     hosts = _people_on(visit, Side.HOST)
     guest_org = visit.guest_organisation
     return BriefingContent(
         office_name=office.name if office else "",
-        office_short_name=_text(office.short_name) if office else None,
-        office_city=_text(office.city) if office else None,
+        office_short_name=text(office.short_name) if office else None,
+        office_city=text(office.city) if office else None,
         office_logo=office.logo if office else None,
         visit_ref=visit.ref,
         title=visit.title,
-        city=_text(visit.city),
+        city=text(visit.city),
         start_date=visit.start_date,
         end_date=visit.end_date,
         guest_organisation=guest_org.display_name if guest_org else None,
-        guest_organisation_native=_text(guest_org.native_name) if guest_org else None,
+        guest_organisation_native=text(guest_org.native_name) if guest_org else None,
         host_organisation=(
             visit.host_organisation.display_name if visit.host_organisation else None
         ),
-        delegation_description=_text(visit.delegation_description),
+        delegation_description=text(visit.delegation_description),
         prepared_for=info(reader) if reader is not None else None,
         prepared_on=today or date.today(),
         version=(visit.briefing_pack_version or 0) + 1,
@@ -260,9 +194,21 @@ def gather_briefing(
         engagements=tuple(briefs),
         delegation=tuple(info(p) for p in in_precedence(guests, visit.leader)),
         hosts=tuple(info(p) for p in in_precedence(hosts)),
-        followups=tuple(outcome_info(o) for o in visit.outcomes),
+        followups=tuple(outcome_info(o) for o in followups_for(visit, reader, engagements)),
+        guest_copy=guest_copy,
         guest_lang=language_hint(guest_org.country) if guest_org else None,
+        guest_country=guest_org.country if guest_org else None,
+        host_country=visit.host_organisation.country if visit.host_organisation else None,
     )
+
+
+def _people_on(visit: Visit, side: Side) -> list[Person]:
+    """The visit's participants on one side, and anyone attending an engagement on that side."""
+    people: dict[int, Person] = {p.person.id: p.person for p in visit.participants_on(side)}
+    for engagement in visit.engagements:
+        for person in engagement.attendees_on(side):
+            people.setdefault(person.id, person)
+    return list(people.values())
 
 
 def record_pack_built(session: Session, visit_ref: str, version: int) -> None:
@@ -289,107 +235,3 @@ def check_classification(typed: str | None, office_default: str | None) -> str:
             f"page may have at most {CLASSIFICATION_LIMIT}."
         )
     return marking
-
-
-def person_info(person: Person, role: str | None = None) -> PersonInfo:
-    organisation = person.organisation
-    return PersonInfo(
-        ref=person.ref,
-        name=person.display_name,
-        short_name=person.short_name,
-        native_name=_text(person.native_name),
-        position=_text(person.position),
-        organisation=organisation.display_name if organisation else None,
-        role=_text(role),
-        bio=_text(person.bio),
-        dietary=_text(person.dietary),
-        medical=_text(person.medical),
-        photo=person.photo or None,
-        lang=language_hint(organisation.country) if organisation else None,
-    )
-
-
-def outcome_info(outcome: Outcome) -> OutcomeInfo:
-    return OutcomeInfo(
-        kind=outcome.kind.label,
-        title=outcome.title,
-        status=outcome.status.label,
-        owner=outcome.owner.display_name if outcome.owner else None,
-        due_date=outcome.due_date,
-        next_step=_text(outcome.next_step),
-        engagement=outcome.engagement.title if outcome.engagement else None,
-    )
-
-
-def _people_on(visit: Visit, side: Side) -> list[Person]:
-    """The visit's participants on one side, and anyone attending an engagement on that side."""
-    people: dict[int, Person] = {p.person.id: p.person for p in visit.participants_on(side)}
-    for engagement in visit.engagements:
-        for person in engagement.attendees_on(side):
-            people.setdefault(person.id, person)
-    return list(people.values())
-
-
-def _pair(engagement: Engagement) -> frozenset[int] | None:
-    """The two organisations an engagement is between: whom the delegation met, and its own."""
-    visit = engagement.visit
-    counterpart = engagement.organisation_id or visit.host_organisation_id
-    own = visit.guest_organisation_id
-    if counterpart is None or own is None or counterpart == own:
-        return None
-    return frozenset({counterpart, own})
-
-
-def _history_by_engagement(
-    session: Session, visit: Visit, engagements: Iterable[Engagement]
-) -> dict[int, list[PastEngagement]]:
-    """For each engagement, the earlier ones of other visits between the same organisations."""
-    pairs = {e.id: pair for e in engagements if (pair := _pair(e)) is not None}
-    if not pairs:
-        return {}
-    orgs = set().union(*pairs.values())
-    candidates = session.scalars(
-        select(Engagement)
-        .join(Visit, Engagement.visit_id == Visit.id)
-        .where(
-            Engagement.visit_id != visit.id,
-            Visit.start_date <= visit.end_date,
-            Visit.guest_organisation_id.in_(orgs),
-            or_(Engagement.organisation_id.in_(orgs), Visit.host_organisation_id.in_(orgs)),
-        )
-        .options(selectinload(Engagement.visit))
-        .order_by(Engagement.start.desc(), Engagement.id.desc())
-    ).all()
-    if not candidates:
-        return {}
-    outcomes: dict[int, list[OutcomeInfo]] = {}
-    for outcome in session.scalars(
-        select(Outcome)
-        .where(Outcome.engagement_id.in_([c.id for c in candidates]))
-        .order_by(Outcome.position)
-    ):
-        if outcome.engagement_id is not None:
-            outcomes.setdefault(outcome.engagement_id, []).append(outcome_info(outcome))
-    found: dict[int, list[PastEngagement]] = {}
-    for engagement in engagements:
-        pair = pairs.get(engagement.id)
-        found[engagement.id] = [
-            PastEngagement(
-                start=c.start,
-                title=c.title,
-                kind=c.kind.label,
-                visit_title=c.visit.title,
-                place=", ".join(p for p in (_text(c.venue), _text(c.city)) if p),
-                outcomes=tuple(outcomes.get(c.id, [])),
-            )
-            for c in candidates
-            if c.start < engagement.start and pair is not None and _pair(c) == pair
-        ]
-    return found
-
-
-def _text(value: str | None) -> str | None:
-    """None for a missing or blank field, so the pack leaves out its heading."""
-    if value is None or not value.strip():
-        return None
-    return value.strip()

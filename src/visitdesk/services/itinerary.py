@@ -40,6 +40,10 @@ class EngagementData:
     # (person id, side) in the order they are listed.
     attendees: tuple[tuple[int, Side], ...] = field(default=())
     ref: str = ""
+    # A signing ceremony's signatories (person ids among that side's attendees); None: the
+    # side's principal signs.
+    host_signatory_id: int | None = None
+    guest_signatory_id: int | None = None
 
 
 class EngagementRow(NamedTuple):
@@ -155,6 +159,17 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         if session.get(Person, person_id) is None:
             raise NotFoundError("An attendee no longer exists; choose the attendees again.")
     points = tuple(p.strip() for p in data.talking_points if p.strip())
+    # == rather than is: a combo box may give back the enum's value as a plain string.
+    signing = data.kind == EngagementKind.SIGNING_CEREMONY
+    for signatory, side, label in (
+        (data.host_signatory_id, Side.HOST, "host"),
+        (data.guest_signatory_id, Side.GUEST, "guest"),
+    ):
+        if signing and signatory is not None and (signatory, side) not in data.attendees:
+            raise ServiceError(
+                f"The {label} signatory must attend on the {label} side: add them to its "
+                "attendees or choose another signatory."
+            )
     return EngagementData(
         title=title,
         start=data.start.replace(second=0, microsecond=0),
@@ -169,6 +184,8 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         talking_points=points,
         attendees=data.attendees,
         ref=data.ref,
+        host_signatory_id=data.host_signatory_id if signing else None,
+        guest_signatory_id=data.guest_signatory_id if signing else None,
     )
 
 
@@ -200,6 +217,8 @@ def _apply(engagement: Engagement, data: EngagementData) -> None:
     engagement.organisation_id = data.organisation_id
     engagement.objectives = data.objectives
     engagement.notes = data.notes
+    engagement.host_signatory_id = data.host_signatory_id
+    engagement.guest_signatory_id = data.guest_signatory_id
     if [t.text for t in engagement.talking_points] != list(data.talking_points):
         # Replaced only when changed: new rows would count as a change for the calendar.
         engagement.talking_points = [TalkingPoint(text=t) for t in data.talking_points]
@@ -251,6 +270,8 @@ def load_engagement(session: Session, engagement_id: int) -> EngagementData:
         talking_points=tuple(t.text for t in e.talking_points),
         attendees=tuple((a.person_id, a.side) for a in e.attendees),
         ref=e.ref,
+        host_signatory_id=e.host_signatory_id,
+        guest_signatory_id=e.guest_signatory_id,
     )
 
 

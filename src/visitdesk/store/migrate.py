@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0005_calendar_events"
+SCHEMA_HEAD = "0006_signatories"
 VERSION_TABLE = "alembic_version"
 
 

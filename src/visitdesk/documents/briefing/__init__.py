@@ -28,6 +28,7 @@ class PackResult:
     engagements: int
     classification: str
     prepared_for: str | None
+    guest_copy: bool = False  # a personal pack for a member of the delegation
 
 
 def build_briefing_pack(
@@ -61,4 +62,5 @@ def build_briefing_pack(
         engagements=len(content.engagements),
         classification=content.classification,
         prepared_for=content.prepared_for.name if content.prepared_for else None,
+        guest_copy=content.guest_copy,
     )

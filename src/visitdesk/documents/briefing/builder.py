@@ -23,10 +23,11 @@ from visitdesk.documents.briefing.anchors import Register
 from visitdesk.documents.briefing.contents import contents_lines, define_contents_numbers
 from visitdesk.documents.briefing.cover import cover
 from visitdesk.documents.briefing.delegation import delegation
+from visitdesk.documents.briefing.diet import dietary_page
 from visitdesk.documents.briefing.engagement_brief import engagement_briefs
 from visitdesk.documents.briefing.flowables import KeepWithNext
 from visitdesk.documents.briefing.followups import followups
-from visitdesk.documents.briefing.page_frame import PageFrame
+from visitdesk.documents.briefing.page_frame import GUEST_COPY, RUNNING_RIGHT, PageFrame
 from visitdesk.documents.briefing.photos import Photos
 from visitdesk.documents.briefing.programme import programme
 from visitdesk.documents.fonts import register_fonts
@@ -43,8 +44,12 @@ class RenderedPack:
 
 
 def pack_label(content: BriefingContent) -> str:
-    if content.prepared_for is not None:
-        return f"Personal pack of {content.prepared_for.name} · version {content.version}"
+    """What the running header says the pack is: short, so it fits beside the title."""
+    reader = content.prepared_for
+    if reader is not None and content.guest_copy:
+        return f"GUEST COPY · {reader.short_name} · version {content.version}"
+    if reader is not None:
+        return f"Personal pack · {reader.short_name} · version {content.version}"
     return f"Briefing pack · version {content.version}"
 
 
@@ -56,6 +61,7 @@ def story(content: BriefingContent, register: Register, photos: Photos) -> list[
         *engagement_briefs(content, register),
         *delegation(content, register, photos),
         *followups(content, register),
+        *dietary_page(content, register),
     ]
     toc = [contents_anchor, TextParagraph("Contents", st.H1), *contents_lines(register.entries)]
     return [*head, *toc, *body]
@@ -68,6 +74,7 @@ def render_pack(content: BriefingContent, progress: Progress | None = None) -> R
         title=content.title,
         pack_label=pack_label(content),
         office=content.office_name,
+        label_style=GUEST_COPY if content.guest_copy else RUNNING_RIGHT,
     )
     register = Register()
     flowables = story(content, register, Photos())

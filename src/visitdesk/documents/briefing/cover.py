@@ -21,6 +21,7 @@ GREY_LINE = LINE.but(color=st.GREY)
 BOX_LABEL = TextStyle(size=9, leading=12, weight=BOLD, color=st.GREY)
 BOX_VALUE = TextStyle(size=11, leading=14.5)
 BOX_MARK = BOX_VALUE.but(weight=BOLD, color=st.MARKING)
+GUEST_MARK = PACK.but(size=20, leading=26, color=st.MARKING, space_before=-6)
 HANDLING = TextStyle(size=8.8, leading=11.5, weight=ITALIC, align="center", color=st.GREY)
 
 
@@ -48,6 +49,8 @@ def whom_for(content: BriefingContent) -> tuple[str, str]:
     if person is None:
         return "All principals of the visit", f"Full pack: all {engagements} of the programme"
     who = ", ".join(p for p in (person.name, person.position) if p)
+    if content.guest_copy:
+        return who, f"Guest copy: the programme and logistics of the {engagements} attended"
     return who, f"Personal pack: only the {engagements} that {person.name} attends"
 
 
@@ -60,6 +63,8 @@ def cover(content: BriefingContent, logo: bytes | None) -> list[Any]:
     )
     story: list[Any] = [LetterheadFlowable(head), Spacer(1, 70)]
     story.append(TextParagraph("BRIEFING PACK", PACK))
+    if content.guest_copy:
+        story.append(TextParagraph("GUEST COPY", GUEST_MARK))
     story.append(TextParagraph(st.clip(content.title, 300), TITLE))
     if content.guest_organisation:
         story.append(TextParagraph(st.clip(content.guest_organisation, 200), LINE))
@@ -101,13 +106,15 @@ def cover(content: BriefingContent, logo: bytes | None) -> list[Any]:
         )
     )
     story += [box, Spacer(1, 40)]
-    story.append(
-        TextParagraph(
-            f"This pack is classified {content.classification}. Keep it with you during the "
-            "visit, do not copy it, and return it to the protocol office afterwards.",
-            HANDLING,
-        )
+    handling = (
+        f"This guest copy, prepared for {content.prepared_for.name} by "
+        f"{content.office_name or 'the host'}, holds the programme of the visit, its venues "
+        "and logistics, and the people to be met."
+        if content.guest_copy and content.prepared_for is not None
+        else f"This pack is classified {content.classification}. Keep it with you during the "
+        "visit, do not copy it, and return it to the protocol office afterwards."
     )
+    story.append(TextParagraph(handling, HANDLING))
     # Very long titles and names shrink the cover rather than push it onto a second page.
     height = st.FRAME_TOP - st.FRAME_BOTTOM
     return [KeepInFrame(st.FRAME_WIDTH, height, story, mode="shrink"), PageBreak()]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Image, Spacer, Table, TableStyle
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
@@ -107,5 +107,5 @@ def delegation(content: BriefingContent, register: Register, photos: Photos) -> 
         widths = [share * st.FRAME_WIDTH for share in _HOST_SHARES]
         story.append(house_table(["", "Name", "Position", "Role"], rows, widths))
     if story:
-        story.append(PageBreak())
+        story.append(CondPageBreak(st.SECTION_ROOM))
     return story

@@ -1,20 +1,26 @@
-"""One brief per engagement, each on a new page: when and where, who attends on each side in
-order of precedence, objectives, numbered talking points, the background of the relationship,
-the outcomes so far and, for a meeting across a table, the seating plan.
+"""One brief per engagement: when and where, who attends on each side in order of precedence,
+objectives, numbered talking points, the background of the relationship, the outcomes so far,
+for a meal the dietary notes of everyone at the table, and the seating plan (a signing
+ceremony's drawn as one).
 
-A part with nothing in it is left out whole, heading and all.
+Briefs follow one another: a short one is kept whole (sharing a page, or starting the next);
+a long one starts wherever a good part of a page is left, and flows (`flowables.KeepBrief`).
+A seating plan is kept whole with its heading. A part with nothing in it is left out whole,
+heading and all.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+from reportlab.platypus.flowables import HRFlowable
 
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
-from visitdesk.documents.briefing.flowables import NumberedItem
+from visitdesk.documents.briefing.flowables import KeepBrief, NumberedItem
 from visitdesk.documents.briefing.seating import SeatingPlan
+from visitdesk.documents.briefing.signing import SigningPlan, side
 from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
 from visitdesk.documents.text import TextParagraph
 from visitdesk.domain.dates import long_date, short_date, time_range
@@ -74,11 +80,84 @@ def _history(past: PastEngagement) -> list[Any]:
     return [KeepTogether(parts)] if len(parts) < 6 else parts
 
 
+def table_notes(engagement: EngagementInfo) -> list[Any]:
+    """A meal's brief: the dietary (and food-related medical) notes of everyone at the table."""
+    notes = engagement.table_notes
+    if not engagement.meal or not notes:
+        return []
+    rows = [
+        [
+            stacked((person.name, st.CELL_BOLD), (person.native_name, st.CELL_NATIVE)),
+            stacked(*((note, st.CELL) for note in lines)),
+        ]
+        for person, lines in notes
+    ]
+    widths = [0.38 * st.FRAME_WIDTH, 0.62 * st.FRAME_WIDTH]
+    return [
+        TextParagraph("At the table: dietary and medical notes", st.H2),
+        house_table(["Name", "Notes for the kitchen"], rows, widths, zebra=False),
+    ]
+
+
+def plan(content: BriefingContent, engagement: EngagementInfo) -> list[Any]:
+    """The seating plan, or the signing ceremony's, with its heading and caption, kept together."""
+    guest_side = "Guest side" + (
+        f" · {content.guest_organisation}" if content.guest_organisation else ""
+    )
+    host_side = "Host side" + (f" · {engagement.organisation}" if engagement.organisation else "")
+    if engagement.signing:
+        assert engagement.guest_signatory is not None and engagement.host_signatory is not None
+        drawing: Any = SigningPlan(
+            side(
+                guest_side,
+                content.guest_country or "Guest",
+                engagement.guests,
+                engagement.guest_signatory,
+            ),
+            side(
+                host_side,
+                content.host_country or "Host",
+                engagement.hosts,
+                engagement.host_signatory,
+            ),
+        )
+        heading = "Signing ceremony"
+        caption = (
+            f"As the audience sees it. {engagement.guest_signatory.name} and "
+            f"{engagement.host_signatory.name} sign, seated side by side, the guest signatory on "
+            "the host's right (on the left as seen from the audience), each country's flag on "
+            "the table in front of its signatory. The others stand behind their own signatory "
+            "by precedence from the centre outwards, interpreters at the ends. Numbers are "
+            "those of the lists above."
+        )
+    elif engagement.seated:
+        drawing = SeatingPlan(engagement.hosts, engagement.guests, (host_side, guest_side))
+        heading = "Seating plan"
+        caption = (
+            "Seen from above. The heads face each other at the centre; the others sit to their "
+            "head's right and left in turn, by precedence; an interpreter sits beside the head. "
+            "Numbers are those of the lists above."
+        )
+    else:
+        return []
+    return [
+        KeepTogether(
+            [
+                TextParagraph(heading, st.H2),
+                Spacer(1, 4),
+                drawing,
+                TextParagraph(caption, st.SMALL_ITALIC.but(space_before=4)),
+            ]
+        )
+    ]
+
+
 def engagement_brief(
     content: BriefingContent, engagement: EngagementInfo, number: int, register: Register
 ) -> list[Any]:
     total = len(content.engagements)
     story: list[Any] = [
+        HRFlowable(width="100%", thickness=0.9, color=st.NAVY, spaceBefore=0, spaceAfter=8),
         register.add(f"engagement-{number}", f"{number}. {engagement.title}", 1),
         TextParagraph(
             f"ENGAGEMENT {number} OF {total} · {engagement.kind_label.upper()}", st.KICKER
@@ -143,29 +222,15 @@ def engagement_brief(
         ]
     if engagement.notes:
         story += [TextParagraph("Notes", st.H2), TextParagraph(engagement.notes, st.BODY)]
-    if engagement.seated:
-        guest_side = "Guest side" + (
-            f" · {content.guest_organisation}" if content.guest_organisation else ""
-        )
-        host_side = "Host side" + (
-            f" · {engagement.organisation}" if engagement.organisation else ""
-        )
-        plan = SeatingPlan(engagement.hosts, engagement.guests, (host_side, guest_side))
-        caption = TextParagraph(
-            "Seen from above. The heads face each other at the centre; the others sit to their "
-            "head's right and left in turn, by precedence; an interpreter sits beside the head. "
-            "Numbers are those of the lists above.",
-            st.SMALL_ITALIC.but(space_before=4),
-        )
-        story.append(
-            KeepTogether([TextParagraph("Seating plan", st.H2), Spacer(1, 4), plan, caption])
-        )
-    story.append(PageBreak())
-    return story
+    story += table_notes(engagement)
+    story += plan(content, engagement)
+    # A short brief is kept whole and shares a page; a long one starts here if a good part of
+    # the page is left, and flows (its seating plan kept whole, with its heading).
+    return [KeepBrief(story), Spacer(1, 22)]
 
 
 def engagement_briefs(content: BriefingContent, register: Register) -> list[Any]:
     story: list[Any] = [register.add("briefs", "Engagement briefs", 0)]
     for number, engagement in enumerate(content.engagements, start=1):
         story += engagement_brief(content, engagement, number, register)
-    return story
+    return [*story, CondPageBreak(st.SECTION_ROOM)]

@@ -79,3 +79,26 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
         if at_top or (height > page_room and aH >= MIN_ROOM):
             return content  # flows from here: the first part of the text comes with the heading
         return [self.FrameBreak(), *content]
+
+
+class KeepBrief(KeepWithNext):
+    """An engagement brief: a short one is kept whole (it shares a page with others, or starts
+    the next); a long one starts where it is when a good part of the page is left, and flows,
+    so that no page is left mostly blank before it."""
+
+    SHORT = 0.5  # of a page: a brief up to this tall is never split
+    ROOM = 0.3  # of a page: what must be left for a long brief to start here
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = self._content[:]
+        height: float = self._H
+        frame = getattr(self, "_frame", None)
+        page_room = frame._height if frame is not None else aH
+        at_top = bool(getattr(frame, "_atTop", False))
+        if height <= aH or at_top:
+            return content
+        if height > self.SHORT * page_room and aH >= self.ROOM * page_room:
+            return content
+        return [self.FrameBreak(), *content]

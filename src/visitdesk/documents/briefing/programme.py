@@ -1,4 +1,4 @@
-"""Programme at a glance: one table per day, an engagement a row, with the leading people."""
+"""Programme at a glance: one table per day, an engagement a row, with everyone attending."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ from visitdesk.domain.dates import long_date, time_range
 from visitdesk.services.briefing import BriefingContent, PersonInfo
 
 # Time, engagement, venue, host side, guest side: as parts of the frame's width.
-_SHARES = (0.13, 0.31, 0.22, 0.17, 0.17)
-LEADS = 2  # people named per side; the rest are counted
+_SHARES = (0.12, 0.29, 0.19, 0.20, 0.20)
+SMALL_FROM = 5  # from this many people on a side, they are listed in smaller type
 
 
-def leads(people: tuple[PersonInfo, ...]) -> str:
-    """The first people by precedence, one a line, and how many more there are."""
-    named = [p.short_name for p in people[:LEADS]]
-    if len(people) > LEADS:
-        named.append(f"and {len(people) - LEADS} more")
-    return "\n".join(named) if named else "—"
+def attending(people: tuple[PersonInfo, ...]) -> Any:
+    """Everyone on one side, by precedence, a paragraph each (a long name wraps within its
+    own): a reader checks here who comes, so none is left out."""
+    if not people:
+        return cell("—")
+    style = st.CELL_SMALL.but(color=(0.0, 0.0, 0.0)) if len(people) >= SMALL_FROM else st.CELL
+    return [cell(p.short_name, style.but(space_after=1.5)) for p in people]
 
 
 def programme(content: BriefingContent, register: Register) -> list[Any]:
@@ -54,8 +55,8 @@ def programme(content: BriefingContent, register: Register) -> list[Any]:
                         (engagement.kind_label, st.CELL_SMALL),
                     ),
                     cell(place),
-                    cell(leads(engagement.hosts)),
-                    cell(leads(engagement.guests)),
+                    attending(engagement.hosts),
+                    attending(engagement.guests),
                 ]
             )
         story.append(

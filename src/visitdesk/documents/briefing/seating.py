@@ -9,27 +9,23 @@ right hand is the page's left. A side with more than `ROW` people fills a second
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from reportlab.platypus import Flowable
 
 from visitdesk.documents.briefing import styles as st
-from visitdesk.documents.fonts import BOLD, ITALIC, REGULAR
+from visitdesk.documents.briefing.cards import BOX_HEIGHT, draw_card, needed_height
+from visitdesk.documents.fonts import BOLD
 from visitdesk.documents.text import TextStyle, layout
 from visitdesk.documents.text.draw import draw_line
 from visitdesk.services.briefing import PersonInfo
 
 ROW = 9  # seats per row at the table: four each side of the head
-BOX_HEIGHT = 42.0
 GAP = 7.0
 TABLE_HEIGHT = 34.0
 LABEL_HEIGHT = 16.0
 MAX_PITCH = 84.0
-NAME = TextStyle(size=7.4, leading=8.8, weight=BOLD, align="center")
-NATIVE = TextStyle(size=7.4, leading=8.8, align="center")
-ROLE = TextStyle(size=6.6, leading=8, weight=ITALIC, align="center", color=st.GREY)
-POSITION = ROLE.but(weight=REGULAR)
+CARD_GAP = 6.0  # between two neighbours' cards
 SIDE = TextStyle(size=8, leading=10, weight=BOLD, align="center", color=st.NAVY)
 
 
@@ -66,6 +62,9 @@ def seat_rows(people: tuple[PersonInfo, ...]) -> list[dict[int, tuple[int, Perso
     return rows
 
 
+Seats = dict[int, tuple[int, PersonInfo]]
+
+
 class SeatingPlan(Flowable):  # type: ignore[misc]
     def __init__(
         self, hosts: tuple[PersonInfo, ...], guests: tuple[PersonInfo, ...], labels: tuple[str, str]
@@ -75,30 +74,45 @@ class SeatingPlan(Flowable):  # type: ignore[misc]
         self.guest_rows = seat_rows(guests)
         self.host_label, self.guest_label = labels
         self.width = self.height = 0.0
+        self.pitch = MAX_PITCH
+        self.heights: dict[int, float] = {}  # row (by id) to the height of its cards
+
+    def _rows(self) -> list[Seats]:
+        return [*self.host_rows, *self.guest_rows]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        rows = len(self.host_rows) + len(self.guest_rows)
         self.width = availWidth
-        self.height = 2 * LABEL_HEIGHT + rows * (BOX_HEIGHT + GAP) + TABLE_HEIGHT + GAP
+        reach = max(abs(k) for row in self._rows() for k in row)
+        widest = availWidth / (2 * reach + 1)
+        self.pitch = min(MAX_PITCH, widest)
+        # A card whose text does not fit even at the floor size widens every card of the plan
+        # (as far as the page allows), then makes its row taller: never cut.
+        if any(self._row_height(row) > BOX_HEIGHT for row in self._rows()):
+            self.pitch = widest
+        self.heights = {id(row): self._row_height(row) for row in self._rows()}
+        rows = sum(self.heights.values()) + GAP * len(self.heights)
+        labels = _label_height(self.guest_label, availWidth) + _label_height(
+            self.host_label, availWidth
+        )
+        self.height = labels + rows + TABLE_HEIGHT + GAP
         return self.width, self.height
 
-    def _pitch(self) -> float:
-        reach = max(abs(k) for row in (*self.host_rows, *self.guest_rows) for k in row)
-        return min(MAX_PITCH, self.width / (2 * reach + 1))
+    def _row_height(self, row: Seats) -> float:
+        return max(BOX_HEIGHT, needed_height(row.values(), self.pitch - CARD_GAP))
 
     def draw(self) -> None:
         canvas: Any = self.canv
-        pitch = self._pitch()
+        pitch = self.pitch
         centre = self.width / 2
         y = self.height
         _label(canvas, self.guest_label, 0, y, self.width)
-        y -= LABEL_HEIGHT
+        y -= _label_height(self.guest_label, self.width)
         # Guest rows from the back to the table; they face down, so their right is page left.
         for row in reversed(self.guest_rows):
-            y -= BOX_HEIGHT
-            self._draw_row(canvas, row, centre, y, pitch, mirror=-1)
+            y -= self.heights[id(row)]
+            self._draw_row(canvas, row, centre, y, mirror=-1)
             y -= GAP
-        reach = max(abs(k) for row in (*self.host_rows, *self.guest_rows) for k in row)
+        reach = max(abs(k) for row in self._rows() for k in row)
         table_width = (2 * reach + 1) * pitch
         y -= TABLE_HEIGHT
         canvas.setFillColorRGB(0.97, 0.955, 0.93)
@@ -107,65 +121,25 @@ class SeatingPlan(Flowable):  # type: ignore[misc]
         canvas.roundRect(centre - table_width / 2, y, table_width, TABLE_HEIGHT, 6, fill=1)
         y -= GAP
         for row in self.host_rows:
-            y -= BOX_HEIGHT
-            self._draw_row(canvas, row, centre, y, pitch, mirror=1)
+            y -= self.heights[id(row)]
+            self._draw_row(canvas, row, centre, y, mirror=1)
             y -= GAP
         _label(canvas, self.host_label, 0, y - 2, self.width)
 
-    def _draw_row(
-        self,
-        canvas: Any,
-        row: dict[int, tuple[int, PersonInfo]],
-        centre: float,
-        bottom: float,
-        pitch: float,
-        mirror: int,
-    ) -> None:
-        box = pitch - 6
+    def _draw_row(self, canvas: Any, row: Seats, centre: float, bottom: float, mirror: int) -> None:
+        box = self.pitch - CARD_GAP
+        height = self.heights[id(row)]
         for offset, (number, person) in row.items():
-            x = centre + mirror * offset * pitch - box / 2
-            head = number == 1
-            canvas.saveState()
-            canvas.setFillColorRGB(*(st.LIGHT if head else (1, 1, 1)))
-            canvas.setStrokeColorRGB(*(st.NAVY if head else st.GREY))
-            canvas.setLineWidth(1.3 if head else 0.6)
-            if person.interpreter:
-                canvas.setDash(2, 1.5)
-            canvas.rect(x, bottom, box, BOX_HEIGHT, fill=1)
-            canvas.restoreState()
-            _box_text(canvas, number, person, x + 2, bottom + BOX_HEIGHT - 3, box - 4)
+            x = centre + mirror * offset * self.pitch - box / 2
+            draw_card(canvas, x, bottom, box, height, number, person, head=number == 1)
 
 
-@lru_cache(maxsize=2048)
-def _lines(text: str, style: TextStyle, width: float) -> list[Any]:
-    # The same people sit in many meetings of a visit: each name is laid out once a build.
-    return layout(text, style, width)
+def _label_height(text: str, width: float) -> float:
+    return sum(line.height for line in layout(text, SIDE, width)) + LABEL_HEIGHT - SIDE.line_leading
 
 
 def _label(canvas: Any, text: str, x: float, top: float, width: float) -> None:
-    lines = layout(text, SIDE, width)[:1]
-    for line in lines:
-        draw_line(canvas, line, x, top - line.above, width, SIDE)
-
-
-def _box_text(
-    canvas: Any, number: int, person: PersonInfo, x: float, top: float, width: float
-) -> None:
-    """What fits of: number and name, native name, and position (or "Interpreter")."""
-    parts = [(f"{number}. {person.short_name}", NAME)]
-    if person.native_name:
-        parts.append((person.native_name, NATIVE.but(lang=person.lang)))
-    if person.interpreter:
-        parts.append(("Interpreter", ROLE))
-    elif person.position:
-        parts.append((st.clip(person.position, 60), POSITION))
-    room = BOX_HEIGHT - 5
-    y = top
-    for text, style in parts:
-        for line in _lines(text, style, width):
-            if line.height > room:
-                return
-            y -= line.above
-            draw_line(canvas, line, x, y, width, style)
-            y -= line.below
-            room -= line.height
+    for line in layout(text, SIDE, width):
+        top -= line.above
+        draw_line(canvas, line, x, top, width, SIDE)
+        top -= line.below

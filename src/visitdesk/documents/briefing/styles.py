@@ -49,6 +49,9 @@ CELL_SMALL = TextStyle(size=8, leading=10, color=GREY)
 CELL_HEAD = TextStyle(size=8.5, leading=10.5, weight=BOLD, color=NAVY)
 CELL_RIGHT = CELL.but(align="right")
 
+# A section that follows another starts on the same page when at least this much of it is left,
+# so that a short end of one part does not leave a page nearly empty.
+SECTION_ROOM = 0.5 * (FRAME_TOP - FRAME_BOTTOM)
 # Text longer than this in a table cell is cut (with an ellipsis) so that a row always fits on a
 # page; the full text is printed elsewhere in the pack, in paragraphs that may flow.
 CELL_LIMIT = 400

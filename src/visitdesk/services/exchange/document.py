@@ -93,6 +93,8 @@ class EngagementRecord:
     sequence: int | None
     time_zone: str | None = None
     uid: str | None = None
+    host_signatory: str | None = None  # a signing ceremony's; None: the side's principal
+    guest_signatory: str | None = None
 
 
 @dataclass(slots=True)

@@ -129,6 +129,7 @@ def _when(e: Row[Any]) -> tuple[str, str]:
 def _engagement(data: EngagementData, refs: _Refs) -> Json:
     e = data.row
     start, end = _when(e)
+    on_side = {side: {p for p, s in data.attendees if s is side} for side in Side}
     return _compact(
         {
             "id": e.ref,
@@ -147,8 +148,15 @@ def _engagement(data: EngagementData, refs: _Refs) -> Json:
             "sequence": e.sequence,
             "time_zone": e.time_zone,
             "uid": e.uid or None,
+            # Only someone who attends on that side signs for it (the parser checks the same).
+            "host_signatory": _signatory(e.host_signatory_id, on_side[Side.HOST], refs),
+            "guest_signatory": _signatory(e.guest_signatory_id, on_side[Side.GUEST], refs),
         }
     )
+
+
+def _signatory(person_id: int | None, attendees: set[int], refs: _Refs) -> str | None:
+    return refs.person(person_id) if person_id in attendees else None
 
 
 def _outcome(data: OutcomeData, refs: _Refs) -> Json:

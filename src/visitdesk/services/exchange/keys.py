@@ -77,6 +77,8 @@ ENGAGEMENT = frozenset(
         "sequence",
         "time_zone",
         "uid",
+        "host_signatory",
+        "guest_signatory",
     }
 )
 STATEMENT = frozenset({"engagement", "speaker", "text", "style", "for_press", "role"})

@@ -86,6 +86,18 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
                     f"person {ref!r} is listed twice among this engagement's attendees",
                 )
             seen.add(ref)
+    signatories = {}
+    for key, side_key, people in (
+        ("host_signatory", "host_attendees", host),
+        ("guest_signatory", "guest_attendees", guest),
+    ):
+        signatory = refs.person(obj, key)
+        if signatory is not None and signatory not in people:
+            obj.problems.add(
+                obj.at(key),
+                f"person {signatory!r} signs for this side but is not among its {side_key}",
+            )
+        signatories[key] = signatory
     return EngagementRecord(
         ref=limited_text(obj, "id", "engagement", "ref", required=True) or "",
         kind=obj.choice("kind", EngagementKind, EngagementKind.OTHER) or EngagementKind.OTHER,
@@ -103,6 +115,8 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
         sequence=obj.integer("sequence", minimum=0),
         time_zone=_engagement_zone(obj),
         uid=limited_text(obj, "uid", "engagement"),
+        host_signatory=signatories["host_signatory"],
+        guest_signatory=signatories["guest_signatory"],
     )
 
 

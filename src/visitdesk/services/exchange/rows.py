@@ -68,7 +68,9 @@ def visit_row(r: VisitRecord, org: dict[str, int], person: dict[str, int], note:
     }
 
 
-def engagement_row(r: EngagementRecord, visit_id: int, org: dict[str, int]) -> Row:
+def engagement_row(
+    r: EngagementRecord, visit_id: int, org: dict[str, int], person: dict[str, int]
+) -> Row:
     return {
         "visit_id": visit_id,
         "ref": r.ref,
@@ -82,6 +84,8 @@ def engagement_row(r: EngagementRecord, visit_id: int, org: dict[str, int]) -> R
         "objectives": r.objectives,
         "notes": r.notes,
         "time_zone": r.time_zone,
+        "host_signatory_id": person[r.host_signatory] if r.host_signatory else None,
+        "guest_signatory_id": person[r.guest_signatory] if r.guest_signatory else None,
     }
 
 
@@ -100,5 +104,7 @@ def engagement_signature(
         "objectives",
         "notes",
         "time_zone",
+        "host_signatory_id",
+        "guest_signatory_id",
     )
     return (*(row[k] for k in keys), tuple(talking_points), tuple(host), tuple(guest))

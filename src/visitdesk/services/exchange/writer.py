@@ -87,6 +87,8 @@ def _old_engagements(
         Engagement.objectives,
         Engagement.notes,
         Engagement.time_zone,
+        Engagement.host_signatory_id,
+        Engagement.guest_signatory_id,
     ]
     for part in chunks(visit_ids):
         rows = (
@@ -162,7 +164,7 @@ def write_visits(
     for record in records:
         vid = visit_ids[record.ref]
         for e in record.engagements:
-            row = engagement_row(e, vid, org)
+            row = engagement_row(e, vid, org, person)
             host = [person[p] for p in e.host_attendees]
             guest = [person[p] for p in e.guest_attendees]
             previous = old.pop((vid, e.ref), None)

@@ -104,6 +104,13 @@ class EngagementDialog(QDialog):
         form.addRow("&Objectives", self.objectives)
         form.addRow("Talking &points", self.points)
         form.addRow("&Notes", self.notes)
+        # Who signs, shown for signing ceremonies only: a choice among that side's attendees.
+        self.signatories = {side: QComboBox(self) for side in Side}
+        for side, label in ((Side.HOST, "Host si&gnatory"), (Side.GUEST, "G&uest signatory")):
+            self.signatories[side].setObjectName(f"{side.value}_signatory")
+            form.addRow(label, self.signatories[side])
+        self._form = form
+        self.kind.currentIndexChanged.connect(self._show_signatories)
 
         self.hosts = QListWidget(self)
         self.guests = QListWidget(self)
@@ -150,6 +157,25 @@ class EngagementDialog(QDialog):
         keep_organisations_fresh(self.store, self, self.organisation)
         for person_id, side in data.attendees:
             self._add_item(self.hosts if side is Side.HOST else self.guests, person_id)
+        self._fill_signatories(
+            {Side.HOST: data.host_signatory_id, Side.GUEST: data.guest_signatory_id}
+        )
+
+    def _fill_signatories(self, chosen: dict[Side, int | None] | None = None) -> None:
+        """Offer each side's attendees as its signatory, keeping the choice where it remains."""
+        for side, box in self.signatories.items():
+            keep = chosen[side] if chosen is not None else box.currentData()
+            box.clear()
+            box.addItem("(the side's principal)", None)
+            for person_id in self._ids(self.hosts if side is Side.HOST else self.guests):
+                box.addItem(self._people[person_id].name, person_id)
+            box.setCurrentIndex(max(0, box.findData(keep)))
+        self._show_signatories()
+
+    def _show_signatories(self) -> None:
+        signing = self.kind.currentData() == EngagementKind.SIGNING_CEREMONY
+        for box in self.signatories.values():
+            self._form.setRowVisible(box, signing)
 
     def _add_item(self, widget: QListWidget, person_id: int) -> None:
         row = self._people.get(person_id)
@@ -184,10 +210,12 @@ class EngagementDialog(QDialog):
         widget = self.hosts if side is Side.HOST else self.guests
         for row in picker.chosen():
             self._add_item(widget, row.id)
+        self._fill_signatories()
 
     def _remove(self, widget: QListWidget) -> None:
         for item in widget.selectedItems():
             widget.takeItem(widget.row(item))
+        self._fill_signatories()
 
     def data(self) -> EngagementData:
         attendees = [(i, Side.HOST) for i in self._ids(self.hosts)]
@@ -206,6 +234,8 @@ class EngagementDialog(QDialog):
             talking_points=tuple(self.points.toPlainText().splitlines()),
             attendees=tuple(attendees),
             ref=self._original.ref,
+            host_signatory_id=self.signatories[Side.HOST].currentData(),
+            guest_signatory_id=self.signatories[Side.GUEST].currentData(),
         )
 
     def is_changed(self) -> bool:
