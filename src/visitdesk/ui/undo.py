@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
 from visitdesk.store.database import Store
-from visitdesk.store.errors import StoreError
+from visitdesk.store.errors import StoreBusyError, StoreError
 
 Operation = Callable[[Session], object]
 
@@ -68,6 +68,8 @@ def push_edit(
     try:
         with store.transaction() as session:
             do(session)
+    except StoreBusyError:
+        raise  # another VisitDesk is writing: the saving dialog offers Retry (ui/errors.py)
     except (ServiceError, DomainError, StoreError) as exc:
         QMessageBox.warning(parent_widget, "Not saved", str(exc))
         return False
