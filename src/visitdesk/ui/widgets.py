@@ -1,20 +1,30 @@
-"""Small building blocks shared by the views: a row table and a button bar."""
+"""Small building blocks shared by the views: a row table, a button bar, enum combo boxes
+and the date field every dialog uses."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from enum import StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLayout,
+    QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from visitdesk.ui.models.rows import RowTableModel, SearchProxy
@@ -110,3 +120,233 @@ def tab_in_layout_order(dialog: QWidget) -> list[QWidget]:
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain
+
+
+# Values that cross from widgets to services ------------------------------------------------
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def fill_enum(
+    combo: QComboBox, members: Iterable[E], label: Callable[[E], str] | None = None
+) -> None:
+    """Offer enum members by their label; the item data is the member's value (see enum_data)."""
+    combo.clear()
+    for member in members:
+        text = label(member) if label else str(getattr(member, "label", member.value))
+        combo.addItem(text, member.value)
+
+
+def enum_data(combo: QComboBox, enum_cls: type[E]) -> E:
+    """The enum member a combo box holds. Qt hands a StrEnum back as a plain str, which is
+    never `is` the member a service compares with: convert here, once, at the boundary."""
+    return enum_cls(combo.currentData())
+
+
+def optional_enum_data(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    value = combo.currentData()
+    return None if value is None else enum_cls(value)
+
+
+def optional_id(combo: QComboBox) -> int | None:
+    value = combo.currentData()
+    return None if value is None else int(value)
+
+
+# Dates ------------------------------------------------------------------------------------
+
+# English month names whatever the locale: the office writes its letters in English.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTHS = {
+    **{name: n for n, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+_SHORT_MONTHS = [name[:3].capitalize() for name in _MONTH_NAMES]
+
+
+def parse_typed_date(text: str, near: date) -> date | None:
+    """A date as an office types it: day first (22/3/2017, 22-03-17, 22 Mar 2017, 22 March),
+    or ISO (2017-03-22). A missing year is the year of `near`. None if it is no date."""
+    words = [w for w in re.split(r"[\s/.,\-]+", text.strip().casefold()) if w]
+    if not words:
+        return None
+    try:
+        if len(words) == 3 and len(words[0]) == 4 and words[0].isdigit():
+            year, month, day = int(words[0]), _month(words[1]), int(words[2])
+        elif len(words) in (2, 3):
+            if words[0].isdigit():
+                day, month = int(words[0]), _month(words[1])
+            else:  # "Mar 22 2017", as some letters write it
+                month, day = _month(words[0]), int(words[1])
+            year = int(words[2]) if len(words) == 3 else near.year
+            if len(words) == 3 and len(words[2]) == 2:
+                year += 2000
+        elif len(words) == 1 and len(words[0]) == 8 and words[0].isdigit():
+            year, month, day = int(words[0][:4]), int(words[0][4:6]), int(words[0][6:])
+        else:
+            return None
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word in _MONTHS:
+        return _MONTHS[word]
+    raise ValueError(word)
+
+
+def show_date(value: date) -> str:
+    return f"{value.day:02d} {_SHORT_MONTHS[value.month - 1]} {value.year}"
+
+
+class DateField(QWidget):
+    """A date typed as the office writes it, or picked from a calendar.
+
+    Accepts 22/3/2017, 22 Mar 2017 and 2017-03-22 (day first, as Pakistani and British offices
+    write); shows "22 Mar 2017". An optional field may be left blank. The calendar opens on the
+    date shown or, when there is none, on `near` (the visit's dates, or today).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        value: date | None,
+        name: str,
+        optional: bool = False,
+        blank_text: str = "no date",
+    ) -> None:
+        super().__init__(parent)
+        self._value, self._optional, self.near = value, optional, value or date.today()
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(name)
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(blank_text if optional else "22/3/2017")
+        self.edit.setToolTip("Type 22/3/2017, 22 Mar 2017 or 2017-03-22, or pick from the calendar")
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setObjectName(f"{name} calendar")
+        self.button.setAccessibleName(f"{name}: calendar")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.open_calendar)
+        self.calendar: QCalendarWidget | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+        self.edit.editingFinished.connect(self._tidy)
+        self._show()
+
+    def _show(self) -> None:
+        self.edit.setText(show_date(self._value) if self._value else "")
+        self.edit.setStyleSheet("")
+
+    def _tidy(self) -> None:
+        # Leaving the field writes the date out in full, so a misread is seen at once.
+        parsed = parse_typed_date(self.edit.text(), self.near)
+        if parsed is not None:
+            self.set_value(parsed)
+        elif not self.edit.text().strip() and self._optional:
+            self.set_value(None)
+        else:
+            self.edit.setStyleSheet("color: #b00020;")
+
+    def problem(self) -> str | None:
+        """A sentence when what is typed is not a date (the field keeps the text)."""
+        text = self.edit.text().strip()
+        if not text:
+            return None if self._optional else f"Give the {self.edit.accessibleName().lower()}."
+        if parse_typed_date(text, self.near) is None:
+            return (
+                f"“{text}” is not a date VisitDesk can read: type it as 22/3/2017, "
+                "22 Mar 2017 or 2017-03-22."
+            )
+        return None
+
+    def value(self) -> date | None:
+        """The date typed (read from the text, so even before leaving the field), else the
+        last good one."""
+        text = self.edit.text().strip()
+        if not text and self._optional:
+            return None
+        parsed = parse_typed_date(text, self.near)
+        return parsed if parsed is not None else self._value
+
+    def set_value(self, value: date | None) -> None:
+        before = self._value
+        self._value = value
+        if value is not None:
+            self.near = value
+        self._show()
+        if value != before:
+            self.changed.emit()
+
+    def open_calendar(self) -> None:
+        popup = QMenu(self)
+        calendar = QCalendarWidget(popup)
+        calendar.setObjectName("date calendar")
+        calendar.setGridVisible(True)
+        shown = self.value() or self.near
+        calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        calendar.setCurrentPage(shown.year, shown.month)
+
+        def chosen(value: QDate) -> None:
+            self.set_value(date(value.year(), value.month(), value.day()))
+            popup.close()
+
+        calendar.clicked.connect(chosen)
+        calendar.activated.connect(chosen)
+        action = QWidgetAction(popup)
+        action.setDefaultWidget(calendar)
+        popup.addAction(action)
+        self.calendar = calendar
+        popup.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.setFocus()
+
+
+def follow_dates(start: DateField, end: DateField) -> None:
+    """Moving the start moves the end by the same span; the end never comes before the start."""
+    span = {
+        "days": (
+            (end.value() or start.value() or date.today()) - (start.value() or date.today())
+        ).days
+    }
+
+    def start_moved() -> None:
+        first = start.value()
+        if first is None:
+            return
+        end.near = first
+        end.set_value(first + timedelta(days=max(0, span["days"])))
+
+    def end_moved() -> None:
+        first, last = start.value(), end.value()
+        if first is None or last is None:
+            return
+        if last < first:
+            end.set_value(first)
+            return
+        span["days"] = (last - first).days
+
+    start.changed.connect(start_moved)
+    end.changed.connect(end_moved)

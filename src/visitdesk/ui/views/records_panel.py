@@ -146,15 +146,24 @@ class OutcomesPanel(QWidget):
         with self.view.store.session() as session:
             before = outcomes.load_outcome(session, row.id)
             kept = outcomes.history_length(session, row.id)
+        what = "Edit"
 
         def save(data: OutcomeData) -> bool:
+            moved = data.status is not None and data.status is not before.status
+            label = (
+                f"Mark “{data.title.strip()}” {data.status.label.lower()}"
+                if moved and data.status
+                else f"{what} “{data.title.strip()}”"
+            )
             return self.view.push(
-                f"Edit “{data.title.strip()}”",
+                label,
                 lambda s: outcomes.update_outcome(s, row.id, data, date.today()),
                 lambda s: outcomes.restore_outcome(s, row.id, before, kept),
             )
 
-        OutcomeDialog(self.view.store, self.view.visit_id, save, before, self).exec()
+        OutcomeDialog(
+            self.view.store, self.view.visit_id, save, before, self, history=row.history
+        ).exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
