@@ -30,14 +30,17 @@ def import_with_dialog(store: Store, parent: QWidget) -> bool:
 def import_path(store: Store, path: str, parent: QWidget) -> bool:
     """Import one file, all or nothing; say what came in or, in plain words, why nothing did."""
     try:
-        from visitdesk.services.exchange.importer import import_document
+        from visitdesk.services import import_undo
     except ImportError:
         _unavailable(parent, "Importing files")
         return False
+    from visitdesk.ui.undo import current_stack, push_done
+
     name = Path(path).name
     try:
+        document = import_undo.read_document(Path(path))
         with store.transaction() as session:
-            report = import_document(session, Path(path))
+            report, undo = import_undo.import_undoably(session, document, name)
     except (ServiceError, DomainError, StoreError) as exc:
         QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
         return False
@@ -46,7 +49,28 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
             parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
         )
         return False
-    QMessageBox.information(parent, "Imported", f"{name}: {_describe(report)}")
+    window = parent.window()
+
+    def after() -> None:
+        refresh = getattr(window, "data_changed", None)
+        if callable(refresh):
+            refresh()
+
+    # Undo takes the whole file back: the visits it created go, those it updated are restored.
+    push_done(
+        current_stack(parent),
+        store,
+        undo.label(),
+        lambda s: import_undo.redo_import(s, undo),
+        lambda s: import_undo.undo_import(s, undo),
+        after,
+        parent,
+    )
+    QMessageBox.information(
+        parent,
+        "Imported",
+        f"{name}: {_describe(report)}\n\nEdit ▸ Undo takes the whole file back.",
+    )
     return True
 
 
