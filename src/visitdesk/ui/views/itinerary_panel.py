@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.dates import day_month
-from visitdesk.services import itinerary, outcomes
+from visitdesk.services import itinerary, outcomes, people
 from visitdesk.services.itinerary import EngagementData, EngagementRow
+from visitdesk.services.people import NewPerson
 from visitdesk.ui.models.itinerary import ItineraryModel
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
@@ -73,9 +74,31 @@ class ItineraryPanel(QWidget):
         from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
         dialog = EngagementDialog(
-            self.view.store, save, data, self._first_day(), self.view.delegation_ids(), self
+            self.view.store,
+            save,
+            data,
+            self._first_day(),
+            self.view.delegation_ids(),
+            self,
+            visit_id=self.view.visit_id,
+            create_person=self._create_person,
         )
         dialog.exec()
+
+    def _create_person(self, new: NewPerson) -> int | None:
+        """A name typed in the engagement dialog becomes a person at once, undoably."""
+        made: dict[str, int] = {}
+
+        def do(session: Session) -> None:
+            made["id"] = people.create_person(session, new)
+
+        def undo(session: Session) -> None:
+            itinerary.remove_new_person(session, made["id"])
+
+        name = " ".join(p for p in (new.honorific, new.given_name, new.family_name) if p)
+        if not self.view.push(f"Add person “{name}”", do, undo):
+            return None
+        return made["id"]
 
     def add(self) -> None:
         visit_id = self.view.visit_id
