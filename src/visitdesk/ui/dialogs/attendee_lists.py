@@ -81,6 +81,9 @@ class AttendeeList(QWidget):
         self.list.setObjectName(f"{word} attendees")
         self.list.setAccessibleName(f"{title} attendees")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Long names and positions are cut with "…" (the tooltip has them whole), never scrolled.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setObjectName(f"remove {word}s")
         self.remove_button.setToolTip("Take the selected people off this side (select several)")

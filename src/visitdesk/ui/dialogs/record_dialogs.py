@@ -148,7 +148,15 @@ class OutcomeDialog(_RecordDialog):
         self.title_edit.setObjectName("outcome title")
         self.status = QComboBox(self)
         self.status.setObjectName("outcome status")
-        self.status_on = DateField(self, data.status_on or date.today(), "Status date")
+        # Unknown for an outcome imported without its history; a new step dates from today.
+        self.status_on = DateField(
+            self,
+            data.status_on if self._saved_status is not None else date.today(),
+            "Status date",
+            optional=True,
+            blank_text="date not known",
+        )
+        self.status_on.near = self._visit_start
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_statuses(None))
         self._fill_statuses(data.status)
         self.status.currentIndexChanged.connect(lambda _i: self._status_moved())
@@ -168,7 +176,9 @@ class OutcomeDialog(_RecordDialog):
         self.engagement = self._engagement_combo(data.engagement_id)
         self.form.addRow("&Kind", self.kind)
         self.form.addRow("&Title", self.title_edit)
-        self.form.addRow("&Status", status_row)
+        status_label = QLabel("&Status", self)
+        status_label.setBuddy(self.status)
+        self.form.addRow(status_label, status_row)
         if history:
             steps = QLabel(history_text(history), self)
             steps.setObjectName("outcome history")
@@ -197,7 +207,7 @@ class OutcomeDialog(_RecordDialog):
         # A new step dates from today unless the officer says when it happened.
         status = optional_enum_data(self.status, OutcomeStatus)
         same = self._saved_status is not None and status is self._saved_status
-        self.status_on.set_value(self._saved_on if same and self._saved_on else date.today())
+        self.status_on.set_value(self._saved_on if same else date.today())
 
     def accept(self) -> None:
         for field in (self.status_on, self.due):

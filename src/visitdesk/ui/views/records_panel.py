@@ -100,6 +100,10 @@ class OutcomesPanel(QWidget):
         self.view = view
         self.model = OutcomesModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=1)
+        header = self.table.horizontalHeader()
+        # The Status column says since when ("Initialled 22 Mar 2017"): wide enough to read it.
+        for column, width in ((0, 90), (2, 170), (3, 95), (4, 160), (5, 170)):
+            header.resizeSection(column, width)
         self.table.activated.connect(lambda _i: self.edit())
         bar, _ = button_bar(
             self,
