@@ -241,9 +241,10 @@ def add_outcome(
     on = data.status_on or today
     outcome = Outcome.new(data.kind, data.title.strip(), on)
     if data.status is not None and data.status is not outcome.status:
-        # Recorded after the fact: the outcome may already be signed when first written down.
+        # Recorded after the fact: the outcome may already be drafted or signed when first
+        # written down; its history starts there (earlier steps are not known).
         outcome.status = data.status
-        outcome.history.append(StatusChange(status=data.status, changed_on=on))
+        outcome.history[-1].status = data.status
     if outcome_id is not None:
         outcome.id = outcome_id
     _apply_outcome(outcome, data)

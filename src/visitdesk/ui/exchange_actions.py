@@ -42,7 +42,9 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
         with store.transaction() as session:
             report, undo = import_undo.import_undoably(session, document, name)
     except (ServiceError, DomainError, StoreError) as exc:
-        QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+        # The file's problems already name the file; others are given its name here.
+        text = str(exc) if str(exc).startswith(name) else f"{name}: {exc}"
+        QMessageBox.warning(parent, "Nothing was imported", text)
         return False
     except OSError as exc:
         QMessageBox.warning(

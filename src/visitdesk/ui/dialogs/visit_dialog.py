@@ -6,10 +6,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -25,17 +23,10 @@ from visitdesk.services.people import organisation_rows
 from visitdesk.services.visit_editing import VisitDetails
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.widgets import DateField, follow_dates
 
 if TYPE_CHECKING:
     from visitdesk.ui.views.visit_view import VisitView
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class VisitDialog(SavingDialog):
@@ -56,11 +47,10 @@ class VisitDialog(SavingDialog):
         self._ref = details.ref
         self.title_edit = QLineEdit(details.title, self)
         self.title_edit.setPlaceholderText("Visit of the … delegation")
-        self.start = QDateEdit(_qdate(details.start_date), self)
-        self.end = QDateEdit(_qdate(details.end_date), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd dd MMM yyyy")
+        # Typed as the office writes dates; To follows From (ui/widgets.py, helper 'programme').
+        self.start = DateField(self, details.start_date, "From")
+        self.end = DateField(self, details.end_date, "To")
+        follow_dates(self.start, self.end)
         self.direction = QComboBox(self)
         for direction in VisitDirection:
             self.direction.addItem(direction.label, direction)
@@ -112,8 +102,8 @@ class VisitDialog(SavingDialog):
         return VisitDetails(
             ref=self._ref,
             title=self.title_edit.text(),
-            start_date=_date(self.start.date()),
-            end_date=_date(self.end.date()),
+            start_date=self.start.value() or self.start.near,
+            end_date=self.end.value() or self.end.near,
             direction=self.direction.currentData(),
             status=self.status.currentData(),
             guest_organisation_id=self.guest.currentData(),
