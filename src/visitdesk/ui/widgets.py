@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -193,6 +194,8 @@ def parse_typed_date(text: str, near: date) -> date | None:
             else:  # "Mar 22 2017", as some letters write it
                 month, day = _month(words[0]), int(words[1])
             year = int(words[2]) if len(words) == 3 else near.year
+            if len(words) == 3 and len(words[2]) not in (2, 4):
+                return None  # "22/3/201" is a year still being typed
             if len(words) == 3 and len(words[2]) == 2:
                 year += 2000
         elif len(words) == 1 and len(words[0]) == 8 and words[0].isdigit():
@@ -255,6 +258,9 @@ class DateField(QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
         self.edit.editingFinished.connect(self._tidy)
+        # A date typed whole counts at once (To follows From as the officer types); the text
+        # is written out in full only on leaving the field.
+        self.edit.textEdited.connect(self._typed)
         self._show()
 
     def _show(self) -> None:
@@ -270,6 +276,13 @@ class DateField(QWidget):
             self.set_value(None)
         else:
             self.edit.setStyleSheet("color: #b00020;")
+
+    def _typed(self, text: str) -> None:
+        parsed = parse_typed_date(text, self.near)
+        if parsed is not None and parsed != self._value:
+            self._value = parsed
+            self.edit.setStyleSheet("")
+            self.changed.emit()
 
     def problem(self) -> str | None:
         """A sentence when what is typed is not a date (the field keeps the text)."""
@@ -350,3 +363,81 @@ def follow_dates(start: DateField, end: DateField) -> None:
 
     start.changed.connect(start_moved)
     end.changed.connect(end_moved)
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$")
+
+
+def parse_typed_time(text: str) -> time | None:
+    """14:30, 1430, 14.30, 9 (nine o'clock), 2:30 pm. None if it is no time."""
+    match = _TIME.match(text.casefold())
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    half = match.group(3)
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    try:
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
+class TimeField(QLineEdit):
+    """A time of day typed as 14:30, 1430 or 2:30 pm; shown as 14:30. Up and Down move it by a
+    quarter of an hour."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None, value: time, name: str) -> None:
+        super().__init__(parent)
+        self._value = value
+        self.setObjectName(name)
+        self.setAccessibleName(name)
+        self.setToolTip("Type 14:30, 1430 or 2:30 pm; Up and Down move by a quarter of an hour")
+        self.setMaximumWidth(90)
+        self.textEdited.connect(self._typed)
+        self.editingFinished.connect(self._tidy)
+        self._show()
+
+    def _show(self) -> None:
+        self.setText(f"{self._value:%H:%M}")
+        self.setStyleSheet("")
+
+    def _typed(self, text: str) -> None:
+        parsed = parse_typed_time(text)
+        if parsed is not None and parsed != self._value:
+            self._value = parsed
+            self.setStyleSheet("")
+            self.changed.emit()
+
+    def _tidy(self) -> None:
+        if parse_typed_time(self.text()) is None:
+            self.setStyleSheet("color: #b00020;")
+        else:
+            self._show()
+
+    def problem(self) -> str | None:
+        if parse_typed_time(self.text()) is None:
+            return f"“{self.text()}” is not a time VisitDesk can read: type it as 14:30 or 2:30 pm."
+        return None
+
+    def value(self) -> time:
+        return parse_typed_time(self.text()) or self._value
+
+    def set_value(self, value: time) -> None:
+        changed = value != self._value
+        self._value = value
+        self._show()
+        if changed:
+            self.changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        step = {Qt.Key.Key_Up: 15, Qt.Key.Key_Down: -15}.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        minutes = (self.value().hour * 60 + self.value().minute + step) % (24 * 60)
+        self.set_value(time(minutes // 60, minutes % 60))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,6 +55,18 @@ def person_from_typed(text: str) -> NewPerson:
     )
 
 
+class _SearchEdit(QLineEdit):
+    """Enter here ticks or adds the person searched for; it must never save the whole dialog
+    (a QLineEdit passes Enter on to the dialog's default button)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class AttendeeList(QWidget):
     """One side's attendees: `ticked()` are attending, in order of precedence."""
 
@@ -72,7 +85,7 @@ class AttendeeList(QWidget):
         self._ticked: set[int] = set()
         word = "host" if side is Side.HOST else "guest"
         self.label = QLabel(title, self)
-        self.search = QLineEdit(self)
+        self.search = _SearchEdit(self)
         self.search.setObjectName(f"{word} search")
         self.search.setAccessibleName(f"Search {title.lower()}")
         self.search.setPlaceholderText("Type a name to find or add someone")
@@ -132,7 +145,8 @@ class AttendeeList(QWidget):
         return c.delegate if self.side is Side.GUEST else c.with_host
 
     def _shown(self) -> list[Candidate]:
-        words = fold(self.search.text()).split()
+        # "Dr Ahmed Khan, Director" finds him too: the comma that adds a position is no word.
+        words = fold(self.search.text().replace(",", " ")).split()
         if not words:
             return [c for c in self._people.values() if self._belongs(c) or c.id in self._ticked]
         found = [c for c in self._people.values() if all(w in c.haystack for w in words)]

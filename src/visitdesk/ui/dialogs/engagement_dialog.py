@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,25 +32,25 @@ from visitdesk.services.itinerary import Candidate, EngagementData, attendee_can
 from visitdesk.services.people import NewPerson, organisation_rows, person_rows
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.attendee_lists import AttendeeList
-from visitdesk.ui.widgets import DateField, enum_data, fill_enum, optional_id, tab_in_layout_order
+from visitdesk.ui.widgets import (
+    DateField,
+    TimeField,
+    enum_data,
+    fill_enum,
+    optional_id,
+    tab_in_layout_order,
+)
 
 CreatePerson = Callable[[NewPerson], int | None]
 
 
-def _qtime(moment: datetime) -> QTime:
-    return QTime(moment.hour, moment.minute)
-
-
 class _Moment(QWidget):
-    """A day typed or picked (DateField) and a time (HH:mm, digits typed into it)."""
+    """A day typed or picked (DateField) and a time typed (TimeField)."""
 
     def __init__(self, parent: QWidget, value: datetime, name: str) -> None:
         super().__init__(parent)
         self.day = DateField(self, value.date(), f"{name} date")
-        self.time = QTimeEdit(_qtime(value), self)
-        self.time.setObjectName(f"{name} time")
-        self.time.setAccessibleName(f"{name} time")
-        self.time.setDisplayFormat("HH:mm")
+        self.time = TimeField(self, value.time(), f"{name} time")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.day, 2)
@@ -61,12 +59,11 @@ class _Moment(QWidget):
 
     def value(self) -> datetime:
         day = self.day.value() or self.day.near
-        t = self.time.time()
-        return datetime.combine(day, time(t.hour(), t.minute()))
+        return datetime.combine(day, self.time.value())
 
     def set_value(self, moment: datetime) -> None:
         self.day.set_value(moment.date())
-        self.time.setTime(_qtime(moment))
+        self.time.set_value(moment.time())
 
 
 class EngagementDialog(QDialog):
@@ -108,9 +105,9 @@ class EngagementDialog(QDialog):
         self._length = data.end - data.start
         self._moving = False
         self.start.day.changed.connect(self._start_moved)
-        self.start.time.timeChanged.connect(lambda _t: self._start_moved())
+        self.start.time.changed.connect(self._start_moved)
         self.end.day.changed.connect(self._end_moved)
-        self.end.time.timeChanged.connect(lambda _t: self._end_moved())
+        self.end.time.changed.connect(self._end_moved)
         self.venue = QLineEdit(data.venue or "", self)
         self.city = QLineEdit(data.city or "", self)
         self.organisation = QComboBox(self)
@@ -315,7 +312,7 @@ class EngagementDialog(QDialog):
         return self.data() != self._baseline
 
     def accept(self) -> None:
-        for field in (self.start.day, self.end.day):
+        for field in (self.start.day, self.start.time, self.end.day, self.end.time):
             problem = field.problem()
             if problem:
                 QMessageBox.warning(self, "Not saved", problem)
