@@ -251,6 +251,7 @@ class DateField(QWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None
+        self.typing = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -282,7 +283,12 @@ class DateField(QWidget):
         if parsed is not None and parsed != self._value:
             self._value = parsed
             self.edit.setStyleSheet("")
-            self.changed.emit()
+            # Whoever follows this date must not rewrite it while it is being typed.
+            self.typing = True
+            try:
+                self.changed.emit()
+            finally:
+                self.typing = False
 
     def problem(self) -> str | None:
         """A sentence when what is typed is not a date (the field keeps the text)."""
@@ -356,7 +362,7 @@ def follow_dates(start: DateField, end: DateField) -> None:
         first, last = start.value(), end.value()
         if first is None or last is None:
             return
-        if last < first:
+        if last < first and not end.typing:  # never rewrite a date being typed
             end.set_value(first)
             return
         span["days"] = (last - first).days
@@ -398,7 +404,7 @@ class TimeField(QLineEdit):
         self.setAccessibleName(name)
         self.setToolTip("Type 14:30, 1430 or 2:30 pm; Up and Down move by a quarter of an hour")
         self.setMaximumWidth(90)
-        self.textEdited.connect(self._typed)
+        # Read on leaving the field: "1" is not yet "10:30", and the end must not jump meanwhile.
         self.editingFinished.connect(self._tidy)
         self._show()
 
@@ -406,18 +412,12 @@ class TimeField(QLineEdit):
         self.setText(f"{self._value:%H:%M}")
         self.setStyleSheet("")
 
-    def _typed(self, text: str) -> None:
-        parsed = parse_typed_time(text)
-        if parsed is not None and parsed != self._value:
-            self._value = parsed
-            self.setStyleSheet("")
-            self.changed.emit()
-
     def _tidy(self) -> None:
-        if parse_typed_time(self.text()) is None:
+        parsed = parse_typed_time(self.text())
+        if parsed is None:
             self.setStyleSheet("color: #b00020;")
         else:
-            self._show()
+            self.set_value(parsed)
 
     def problem(self) -> str | None:
         if parse_typed_time(self.text()) is None:

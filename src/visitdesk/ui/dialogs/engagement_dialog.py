@@ -280,7 +280,7 @@ class EngagementDialog(QDialog):
         if self._moving:
             return
         start, end = self.start.value(), self.end.value()
-        if end < start:
+        if end < start and not self.end.day.typing:  # a date being typed is never rewritten
             # The end never comes before the start: it is put back on the start.
             end = start
             self._moving = True
@@ -318,6 +318,12 @@ class EngagementDialog(QDialog):
                 QMessageBox.warning(self, "Not saved", problem)
                 field.setFocus()
                 return
+        if self.end.value() < self.start.value():
+            QMessageBox.warning(
+                self, "Not saved", "The engagement ends before it starts: correct the end."
+            )
+            self.end.day.setFocus()
+            return
         # The dialog stays open when saving is refused, so nothing typed is lost.
         if self._save(self.data()):
             super().accept()
