@@ -45,7 +45,7 @@ def test_a_step_dated_before_the_last_one_is_refused_in_a_sentence(example_store
         data = OutcomeData(OutcomeKind.DIRECTIVE, "Share the manual", status_on=date(2017, 3, 22))
         directive = outcomes.add_outcome(session, visit_id, data, TODAY)
         late = replace(data, status=OutcomeStatus.DONE, status_on=date(2017, 3, 1))
-        with pytest.raises(ServiceError, match="cannot date from 1 Mar 2017.*on 22 Mar 2017"):
+        with pytest.raises(ServiceError, match=r"cannot date from 1 Mar 2017.*on 22 Mar 2017"):
             outcomes.update_outcome(session, directive, late, TODAY)
 
 
