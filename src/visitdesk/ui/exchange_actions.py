@@ -43,8 +43,7 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
             report, undo = import_undo.import_undoably(session, document, name)
     except (ServiceError, DomainError, StoreError) as exc:
         # The file's problems already name the file; others are given its name here.
-        text = str(exc) if str(exc).startswith(name) else f"{name}: {exc}"
-        QMessageBox.warning(parent, "Nothing was imported", text)
+        QMessageBox.warning(parent, "Nothing was imported", _named(name, str(exc)))
         return False
     except OSError as exc:
         QMessageBox.warning(
@@ -71,9 +70,14 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
     QMessageBox.information(
         parent,
         "Imported",
-        f"{name}: {_describe(report)}\n\nEdit ▸ Undo takes the whole file back.",
+        f"{_named(name, _describe(report))}\n\nEdit ▸ Undo takes the whole file back.",
     )
     return True
+
+
+def _named(name: str, text: str) -> str:
+    """The text with the file's name in front, once (reports and problems may name it)."""
+    return text if text.startswith(name) else f"{name}: {text}"
 
 
 def _describe(report: object) -> str:

@@ -25,6 +25,11 @@ from visitdesk.ui.models.records import FollowUpsModel
 from visitdesk.ui.widgets import button_bar, make_table, optional_enum_data, selected_row
 
 
+def _short(title: str) -> str:
+    """A title as the Edit menu can show it."""
+    return title if len(title) <= 48 else title[:46].rstrip() + "…"
+
+
 class FollowUpsView(QWidget):
     open_visit = Signal(int)
     changed = Signal()
@@ -143,7 +148,7 @@ class FollowUpsView(QWidget):
         push_done(
             office_stack(self),
             self.store,
-            f"Mark “{row.title}” {status.label.lower()}",
+            f"Mark “{_short(row.title)}” {status.label.lower()}",
             lambda s: followups.mark_done(s, row.id, today),
             lambda s: outcomes.restore_outcome(s, row.id, before, kept),
             self._after_change,
