@@ -156,6 +156,10 @@ class Officer:
             dialog.activateWindow()
             QTest.qWaitForWindowActive(dialog)
             steps(dialog)
+            if dialog.isVisible() and isinstance(dialog, QDialog):
+                # A refused save (its message is printed): close it rather than hang the bench.
+                print(f"  the dialog {title!r} stayed open; closed without saving", flush=True)
+                QDialog.done(dialog, 0)
 
         QTimer.singleShot(0, run)
 
@@ -467,13 +471,14 @@ def run(route: str) -> list[tuple[str, tuple[int, int, int]]]:
     folder = Path(tempfile.mkdtemp(prefix="visitdesk-entry-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "ini"))
     # Messages are counted as dialogs but answered at once (none is expected).
-    shown: list[str] = []
+    shown: list[str] = []  # printed at the end
+
+    def answer(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> None:
+        shown.append(f"{title}: {text}")
+        print(f"  message: {title}: {text}", flush=True)
+
     for name in ("warning", "information", "critical"):
-        setattr(
-            QMessageBox,
-            name,
-            staticmethod(lambda _p, title, text, *a, **k: shown.append(f"{title}: {text}")),
-        )
+        setattr(QMessageBox, name, staticmethod(answer))
     counter = DialogCounter()
     app.installEventFilter(counter)
     officer = Officer(counter)

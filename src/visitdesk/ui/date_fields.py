@@ -136,7 +136,10 @@ class DateField(QWidget):
     def _tidy(self) -> None:
         # Leaving the field writes the date out in full, so a misread is seen at once.
         parsed = parse_typed_date(self.edit.text(), self.near)
-        if parsed is not None:
+        if parsed is not None and parsed == self._value:
+            self._show()
+            self.changed.emit()  # finished typing: followers may now put an end right
+        elif parsed is not None:
             self.set_value(parsed)
         elif not self.edit.text().strip() and self._optional:
             self.set_value(None)
@@ -239,6 +242,11 @@ def follow_dates(start: DateField, end: DateField) -> None:
 _TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$")
 
 
+_WHOLE_TIME = re.compile(
+    r"^\s*(\d{3,4}|\d{1,2}\s*[:.h]\s*\d{2}|\d{1,2}(\s*[:.h]\s*\d{2})?\s*[ap]\.?m\.?)\s*$"
+)
+
+
 def parse_typed_time(text: str) -> time | None:
     """14:30, 1430, 14.30, 9 (nine o'clock), 2:30 pm. None if it is no time."""
     match = _TIME.match(text.casefold())
@@ -269,7 +277,10 @@ class TimeField(QLineEdit):
         self.setAccessibleName(name)
         self.setToolTip("Type 14:30, 1430 or 2:30 pm; Up and Down move by a quarter of an hour")
         self.setMaximumWidth(90)
-        # Read on leaving the field: "1" is not yet "10:30", and the end must not jump meanwhile.
+        self.typing = False
+        # A time typed whole ("1030", "10:30", "2 pm") counts at once, as a date does; "1" or
+        # "10" wait for the officer to leave the field.
+        self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._tidy)
         self._show()
 
@@ -277,10 +288,28 @@ class TimeField(QLineEdit):
         self.setText(f"{self._value:%H:%M}")
         self.setStyleSheet("")
 
+    def _typed(self, text: str) -> None:
+        if _WHOLE_TIME.match(text.casefold()) is None:
+            return
+        parsed = parse_typed_time(text)
+        if parsed is not None and parsed != self._value:
+            self._value = parsed
+            self.setStyleSheet("")
+            self.typing = True
+            try:
+                self.changed.emit()
+            finally:
+                self.typing = False
+
     def _tidy(self) -> None:
         parsed = parse_typed_time(self.text())
         if parsed is None:
             self.setStyleSheet("color: #b00020;")
+        elif parsed == self._value:
+            # Taken while typed; leaving the field tells followers again, now it is finished
+            # (an end before the start may be put right only now).
+            self._show()
+            self.changed.emit()
         else:
             self.set_value(parsed)
 

@@ -280,7 +280,8 @@ class EngagementDialog(QDialog):
         if self._moving:
             return
         start, end = self.start.value(), self.end.value()
-        if end < start and not self.end.day.typing:  # a date being typed is never rewritten
+        typing = self.end.day.typing or self.end.time.typing
+        if end < start and not typing:  # a date or time being typed is never rewritten
             # The end never comes before the start: it is put back on the start.
             end = start
             self._moving = True
