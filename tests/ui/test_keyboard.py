@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QMenu,
-    QPushButton,
     QWidget,
 )
 
@@ -56,19 +54,21 @@ def test_tab_visits_the_engagement_dialog_s_fields_in_visual_order(qtbot, store)
         dialog.zone, dialog.organisation, dialog.objectives, dialog.points, dialog.notes,
     ]  # fmt: skip
     assert _in_screen_order(form, dialog)
-    group = dialog.findChild(QGroupBox)
-    assert group is not None
-    host_add, host_remove, guest_add, guest_remove = sorted(
-        group.findChildren(QPushButton), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x()
-    )
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
     # The box's buttons as they stand on screen, left to right (the order depends on the style).
     box_buttons = sorted(box.buttons(), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
+    # Each moment is its date then its time; each side its search, its list, then Remove.
+    fields = [
+        dialog.title_edit, dialog.kind,
+        dialog.start.day.edit, dialog.start.time, dialog.end.day.edit, dialog.end.time,
+        dialog.venue, dialog.city, dialog.organisation, dialog.objectives, dialog.points,
+        dialog.notes,
+    ]  # fmt: skip
     expected = [
-        *form,
-        dialog.hosts, host_add, host_remove,
-        dialog.guests, guest_add, guest_remove,
+        *fields,
+        dialog.hosts.search, dialog.hosts.list, dialog.hosts.remove_button,
+        dialog.guests.search, dialog.guests.list, dialog.guests.remove_button,
         *box_buttons,
     ]  # fmt: skip
     assert _walk(qtbot, dialog.title_edit, expected) == expected

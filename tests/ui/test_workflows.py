@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from visitdesk.domain.enums import OutcomeStatus
@@ -51,9 +51,9 @@ def test_adding_a_clashing_engagement_shows_the_warning_in_place_and_undo_remove
 
     def fill(dialog: EngagementDialog) -> None:
         dialog.title_edit.setText("Lunch <b>& talks</b> 🍜")
-        dialog.start.setDateTime(QDateTime.fromString("2017-03-21T11:00", Qt.DateFormat.ISODate))
-        dialog.end.setDateTime(QDateTime.fromString("2017-03-21T12:00", Qt.DateFormat.ISODate))
-        dialog._add_item(dialog.guests, leader)
+        dialog.start.set_value(datetime(2017, 3, 21, 11, 0))
+        dialog.end.set_value(datetime(2017, 3, 21, 12, 0))
+        dialog.guests.set_ticked([leader])
 
     fill_dialog(EngagementDialog, fill)
     qtbot.mouseClick(visit.itinerary.add_button, Qt.MouseButton.LeftButton)

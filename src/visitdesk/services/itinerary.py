@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from visitdesk.domain.checks import check_programme
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
+from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.timezones import is_valid_zone
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
@@ -312,3 +314,77 @@ def side_of(session: Session, visit_id: int, person_id: int) -> Side:
     if any(p.person_id == person_id and p.side is Side.GUEST for p in visit.participants):
         return Side.GUEST
     return Side.HOST
+
+
+class Candidate(NamedTuple):
+    """Someone the engagement dialog offers as an attendee."""
+
+    id: int
+    name: str
+    position: str
+    organisation: str
+    precedence: int | None
+    delegate: bool  # in the visit's delegation: sits on the guest side
+    with_host: bool  # already on the host side of this visit (a participant or an attendee)
+    order: tuple[int, int, tuple[str, str]]  # precedence: leader first, then rank, then name
+    haystack: str
+
+
+def attendee_candidates(session: Session, visit_id: int) -> list[Candidate]:
+    """Everyone, in order of precedence, marked with where they stand in this visit."""
+    visit = get_visit(session, visit_id)
+    delegates = {p.person_id for p in visit.participants_on(Side.GUEST)}
+    hosts = {p.person_id for p in visit.participants_on(Side.HOST)}
+    hosts |= set(
+        session.scalars(
+            select(Attendee.person_id)
+            .join(Engagement, Attendee.engagement_id == Engagement.id)
+            .where(Engagement.visit_id == visit_id, Attendee.side == Side.HOST)
+        )
+    )
+    query = select(
+        Person.id,
+        Person.honorific,
+        Person.given_name,
+        Person.family_name,
+        Person.family_name_first,
+        Person.native_name,
+        Person.position,
+        Person.precedence,
+        Organisation.name,
+        Organisation.short_name,
+    ).outerjoin(Organisation, Person.organisation_id == Organisation.id)
+    found = []
+    for pid, hon, given, family, first, native, position, rank, org, org_short in session.execute(
+        query
+    ):
+        parts = NameParts(hon, given, family, first)
+        name = display_name(parts)
+        order = (
+            0 if pid == visit.leader_id else 1,
+            rank if rank is not None else sys.maxsize,
+            sort_key(parts),
+        )
+        found.append(
+            Candidate(
+                pid,
+                name,
+                position or "",
+                org_short or org or "",
+                rank,
+                pid in delegates,
+                pid in hosts,
+                order,
+                fold(name, native, position, org, org_short),
+            )
+        )
+    found.sort(key=lambda c: c.order)
+    return found
+
+
+def remove_new_person(session: Session, person_id: int) -> None:
+    """Undo adding a person from the engagement dialog (later edits are undone before it)."""
+    person = session.get(Person, person_id)
+    if person is not None:
+        session.delete(person)
+        session.flush()

@@ -13,9 +13,10 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, StatementRole, StatementStyle
 from visitdesk.domain.errors import DomainError
-from visitdesk.domain.lifecycle import check_status, statuses_for
+from visitdesk.domain.lifecycle import allowed_next, check_status, statuses_for
 from visitdesk.domain.models import Engagement, Outcome, Person, Statement, StatusChange
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
@@ -55,6 +56,8 @@ class OutcomeData:
     due_date: date | None = None
     next_step: str | None = None
     engagement_id: int | None = None
+    # The day the status was reached (a change of status is recorded on it); None: today.
+    status_on: date | None = None
 
 
 class OutcomeRow(NamedTuple):
@@ -66,6 +69,9 @@ class OutcomeRow(NamedTuple):
     status: OutcomeStatus
     engagement: str
     haystack: str
+    # When the current status was reached, and every step before it, oldest first.
+    status_on: date | None = None
+    history: tuple[tuple[OutcomeStatus, date], ...] = ()
 
 
 def _check_links(
@@ -190,6 +196,8 @@ def outcome_rows(session: Session, visit_id: int) -> list[OutcomeRow]:
                 o.status,
                 engagement,
                 fold(o.title, owner, engagement, o.kind.label, o.status.label),
+                o.history[-1].changed_on if o.history else None,
+                tuple((c.status, c.changed_on) for c in o.history),
             )
         )
     return rows
@@ -230,11 +238,13 @@ def add_outcome(
     _checked_outcome(session, visit_id, data)
     if outcome_id is not None and session.get(Outcome, outcome_id) is not None:
         raise ServiceError("This outcome cannot be put back: it was replaced meanwhile.")
-    outcome = Outcome.new(data.kind, data.title.strip(), today)
+    on = data.status_on or today
+    outcome = Outcome.new(data.kind, data.title.strip(), on)
     if data.status is not None and data.status is not outcome.status:
-        # Recorded after the fact: the outcome may already be signed when first written down.
+        # Recorded after the fact: the outcome may already be drafted or signed when first
+        # written down; its history starts there (earlier steps are not known).
         outcome.status = data.status
-        outcome.history.append(StatusChange(status=data.status, changed_on=today))
+        outcome.history[-1].status = data.status
     if outcome_id is not None:
         outcome.id = outcome_id
     _apply_outcome(outcome, data)
@@ -254,6 +264,7 @@ def load_outcome(session: Session, outcome_id: int) -> OutcomeData:
         o.due_date,
         o.next_step,
         o.engagement_id,
+        o.history[-1].changed_on if o.history else None,
     )
 
 
@@ -264,14 +275,24 @@ def history_length(session: Session, outcome_id: int) -> int:
 def update_outcome(session: Session, outcome_id: int, data: OutcomeData, today: date) -> None:
     """Change an outcome; a new status must follow its life cycle and is added to its history."""
     outcome = _outcome(session, outcome_id)
-    if data.kind is not outcome.kind:
+    if OutcomeKind(data.kind) is not outcome.kind:
         raise ServiceError("The kind of an outcome cannot change; delete it and add a new one.")
     _checked_outcome(session, outcome.visit_id, data)
-    if data.status is not None and data.status is not outcome.status:
+    if data.status is not None and OutcomeStatus(data.status) is not outcome.status:
+        on = data.status_on or today
+        last = outcome.history[-1].changed_on if outcome.history else None
+        if last is not None and on < last:
+            raise ServiceError(
+                f"The new status cannot date from {short_date(on)}: the outcome became "
+                f"{outcome.status.label.lower()} on {short_date(last)}. Give a later date."
+            )
         try:
-            outcome.change_status(data.status, today)
+            outcome.change_status(OutcomeStatus(data.status), on)
         except DomainError as exc:
             raise ServiceError(f"The status cannot change so: {exc}.") from exc
+    elif data.status_on is not None and outcome.history:
+        # Only the date of the current status was corrected.
+        outcome.history[-1].changed_on = data.status_on
     _apply_outcome(outcome, data)
 
 
@@ -283,6 +304,8 @@ def restore_outcome(
     del outcome.history[history_kept:]
     if data.status is not None:
         outcome.status = data.status
+    if data.status_on is not None and outcome.history:
+        outcome.history[-1].changed_on = data.status_on
     _apply_outcome(outcome, data)
 
 
@@ -352,5 +375,11 @@ def relink_outcomes(session: Session, outcome_ids: list[int], engagement_id: int
             outcome.engagement_id = engagement_id
 
 
-def status_choices(kind: OutcomeKind) -> tuple[OutcomeStatus, ...]:
-    return statuses_for(kind)
+def status_choices(
+    kind: OutcomeKind, current: OutcomeStatus | None = None
+) -> tuple[OutcomeStatus, ...]:
+    """What the Status list offers: a new outcome, its kind's whole life cycle; a saved one,
+    where it stands and where it may go next."""
+    if current is None:
+        return statuses_for(kind)
+    return (current, *allowed_next(kind, current))

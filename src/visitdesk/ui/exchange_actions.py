@@ -31,34 +31,65 @@ def import_with_dialog(store: Store, parent: QWidget) -> bool:
 def import_path(store: Store, path: str, parent: QWidget) -> bool:
     """Import one file, all or nothing; say what came in or, in plain words, why nothing did."""
     try:
-        from visitdesk.services.exchange.importer import import_document
+        from visitdesk.services import import_undo
     except ImportError:
         _unavailable(parent, "Importing files")
         return False
     from visitdesk.services.exchange.errors import ReleaseNumberTakenError
+    from visitdesk.ui.undo import current_stack, push_done
 
     name = Path(path).name
     renumber = False
     while True:
         try:
+            document = import_undo.read_document(Path(path))
             with store.transaction() as session:
-                report = import_document(session, Path(path), renumber_releases=renumber)
+                report, undo = import_undo.import_undoably(
+                    session, document, name, renumber_releases=renumber
+                )
             break
         except ReleaseNumberTakenError as exc:
             if renumber or not _ask_renumber(parent, exc):
-                QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+                QMessageBox.warning(parent, "Nothing was imported", _named(name, str(exc)))
                 return False
             renumber = True
         except (ServiceError, DomainError, StoreError) as exc:
-            QMessageBox.warning(parent, "Nothing was imported", f"{name}: {exc}")
+            # The file's problems already name the file; others are given its name here.
+            QMessageBox.warning(parent, "Nothing was imported", _named(name, str(exc)))
             return False
         except OSError as exc:
             QMessageBox.warning(
                 parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
             )
             return False
-    QMessageBox.information(parent, "Imported", f"{name}: {_describe(report)}")
+    window = parent.window()
+
+    def after() -> None:
+        refresh = getattr(window, "data_changed", None)
+        if callable(refresh):
+            refresh()
+
+    # Undo takes the whole file back: the visits it created go, those it updated are restored.
+    push_done(
+        current_stack(parent),
+        store,
+        undo.label(),
+        lambda s: import_undo.redo_import(s, undo),
+        lambda s: import_undo.undo_import(s, undo),
+        after,
+        parent,
+    )
+    QMessageBox.information(
+        parent,
+        "Imported",
+        f"{_named(name, _describe(report))}\n\nEdit ▸ Undo takes the whole file back.",
+    )
     return True
+
+
+def _named(name: str, text: str) -> str:
+    """The text with the file's name in front, once (reports and problems may name it)."""
+    return text if text.startswith(name) else f"{name}: {text}"
 
 
 def _ask_renumber(parent: QWidget, exc: Exception) -> bool:

@@ -313,7 +313,9 @@ class MainWindow(QMainWindow):
         if isinstance(stack, QUndoStack):
             self.undo_group.setActiveStack(stack)
         else:
-            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt accepts null
+            # Off a visit's tab, Undo works on the window's own stack (follow-ups, imports).
+            office = self.findChild(QUndoStack, "office undo")
+            self.undo_group.setActiveStack(office)  # type: ignore[arg-type]  # Qt accepts null
 
     def data_changed(self) -> None:
         """Something was saved: every list that shows it reads it again."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
@@ -76,3 +76,44 @@ def push_edit(
     stack.push(StoreCommand(store, text, do, undo, after, parent_widget))
     after()
     return True
+
+
+def push_done(
+    stack: QUndoStack,
+    store: Store,
+    text: str,
+    do: Operation,
+    undo: Operation,
+    after: Callable[[], None],
+    parent_widget: QWidget,
+) -> None:
+    """Put an edit already made (and committed) on the undo stack: `do` makes it again."""
+    stack.push(StoreCommand(store, text, do, undo, after, parent_widget))
+
+
+# The window's own undo stack, for changes made outside a visit's tab (follow-ups, imports).
+OFFICE_STACK = "office undo"
+
+
+def office_stack(widget: QWidget) -> QUndoStack:
+    window = widget.window()
+    stack = window.findChild(QUndoStack, OFFICE_STACK)
+    if stack is None:
+        stack = QUndoStack(window)
+        stack.setObjectName(OFFICE_STACK)
+        group = getattr(window, "undo_group", None)
+        if isinstance(group, QUndoGroup):
+            group.addStack(stack)
+            if group.activeStack() is None:
+                group.setActiveStack(stack)
+    return stack
+
+
+def current_stack(widget: QWidget) -> QUndoStack:
+    """The stack Edit ▸ Undo works on now: the current visit's, else the window's own."""
+    group = getattr(widget.window(), "undo_group", None)
+    if isinstance(group, QUndoGroup):
+        active = group.activeStack()
+        if active is not None:
+            return active
+    return office_stack(widget)

@@ -1,14 +1,17 @@
-"""Small building blocks shared by the views: a row table and a button bar."""
+"""Small building blocks shared by the views: a row table, a button bar, enum combo boxes
+and the date field every dialog uses."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from enum import StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLayout,
@@ -111,3 +114,61 @@ def tab_in_layout_order(dialog: QWidget) -> list[QWidget]:
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain
+
+
+# Values that cross from widgets to services ------------------------------------------------
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def fill_enum(
+    combo: QComboBox, members: Iterable[E], label: Callable[[E], str] | None = None
+) -> None:
+    """Offer enum members by their label; the item data is the member's value (see enum_data)."""
+    combo.clear()
+    for member in members:
+        text = label(member) if label else str(getattr(member, "label", member.value))
+        combo.addItem(text, member.value)
+
+
+def enum_data(combo: QComboBox, enum_cls: type[E]) -> E:
+    """The enum member a combo box holds. Qt hands a StrEnum back as a plain str, which is
+    never `is` the member a service compares with: convert here, once, at the boundary."""
+    return enum_cls(combo.currentData())
+
+
+def optional_enum_data(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    value = combo.currentData()
+    return None if value is None else enum_cls(value)
+
+
+def optional_id(combo: QComboBox) -> int | None:
+    value = combo.currentData()
+    return None if value is None else int(value)
+
+
+# The date and time fields every dialog uses live beside this module, to keep it small.
+from visitdesk.ui.date_fields import (  # noqa: E402
+    DateField,
+    TimeField,
+    follow_dates,
+    parse_typed_date,
+    parse_typed_time,
+)
+
+__all__ = [
+    "DateField",
+    "TimeField",
+    "button_bar",
+    "enum_data",
+    "fill_enum",
+    "follow_dates",
+    "make_table",
+    "optional_enum_data",
+    "optional_id",
+    "parse_typed_date",
+    "parse_typed_time",
+    "select_id",
+    "selected_row",
+    "tab_in_layout_order",
+]

@@ -1,23 +1,25 @@
-"""Add or edit an engagement: what, when, where, who attends on each side."""
+"""Add or edit an engagement: what, when, where, who attends on each side.
+
+One dialog does the common engagement: the attendees are ticked in it (a new engagement starts
+with the whole delegation on the guest side), a name typed that nobody has is added as a new
+person, and only the rare case needs the full people picker. The form is a plain QFormLayout,
+a row per field, so that a field is added as one more row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -26,29 +28,52 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.domain.enums import EngagementKind, Side
-from visitdesk.services.itinerary import EngagementData
-from visitdesk.services.people import organisation_rows, person_rows, rank_text
+from visitdesk.services.itinerary import Candidate, EngagementData, attendee_candidates
+from visitdesk.services.people import NewPerson, organisation_rows, person_rows
 from visitdesk.store.database import Store
+from visitdesk.ui.dialogs.attendee_lists import AttendeeList
 from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
-from visitdesk.ui.widgets import tab_in_layout_order
+from visitdesk.ui.widgets import (
+    DateField,
+    TimeField,
+    enum_data,
+    fill_enum,
+    optional_id,
+    tab_in_layout_order,
+)
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+CreatePerson = Callable[[NewPerson], int | None]
 
 
-def to_qdatetime(moment: datetime) -> QDateTime:
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
+class _Moment(QWidget):
+    """A day typed or picked (DateField) and a time typed (TimeField)."""
 
+    def __init__(self, parent: QWidget, value: datetime, name: str) -> None:
+        super().__init__(parent)
+        self.day = DateField(self, value.date(), f"{name} date")
+        self.time = TimeField(self, value.time(), f"{name} time")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.day, 2)
+        layout.addWidget(self.time, 1)
+        self.setFocusProxy(self.day)
 
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    def value(self) -> datetime:
+        day = self.day.value() or self.day.near
+        return datetime.combine(day, self.time.value())
+
+    def set_value(self, moment: datetime) -> None:
+        self.day.set_value(moment.date())
+        self.time.set_value(moment.time())
 
 
 class EngagementDialog(QDialog):
-    """`save` is called with the edited data on OK; the dialog closes only if it returns True."""
+    """`save` is called with the edited data on Save; the dialog closes only if it returns True.
+
+    With `visit_id`, the attendee lists offer the visit's people; `create_person` (from the
+    programme) makes a typed name a person at once, undoably.
+    """
 
     def __init__(
         self,
@@ -59,104 +84,152 @@ class EngagementDialog(QDialog):
         delegation_ids: set[int],
         parent: QWidget | None = None,
         visit_zone: str = "",
+        visit_id: int | None = None,
+        create_person: CreatePerson | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self._save, self._delegation = store, save, delegation_ids
+        self.store, self._save, self._delegation = store, save, set(delegation_ids)
+        self._visit_id, self._create_person = visit_id, create_person
         self.setWindowTitle("Edit engagement" if data else "New engagement")
-        self.resize(760, 640)
+        self.resize(900, 700)
+        is_new = data is None
         start = datetime.combine(first_day, time(10, 0))
         data = data or EngagementData(title="", start=start, end=start + timedelta(hours=1))
         self._original = data
 
         self.title_edit = QLineEdit(data.title, self)
+        self.title_edit.setObjectName("engagement title")
         self.kind = QComboBox(self)
-        for kind in EngagementKind:
-            self.kind.addItem(kind.label, kind)
-        self.kind.setCurrentIndex(self.kind.findData(data.kind))
-        self.start = QDateTimeEdit(to_qdatetime(data.start), self)
-        self.end = QDateTimeEdit(to_qdatetime(data.end), self)
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("ddd dd MMM yyyy  HH:mm")
-            edit.setCalendarPopup(True)
-        self.start.dateTimeChanged.connect(self._keep_length)
+        self.kind.setObjectName("engagement kind")
+        fill_enum(self.kind, EngagementKind)
+        self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
+        self.start = _Moment(self, data.start, "Starts")
+        self.end = _Moment(self, data.end, "Ends")
         self._length = data.end - data.start
+        self._moving = False
+        self.start.day.changed.connect(self._start_moved)
+        self.start.time.changed.connect(self._start_moved)
+        self.end.day.changed.connect(self._end_moved)
+        self.end.time.changed.connect(self._end_moved)
         self.venue = QLineEdit(data.venue or "", self)
         self.city = QLineEdit(data.city or "", self)
         self.organisation = QComboBox(self)
         self.zone = ZoneCombo(data.time_zone, visit_zone, self)
+        self.organisation.setObjectName("hosted by")
         self.objectives = QPlainTextEdit(data.objectives or "", self)
         self.points = QPlainTextEdit("\n".join(data.talking_points), self)
         self.points.setPlaceholderText("One talking point a line")
         self.notes = QPlainTextEdit(data.notes or "", self)
         for box in (self.objectives, self.points, self.notes):
             box.setTabChangesFocus(True)
-            box.setMaximumHeight(70)
+            box.setMaximumHeight(56)
 
-        form = QFormLayout()
-        form.addRow("&Title", self.title_edit)
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Starts", self.start)
-        form.addRow("&Ends", self.end)
-        form.addRow("&Venue", self.venue)
-        form.addRow("Cit&y", self.city)
-        form.addRow("Time &zone", self.zone)
-        form.addRow("&Hosted by", self.organisation)
-        form.addRow("&Objectives", self.objectives)
-        form.addRow("Talking &points", self.points)
-        form.addRow("&Notes", self.notes)
+        self.form = QFormLayout()
+        self.form.addRow("&Title", self.title_edit)
+        self.form.addRow("&Kind", self.kind)
+        self.form.addRow("&Starts", self.start)
+        self.form.addRow("&Ends", self.end)
+        self.form.addRow("&Venue", self.venue)
+        self.form.addRow("Cit&y", self.city)
+        self.form.addRow("Time &zone", self.zone)
+        self.form.addRow("&Hosted by", self.organisation)
+        self.form.addRow("&Objectives", self.objectives)
+        self.form.addRow("Talking &points", self.points)
+        self.form.addRow("&Notes", self.notes)
         # Who signs, shown for signing ceremonies only: a choice among that side's attendees.
         self.signatories = {side: QComboBox(self) for side in Side}
         for side, label in ((Side.HOST, "Host si&gnatory"), (Side.GUEST, "G&uest signatory")):
             self.signatories[side].setObjectName(f"{side.value}_signatory")
-            form.addRow(label, self.signatories[side])
-        self._form = form
+            self.form.addRow(label, self.signatories[side])
         self.kind.currentIndexChanged.connect(self._show_signatories)
 
-        self.hosts = QListWidget(self)
-        self.guests = QListWidget(self)
-        people = QGroupBox("Attendees", self)
-        grid = QGridLayout(people)
-        for column, (label, widget, side) in enumerate(
-            (("Host side", self.hosts, Side.HOST), ("Delegation", self.guests, Side.GUEST))
-        ):
-            grid.addWidget(QLabel(label, people), 0, column * 2, 1, 2)
-            grid.addWidget(widget, 1, column * 2, 1, 2)
-            add = QPushButton("Add…", people)
-            add.setToolTip(f"Choose {label.lower()} attendees")
-            add.clicked.connect(lambda _c=False, s=side: self._pick(s))
-            remove = QPushButton("Remove", people)
-            remove.clicked.connect(lambda _c=False, w=widget: self._remove(w))
-            grid.addWidget(add, 2, column * 2)
-            grid.addWidget(remove, 2, column * 2 + 1)
+        create = self._create if create_person is not None else None
+        self.hosts = AttendeeList(Side.HOST, "Host side", self, create)
+        self.guests = AttendeeList(Side.GUEST, "Delegation", self, create)
+        self.hosts.toggled.connect(lambda pid, on: self._toggled(Side.HOST, pid, on))
+        self.guests.toggled.connect(lambda pid, on: self._toggled(Side.GUEST, pid, on))
+        people = QGroupBox("Attendees (tick who attends; in order of precedence)", self)
+        sides = QHBoxLayout(people)
+        sides.addWidget(self.hosts, 1)
+        sides.addWidget(self.guests, 1)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("attendee warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a1c00;")
+        self.warning.setTextFormat(self.warning.textFormat().PlainText)
+        self.warning.setVisible(False)
+        self.more_button = QPushButton("More people…", self)
+        self.more_button.setToolTip("Choose from everyone, or add a person with all details")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.addButton(self.more_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.more_button.clicked.connect(self._pick)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(people, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(buttons)
         self._load_choices(data)
-        # What the fields show before any typing: "changed" is measured against this.
+        if is_new:
+            # A new engagement starts with the whole delegation; untick who does not come.
+            self.guests.set_ticked(self._delegation)
+            self._fill_signatories()
         self._baseline = self.data()
-        # Form rows top to bottom, then each side's list with its buttons, then Save/Cancel.
         tab_in_layout_order(self)
         self.title_edit.setFocus()
 
-    def _load_choices(self, data: EngagementData) -> None:
+    # Choices ---------------------------------------------------------------------------------
+
+    def _candidates(self) -> list[Candidate]:
+        with self.store.session() as session:
+            if self._visit_id is not None:
+                found = attendee_candidates(session, self._visit_id)
+                self._delegation |= {c.id for c in found if c.delegate}
+                return found
+            rows = person_rows(session)
+        # Without a visit (tests, tools): everyone, the delegation given marked as such.
+        return [
+            Candidate(
+                r.id,
+                r.name,
+                r.position,
+                r.organisation,
+                r.precedence,
+                r.id in self._delegation,
+                False,
+                (1, r.precedence or 1 << 30, (r.name.casefold(), "")),
+                r.haystack,
+            )
+            for r in rows
+        ]
+
+    def _reload_people(self) -> None:
+        people = self._candidates()
+        self.hosts.set_people(people)
+        self.guests.set_people(people)
+        self._names = {c.id: c.name for c in people}
+
+    def _load_organisations(self, keep: int | None) -> None:
         with self.store.session() as session:
             orgs = organisation_rows(session)
-            self._people = {r.id: r for r in person_rows(session)}
+        self.organisation.clear()
         self.organisation.addItem("(none)", None)
         for org in orgs:
             self.organisation.addItem(org.short_name or org.name, org.id)
-        self.organisation.setCurrentIndex(max(0, self.organisation.findData(data.organisation_id)))
+        self.organisation.setCurrentIndex(max(0, self.organisation.findData(keep)))
+
+    def _load_choices(self, data: EngagementData) -> None:
+        self._reload_people()
+        self._load_organisations(data.organisation_id)
+        self.hosts.set_ticked([p for p, side in data.attendees if side is Side.HOST])
+        self.guests.set_ticked([p for p, side in data.attendees if side is Side.GUEST])
         # An organisation made inside this dialog (with a new person) is offered at once.
         keep_organisations_fresh(self.store, self, self.organisation)
-        for person_id, side in data.attendees:
-            self._add_item(self.hosts if side is Side.HOST else self.guests, person_id)
+        self._warn()
         self._fill_signatories(
             {Side.HOST: data.host_signatory_id, Side.GUEST: data.guest_signatory_id}
         )
@@ -164,84 +237,134 @@ class EngagementDialog(QDialog):
     def _fill_signatories(self, chosen: dict[Side, int | None] | None = None) -> None:
         """Offer each side's attendees as its signatory, keeping the choice where it remains."""
         for side, box in self.signatories.items():
-            keep = chosen[side] if chosen is not None else box.currentData()
+            keep = chosen[side] if chosen is not None else optional_id(box)
+            box.blockSignals(True)
             box.clear()
             box.addItem("(the side's principal)", None)
-            for person_id in self._ids(self.hosts if side is Side.HOST else self.guests):
-                box.addItem(self._people[person_id].name, person_id)
-            box.setCurrentIndex(max(0, box.findData(keep)))
+            for person_id in (self.hosts if side is Side.HOST else self.guests).ticked():
+                box.addItem(self._names.get(person_id, "?"), person_id)
+            box.setCurrentIndex(max(0, box.findData(keep)) if keep is not None else 0)
+            box.blockSignals(False)
         self._show_signatories()
 
     def _show_signatories(self) -> None:
-        signing = self.kind.currentData() == EngagementKind.SIGNING_CEREMONY
+        signing = enum_data(self.kind, EngagementKind) is EngagementKind.SIGNING_CEREMONY
         for box in self.signatories.values():
-            self._form.setRowVisible(box, signing)
+            self.form.setRowVisible(box, signing)
 
-    def _add_item(self, widget: QListWidget, person_id: int) -> None:
-        row = self._people.get(person_id)
-        if row is None:
-            return
-        rank = rank_text(row.precedence)
-        text = " — ".join(p for p in (row.name, row.position) if p)
-        item = QListWidgetItem(f"{text}  [{rank}]" if rank else text)
-        item.setData(ID_ROLE, person_id)
-        item.setToolTip(f"{row.name}\n{row.position}\n{row.organisation}")
-        widget.addItem(item)
+    def _create(self, new: NewPerson) -> int | None:
+        assert self._create_person is not None
+        person_id = self._create_person(new)
+        if person_id is not None:
+            self._reload_people()
+        return person_id
 
-    def _keep_length(self, value: QDateTime) -> None:
-        # Moving the start moves the end with it, as in a calendar.
-        self.end.setDateTime(to_qdatetime(from_qdatetime(value) + self._length))
-
-    def _ids(self, widget: QListWidget) -> list[int]:
-        return [int(widget.item(i).data(ID_ROLE)) for i in range(widget.count())]
-
-    def _pick(self, side: Side) -> None:
+    def _pick(self) -> None:
         from visitdesk.ui.dialogs.person_picker import PersonPicker
 
-        taken = set(self._ids(self.hosts)) | set(self._ids(self.guests))
-        title = "Choose host-side attendees" if side is Side.HOST else "Choose delegates"
-        picker = PersonPicker(self.store, title, exclude=taken, parent=self)
-        if side is Side.GUEST and self._delegation:
-            picker.search.setPlaceholderText("The delegation is listed; type to search everyone")
+        taken = set(self.hosts.ticked()) | set(self.guests.ticked())
+        picker = PersonPicker(self.store, "Choose attendees", exclude=taken, parent=self)
         if not picker.exec():
+            # A person or organisation may have been created in it all the same.
+            self._reload_people()
+            self._load_organisations(optional_id(self.organisation))
             return
-        with self.store.session() as session:
-            self._people = {r.id: r for r in person_rows(session)}
-        widget = self.hosts if side is Side.HOST else self.guests
-        for row in picker.chosen():
-            self._add_item(widget, row.id)
+        chosen = [row.id for row in picker.chosen()]
+        self._reload_people()
+        # An organisation made while adding a person is offered in Hosted by at once.
+        self._load_organisations(optional_id(self.organisation))
+        self.guests.set_ticked([p for p in chosen if p in self._delegation])
+        self.hosts.set_ticked([p for p in chosen if p not in self._delegation])
+        self._warn()
         self._fill_signatories()
 
-    def _remove(self, widget: QListWidget) -> None:
-        for item in widget.selectedItems():
-            widget.takeItem(widget.row(item))
+    # Attendees on both sides -----------------------------------------------------------------
+
+    def _toggled(self, side: Side, person_id: int, on: bool) -> None:
+        # A person sits on one side only: ticking them on one side takes them off the other.
+        other = self.guests if side is Side.HOST else self.hosts
+        if on and other.is_ticked(person_id):
+            other.set_ticked([person_id], ticked=False)
+        self._warn()
         self._fill_signatories()
+
+    def _warn(self) -> None:
+        delegates = [p for p in self.hosts.ticked() if p in self._delegation]
+        names = [self._names.get(p, "?") for p in delegates]
+        if not names:
+            self.warning.setVisible(False)
+            self.warning.setText("")
+            return
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "is a member" if len(names) == 1 else "are members"
+        self.warning.setText(
+            f"⚠ {who} {verb} of the delegation but now on the host side: they will be seated "
+            "and briefed as hosts. Tick them under Delegation if that is where they belong."
+        )
+        self.warning.setVisible(True)
+
+    # Times -----------------------------------------------------------------------------------
+
+    def _start_moved(self) -> None:
+        # Moving the start moves the end with it, as in a calendar.
+        if self._moving:
+            return
+        self._moving = True
+        self.end.set_value(self.start.value() + self._length)
+        self._moving = False
+
+    def _end_moved(self) -> None:
+        if self._moving:
+            return
+        start, end = self.start.value(), self.end.value()
+        typing = self.end.day.typing or self.end.time.typing
+        if end < start and not typing:  # a date or time being typed is never rewritten
+            # The end never comes before the start: it is put back on the start.
+            end = start
+            self._moving = True
+            self.end.set_value(end)
+            self._moving = False
+        self._length = end - start
+
+    # Saving ----------------------------------------------------------------------------------
 
     def data(self) -> EngagementData:
-        attendees = [(i, Side.HOST) for i in self._ids(self.hosts)]
-        attendees += [(i, Side.GUEST) for i in self._ids(self.guests)]
+        attendees = [(i, Side.HOST) for i in self.hosts.ticked()]
+        attendees += [(i, Side.GUEST) for i in self.guests.ticked()]
         return EngagementData(
             title=self.title_edit.text(),
-            start=from_qdatetime(self.start.dateTime()),
-            end=from_qdatetime(self.end.dateTime()),
-            kind=self.kind.currentData(),
+            start=self.start.value(),
+            end=self.end.value(),
+            kind=enum_data(self.kind, EngagementKind),
             venue=self.venue.text(),
             city=self.city.text(),
             time_zone=self.zone.zone(),
-            organisation_id=self.organisation.currentData(),
+            organisation_id=optional_id(self.organisation),
             objectives=self.objectives.toPlainText(),
             notes=self.notes.toPlainText(),
             talking_points=tuple(self.points.toPlainText().splitlines()),
             attendees=tuple(attendees),
             ref=self._original.ref,
-            host_signatory_id=self.signatories[Side.HOST].currentData(),
-            guest_signatory_id=self.signatories[Side.GUEST].currentData(),
+            host_signatory_id=optional_id(self.signatories[Side.HOST]),
+            guest_signatory_id=optional_id(self.signatories[Side.GUEST]),
         )
 
     def is_changed(self) -> bool:
         return self.data() != self._baseline
 
     def accept(self) -> None:
+        for field in (self.start.day, self.start.time, self.end.day, self.end.time):
+            problem = field.problem()
+            if problem:
+                QMessageBox.warning(self, "Not saved", problem)
+                field.setFocus()
+                return
+        if self.end.value() < self.start.value():
+            QMessageBox.warning(
+                self, "Not saved", "The engagement ends before it starts: correct the end."
+            )
+            self.end.day.setFocus()
+            return
         # The dialog stays open when saving is refused, so nothing typed is lost.
         if self._save(self.data()):
             super().accept()

@@ -6,26 +6,27 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
-from visitdesk.domain.dates import day_month
-from visitdesk.domain.enums import OutcomeKind, StatementRole, StatementStyle
-from visitdesk.services.itinerary import itinerary_rows
+from visitdesk.domain.dates import day_month, short_date
+from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, StatementRole, StatementStyle
+from visitdesk.services.itinerary import itinerary_rows, visit_dates
 from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
 from visitdesk.services.people import person_rows
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.editing import SavingDialog
-
-NO_DATE = QDate(2000, 1, 1)
+from visitdesk.ui.widgets import DateField, enum_data, fill_enum, optional_enum_data, optional_id
 
 
 class _RecordDialog(SavingDialog):
@@ -40,6 +41,7 @@ class _RecordDialog(SavingDialog):
         with store.session() as session:
             self._people = person_rows(session)
             self._engagements = itinerary_rows(session, visit_id)
+            self._visit_start, _end = visit_dates(session, visit_id)
 
     def _combo(self, first: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
         combo = QComboBox(self)
@@ -78,17 +80,21 @@ class StatementDialog(_RecordDialog):
         self.text = QPlainTextEdit(data.text, self)
         self.text.setTabChangesFocus(True)
         self.style_box = QComboBox(self)
-        for style in StatementStyle:
-            self.style_box.addItem(
-                style.label + (" quote" if style is StatementStyle.DIRECT else ""), style
-            )
-        self.style_box.setCurrentIndex(self.style_box.findData(data.style))
+        fill_enum(
+            self.style_box,
+            StatementStyle,
+            lambda style: style.label + (" quote" if style is StatementStyle.DIRECT else ""),
+        )
+        self.style_box.setCurrentIndex(self.style_box.findData(data.style.value))
         self.for_press = QCheckBox("May be given to the press", self)
         self.for_press.setChecked(data.for_press)
         self.role = QComboBox(self)
-        for role in StatementRole:
-            self.role.addItem("Not featured" if role is StatementRole.NONE else role.label, role)
-        self.role.setCurrentIndex(self.role.findData(data.role))
+        fill_enum(
+            self.role,
+            StatementRole,
+            lambda role: "Not featured" if role is StatementRole.NONE else role.label,
+        )
+        self.role.setCurrentIndex(self.role.findData(data.role.value))
         self.form.addRow("&Speaker", self.speaker)
         self.form.addRow("&At", self.engagement)
         self.form.addRow("&What was said", self.text)
@@ -101,15 +107,18 @@ class StatementDialog(_RecordDialog):
     def data(self) -> StatementData:
         return StatementData(
             text=self.text.toPlainText(),
-            speaker_id=self.speaker.currentData(),
-            engagement_id=self.engagement.currentData(),
-            style=self.style_box.currentData(),
+            speaker_id=optional_id(self.speaker),
+            engagement_id=optional_id(self.engagement),
+            style=enum_data(self.style_box, StatementStyle),
             for_press=self.for_press.isChecked(),
-            role=self.role.currentData(),
+            role=enum_data(self.role, StatementRole),
         )
 
 
 class OutcomeDialog(_RecordDialog):
+    """An outcome with its life cycle: the Status list offers what its kind may become, and a
+    change of status is recorded on the day given (today unless the officer says otherwise)."""
+
     def __init__(
         self,
         store: Store,
@@ -117,36 +126,65 @@ class OutcomeDialog(_RecordDialog):
         save: Callable[[OutcomeData], bool],
         data: OutcomeData | None,
         parent: QWidget | None = None,
+        history: tuple[tuple[OutcomeStatus, date], ...] = (),
     ) -> None:
         super().__init__(store, visit_id, save, parent)
         self.setWindowTitle("Edit outcome" if data else "New outcome")
-        self.resize(640, 460)
+        self.resize(640, 500)
+        self._saved_status = data.status if data else None
+        self._saved_on = data.status_on if data else None
         data = data or OutcomeData(kind=OutcomeKind.ACTION, title="")
         self.kind = QComboBox(self)
-        for kind in OutcomeKind:
-            self.kind.addItem(kind.label, kind)
-        self.kind.setCurrentIndex(self.kind.findData(data.kind))
+        self.kind.setObjectName("outcome kind")
+        fill_enum(self.kind, OutcomeKind)
+        self.kind.setCurrentIndex(self.kind.findData(data.kind.value))
         # The kind of a saved outcome is fixed: its life cycle depends on it.
-        self.kind.setEnabled(data.title == "")
+        self.kind.setEnabled(self._saved_status is None)
+        if self._saved_status is not None:
+            self.kind.setToolTip(
+                "The kind of a saved outcome is fixed: its life cycle depends on it"
+            )
         self.title_edit = QLineEdit(data.title, self)
+        self.title_edit.setObjectName("outcome title")
         self.status = QComboBox(self)
+        self.status.setObjectName("outcome status")
+        # Unknown for an outcome imported without its history; a new step dates from today.
+        self.status_on = DateField(
+            self,
+            data.status_on if self._saved_status is not None else date.today(),
+            "Status date",
+            optional=True,
+            blank_text="date not known",
+        )
+        self.status_on.near = self._visit_start
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_statuses(None))
         self._fill_statuses(data.status)
+        self.status.currentIndexChanged.connect(lambda _i: self._status_moved())
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(QLabel("since", self))
+        status_row.addWidget(self.status_on, 1)
         self.owner = self._person_combo("(nobody yet)", data.owner_id)
-        self.due = QDateEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd MMM yyyy")
-        self.due.setMinimumDate(NO_DATE)
-        self.due.setSpecialValueText("no due date")
-        due = data.due_date
-        self.due.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
+        self.owner.setObjectName("outcome owner")
+        self.due = DateField(
+            self, data.due_date, "Due date", optional=True, blank_text="no due date"
+        )
+        self.due.near = self._visit_start
         self.next_step = QLineEdit(data.next_step or "", self)
         self.description = QPlainTextEdit(data.description or "", self)
         self.description.setTabChangesFocus(True)
         self.engagement = self._engagement_combo(data.engagement_id)
         self.form.addRow("&Kind", self.kind)
         self.form.addRow("&Title", self.title_edit)
-        self.form.addRow("&Status", self.status)
+        status_label = QLabel("&Status", self)
+        status_label.setBuddy(self.status)
+        self.form.addRow(status_label, status_row)
+        if history:
+            steps = QLabel(history_text(history), self)
+            steps.setObjectName("outcome history")
+            steps.setTextFormat(Qt.TextFormat.PlainText)
+            steps.setWordWrap(True)
+            self.form.addRow("History", steps)
         self.form.addRow("&Owner", self.owner)
         self.form.addRow("&Due", self.due)
         self.form.addRow("&Next step", self.next_step)
@@ -155,22 +193,45 @@ class OutcomeDialog(_RecordDialog):
         self._finish(self.form)
         self.title_edit.setFocus()
 
-    def _fill_statuses(self, current: object) -> None:
-        current = current or self.status.currentData()
-        self.status.clear()
-        for status in status_choices(self.kind.currentData()):
-            self.status.addItem(status.label, status)
-        self.status.setCurrentIndex(max(0, self.status.findData(current)))
+    def _fill_statuses(self, current: OutcomeStatus | None) -> None:
+        shown = current or optional_enum_data(self.status, OutcomeStatus)
+        self.status.blockSignals(True)
+        fill_enum(
+            self.status,
+            status_choices(enum_data(self.kind, OutcomeKind), self._saved_status),
+        )
+        self.status.setCurrentIndex(max(0, self.status.findData(shown.value if shown else None)))
+        self.status.blockSignals(False)
+
+    def _status_moved(self) -> None:
+        # A new step dates from today unless the officer says when it happened.
+        status = optional_enum_data(self.status, OutcomeStatus)
+        same = self._saved_status is not None and status is self._saved_status
+        self.status_on.set_value(self._saved_on if same else date.today())
+
+    def accept(self) -> None:
+        for field in (self.status_on, self.due):
+            problem = field.problem()
+            if problem:
+                QMessageBox.warning(self, "Not saved", problem)
+                field.setFocus()
+                return
+        super().accept()
 
     def data(self) -> OutcomeData:
-        due = self.due.date()
         return OutcomeData(
-            kind=self.kind.currentData(),
+            kind=enum_data(self.kind, OutcomeKind),
             title=self.title_edit.text(),
-            status=self.status.currentData(),
+            status=optional_enum_data(self.status, OutcomeStatus),
             description=self.description.toPlainText(),
-            owner_id=self.owner.currentData(),
-            due_date=None if due == NO_DATE else date(due.year(), due.month(), due.day()),
+            owner_id=optional_id(self.owner),
+            due_date=self.due.value(),
             next_step=self.next_step.text(),
-            engagement_id=self.engagement.currentData(),
+            engagement_id=optional_id(self.engagement),
+            status_on=self.status_on.value(),
         )
+
+
+def history_text(history: tuple[tuple[OutcomeStatus, date], ...]) -> str:
+    """Proposed 1 Mar 2017 → Drafted 22 Mar 2017 → Signed 24 Mar 2017."""
+    return " → ".join(f"{status.label} {short_date(on)}" for status, on in history)

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,19 +34,12 @@ from visitdesk.ui.dialogs.organisation_dialog import (
     keep_organisations_fresh,
     new_organisation,
 )
+from visitdesk.ui.widgets import DateField, follow_dates
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from visitdesk.ui.views.visit_view import VisitView
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 # What the dialog saves: the visit's details and, once it has a delegation, its leader.
@@ -93,11 +85,10 @@ class VisitDialog(SavingDialog):
         self.title_edit = QLineEdit(details.title, self)
         self.title_edit.setPlaceholderText("Visit of the … delegation")
         self.title_edit.setAccessibleName("Title")
-        self.start = QDateEdit(_qdate(details.start_date), self)
-        self.end = QDateEdit(_qdate(details.end_date), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd dd MMM yyyy")
+        # Typed as the office writes dates; To follows From (ui/widgets.py, helper 'programme').
+        self.start = DateField(self, details.start_date, "From")
+        self.end = DateField(self, details.end_date, "To")
+        follow_dates(self.start, self.end)
         self.direction = QComboBox(self)
         for direction in VisitDirection:
             self.direction.addItem(direction.label, direction)
@@ -189,8 +180,8 @@ class VisitDialog(SavingDialog):
         return VisitDetails(
             ref=self._ref,
             title=self.title_edit.text(),
-            start_date=_date(self.start.date()),
-            end_date=_date(self.end.date()),
+            start_date=self.start.value() or self.start.near,
+            end_date=self.end.value() or self.end.near,
             # Qt hands enum members back as their plain values: made members again here.
             direction=VisitDirection(self.direction.currentData()),
             status=VisitStatus(self.status.currentData()),

@@ -23,6 +23,11 @@ def _due_key(value: date | None) -> str:
     return value.isoformat() if value else "9999"
 
 
+def _status(row: Any) -> str:
+    """`Signed 24 Mar 2017`: where the outcome stands and since when."""
+    return f"{row.status.label} {short_date(row.status_on)}" if row.status_on else row.status.label
+
+
 class StatementsModel(RowTableModel):
     columns = (
         Column("Speaker", lambda r: r.speaker),
@@ -40,7 +45,12 @@ class OutcomesModel(RowTableModel):
         Column("Outcome", lambda r: r.title, tooltip=lambda r: r.title),
         Column("Owner", lambda r: r.owner),
         Column("Due", lambda r: _due(r.due_date), lambda r: _due_key(r.due_date)),
-        Column("Status", lambda r: r.status.label),
+        Column(
+            "Status",
+            _status,
+            lambda r: (r.status.label, r.status_on.isoformat() if r.status_on else ""),
+            tooltip=lambda r: " → ".join(f"{s.label} {short_date(on)}" for s, on in r.history),
+        ),
         Column("From", lambda r: r.engagement),
     )
 

@@ -22,7 +22,12 @@ from visitdesk.services.errors import ServiceError
 from visitdesk.services.followups import FollowUpRow
 from visitdesk.store.database import Store
 from visitdesk.ui.models.records import FollowUpsModel
-from visitdesk.ui.widgets import button_bar, make_table, selected_row
+from visitdesk.ui.widgets import button_bar, make_table, optional_enum_data, selected_row
+
+
+def _short(title: str) -> str:
+    """A title as the Edit menu can show it."""
+    return title if len(title) <= 48 else title[:46].rstrip() + "…"
 
 
 class FollowUpsView(QWidget):
@@ -49,7 +54,7 @@ class FollowUpsView(QWidget):
         self.kind = QComboBox(self)
         self.kind.addItem("Every kind", None)
         for kind in OutcomeKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         self.overdue_only = QCheckBox("Overdue only", self)
         self.search.textChanged.connect(self.proxy.set_query)
         for combo in (self.owner, self.visit, self.kind):
@@ -95,7 +100,7 @@ class FollowUpsView(QWidget):
         owner, visit, kind = (
             self.owner.currentData(),
             self.visit.currentData(),
-            self.kind.currentData(),
+            optional_enum_data(self.kind, OutcomeKind),
         )
         overdue = self.overdue_only.isChecked()
 
@@ -124,17 +129,38 @@ class FollowUpsView(QWidget):
             self.open_visit.emit(row.visit_id)
 
     def mark_done(self) -> None:
+        """Close the selected follow-up; Edit ▸ Undo (Ctrl+Z) opens it again."""
+        from visitdesk.services import outcomes
+        from visitdesk.ui.undo import office_stack, push_done
+
         row = self.current()
         if row is None:
             return
+        today = self.today
         try:
             with self.store.transaction() as session:
-                status = followups.mark_done(session, row.id, self.today)
+                before = outcomes.load_outcome(session, row.id)
+                kept = outcomes.history_length(session, row.id)
+                status = followups.mark_done(session, row.id, today)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not changed", str(exc))
             return
-        self.reload()
-        self.changed.emit()
+        push_done(
+            office_stack(self),
+            self.store,
+            f"Mark “{_short(row.title)}” {status.label.lower()}",
+            lambda s: followups.mark_done(s, row.id, today),
+            lambda s: outcomes.restore_outcome(s, row.id, before, kept),
+            self._after_change,
+            self,
+        )
+        self._after_change()
         parent = self.window()
         if hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(f"“{row.title}” is now {status.label.lower()}.", 5000)
+            parent.statusBar().showMessage(
+                f"“{row.title}” is now {status.label.lower()}. Edit ▸ Undo opens it again.", 8000
+            )
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.changed.emit()

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.dates import day_month
-from visitdesk.services import itinerary, outcomes
+from visitdesk.services import itinerary, outcomes, people
 from visitdesk.services.itinerary import EngagementData, EngagementRow
+from visitdesk.services.people import NewPerson
 from visitdesk.ui.models.itinerary import ItineraryModel
 from visitdesk.ui.table_actions import fit_to_content
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
@@ -78,9 +79,32 @@ class ItineraryPanel(QWidget):
         with self.view.store.session() as session:
             zone = itinerary.visit_zone(session, self.view.visit_id)
         dialog = EngagementDialog(
-            self.view.store, save, data, self._first_day(), self.view.delegation_ids(), self, zone
+            self.view.store,
+            save,
+            data,
+            self._first_day(),
+            self.view.delegation_ids(),
+            self,
+            visit_id=self.view.visit_id,
+            create_person=self._create_person,
+            visit_zone=zone,
         )
         dialog.exec()
+
+    def _create_person(self, new: NewPerson) -> int | None:
+        """A name typed in the engagement dialog becomes a person at once, undoably."""
+        made: dict[str, int] = {}
+
+        def do(session: Session) -> None:
+            made["id"] = people.create_person(session, new)
+
+        def undo(session: Session) -> None:
+            itinerary.remove_new_person(session, made["id"])
+
+        name = " ".join(p for p in (new.honorific, new.given_name, new.family_name) if p)
+        if not self.view.push(f"Add person “{name}”", do, undo):
+            return None
+        return made["id"]
 
     def add(self) -> None:
         visit_id = self.view.visit_id

@@ -100,6 +100,10 @@ class OutcomesPanel(QWidget):
         self.view = view
         self.model = OutcomesModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=1)
+        header = self.table.horizontalHeader()
+        # The Status column says since when ("Initialled 22 Mar 2017"): wide enough to read it.
+        for column, width in ((0, 90), (2, 170), (3, 95), (4, 160), (5, 170)):
+            header.resizeSection(column, width)
         self.table.activated.connect(lambda _i: self.edit())
         bar, _ = button_bar(
             self,
@@ -146,15 +150,24 @@ class OutcomesPanel(QWidget):
         with self.view.store.session() as session:
             before = outcomes.load_outcome(session, row.id)
             kept = outcomes.history_length(session, row.id)
+        what = "Edit"
 
         def save(data: OutcomeData) -> bool:
+            moved = data.status is not None and data.status is not before.status
+            label = (
+                f"Mark “{data.title.strip()}” {data.status.label.lower()}"
+                if moved and data.status
+                else f"{what} “{data.title.strip()}”"
+            )
             return self.view.push(
-                f"Edit “{data.title.strip()}”",
+                label,
                 lambda s: outcomes.update_outcome(s, row.id, data, date.today()),
                 lambda s: outcomes.restore_outcome(s, row.id, before, kept),
             )
 
-        OutcomeDialog(self.view.store, self.view.visit_id, save, before, self).exec()
+        OutcomeDialog(
+            self.view.store, self.view.visit_id, save, before, self, history=row.history
+        ).exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
