@@ -62,8 +62,8 @@ def test_tab_visits_the_engagement_dialog_s_fields_in_visual_order(qtbot, store)
     fields = [
         dialog.title_edit, dialog.kind,
         dialog.start.day.edit, dialog.start.time, dialog.end.day.edit, dialog.end.time,
-        dialog.venue, dialog.city, dialog.organisation, dialog.objectives, dialog.points,
-        dialog.notes,
+        dialog.venue, dialog.city, dialog.zone, dialog.organisation, dialog.objectives,
+        dialog.points, dialog.notes,
     ]  # fmt: skip
     expected = [
         *fields,
