@@ -44,9 +44,11 @@ def test_day_one_announces_the_signing_and_the_site_visit() -> None:
 def test_day_two_reports_the_signing_and_announces_the_site_visit() -> None:
     draft = draft_press_release(japanese_visit(), on=DAY_2)
     body = draft.body
+    # Done today is "today": "later today" announces what lies ahead, never what was done.
+    assert "Later today" not in body
     assert "on May 6." in draft.paragraphs[0]  # the courtesy call is dated: it was yesterday
     assert (
-        "Later today, the Grant Agreement for the Karachi Water Supply Project was signed at a "
+        "Today, the Grant Agreement for the Karachi Water Supply Project was signed at a "
         "ceremony at the Ministry of Economic Affairs. Speaking on the occasion, the Federal "
         "Minister said that the grant would bring clean water to two million people. It will "
         "be ratified by the Federal Cabinet." in body

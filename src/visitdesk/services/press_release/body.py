@@ -145,7 +145,9 @@ class Body(DraftState):
         elif day != self.release_date:
             when += f", on {short_date(day)}"
         elif main_start is not None:
-            when += " today"  # the main engagement was on another day: say which
+            # The main engagement was on another day: say which. What is told here is done,
+            # so it happened "today", never "later today" (that is for what lies ahead).
+            when = "Earlier today" if earlier else "Today"
         clauses = join([agreement_clause(o, self.asof) for o in agreements])
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
             place = place_of(engagement, self.mentions)
