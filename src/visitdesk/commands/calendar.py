@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from visitdesk import files
+
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
     from visitdesk.store.database import Store
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     # A transaction: the engagements are marked as sent out only if the file was written.
     with store.transaction() as session:
         export = export_calendar(session, args.visit, args.person)
-        output.write_bytes(export.data)
+        files.write_bytes(output, export.data)
     events = "1 event" if export.events == 1 else f"{export.events} events"
     cancelled = f" and {export.cancelled} cancelled" if export.cancelled else ""
     print(

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from visitdesk import files
+
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
     from visitdesk.store.database import Store
@@ -87,7 +89,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if kind == "txt":
             from visitdesk.documents.press_release_txt import press_release_text
 
-            output.write_text(press_release_text(content), encoding="utf-8")
+            files.write_text(output, press_release_text(content))
         elif kind == "docx":
             from visitdesk.documents.press_release_docx import build_press_release_docx
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from visitdesk import files
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
 from visitdesk.store.database import Store
@@ -131,7 +132,7 @@ def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidg
     try:
         with store.session() as session:
             text = export_document(session, visit_refs)
-        Path(path).write_text(text, encoding="utf-8")
+        files.write_text(Path(path), text)
     except (ServiceError, DomainError, StoreError) as exc:
         QMessageBox.warning(parent, "Nothing was exported", str(exc))
         return False

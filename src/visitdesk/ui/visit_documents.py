@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from visitdesk import files
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import load_office
@@ -134,7 +135,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
         # Committed only once the file is written: then its events count as sent out.
         with view.store.transaction() as session:
             export = build(session, view.visit_ref, person_ref)
-            path.write_bytes(export.data)
+            files.write_bytes(path, export.data)
     except KNOWN as exc:
         QMessageBox.warning(view, "Calendar not exported", str(exc))
         return None

@@ -18,6 +18,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from visitdesk import files
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
 from visitdesk.documents.briefing.contents import contents_lines, define_contents_numbers
@@ -160,9 +161,4 @@ class _Counter:
 
 def write_whole(path: Path, data: bytes) -> None:
     """Write `data` to `path` in one move, so a reader never sees half a file."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    files.write_bytes(path, data)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from visitdesk import files
 from visitdesk.domain.enums import Side, StatementRole
 from visitdesk.domain.office import Office
 from visitdesk.domain.organisation import Organisation
@@ -322,10 +323,5 @@ def export_document(session: Session, visit_refs: list[str] | None = None) -> st
 def export_file(session: Session, path: Path, visit_refs: list[str] | None = None) -> int:
     """Write the file whole or not at all: a half-written export would look like a good one."""
     text = export_document(session, visit_refs)
-    temporary = path.with_name(path.name + ".part")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    files.write_text(path, text)
     return len(text.encode("utf-8"))

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from visitdesk import files
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.spreadsheets.cells import (
     FORMULA_STARTS,
@@ -189,10 +190,13 @@ def _unprotect(text: str) -> str:
 def write_sheet(
     path: Path, title: str, headings: Sequence[str], rows: Sequence[Sequence[CellValue]]
 ) -> None:
-    if file_format(path) == ".xlsx":
-        _write_xlsx(path, title, headings, rows)
-    else:
-        _write_csv(path, headings, rows)
+    kind = file_format(path)
+    # Whole or not at all: a full disk never leaves a 0-byte list under the real name.
+    with files.replacing(path) as temporary:
+        if kind == ".xlsx":
+            _write_xlsx(temporary, title, headings, rows)
+        else:
+            _write_csv(temporary, headings, rows)
 
 
 def _write_csv(path: Path, headings: Sequence[str], rows: Sequence[Sequence[CellValue]]) -> None:
