@@ -41,7 +41,7 @@ def test_a_full_disk_leaves_nothing_under_the_real_name_and_says_so(
     example_store.close()
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(files.os, "fsync", _full_disk)
+    monkeypatch.setattr("visitdesk.files.os.fsync", _full_disk)
     code = main(["--data-dir", str(path.parent), *command, str(out / name)])
     said = capsys.readouterr().err
     assert code == 1, said
@@ -52,7 +52,7 @@ def test_a_full_disk_leaves_nothing_under_the_real_name_and_says_so(
 def test_a_failed_rewrite_keeps_the_older_file(tmp_path: Path, monkeypatch: Any) -> None:
     target = tmp_path / "programme.ics"
     target.write_bytes(b"the calendar sent yesterday")
-    monkeypatch.setattr(files.os, "fsync", _full_disk)
+    monkeypatch.setattr("visitdesk.files.os.fsync", _full_disk)
     with pytest.raises(OSError, match="No space"):
         files.write_bytes(target, b"BEGIN:VCALENDAR")
     assert target.read_bytes() == b"the calendar sent yesterday"
