@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         if kind == "txt":
             from visitdesk.documents.press_release_txt import press_release_text
 
-            files.write_text(output, press_release_text(content))
+            files.write_text(output, press_release_text(content), encoding="utf-8")
         elif kind == "docx":
             from visitdesk.documents.press_release_docx import build_press_release_docx
 

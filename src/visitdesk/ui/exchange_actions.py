@@ -132,7 +132,7 @@ def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidg
     try:
         with store.session() as session:
             text = export_document(session, visit_refs)
-        files.write_text(Path(path), text)
+        files.write_text(Path(path), text, encoding="utf-8")
     except (ServiceError, DomainError, StoreError) as exc:
         QMessageBox.warning(parent, "Nothing was exported", str(exc))
         return False

@@ -323,5 +323,5 @@ def export_document(session: Session, visit_refs: list[str] | None = None) -> st
 def export_file(session: Session, path: Path, visit_refs: list[str] | None = None) -> int:
     """Write the file whole or not at all: a half-written export would look like a good one."""
     text = export_document(session, visit_refs)
-    files.write_text(path, text)
+    files.write_text(path, text, encoding="utf-8")
     return len(text.encode("utf-8"))
