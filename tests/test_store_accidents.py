@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -210,23 +209,17 @@ def read_only_copy(example_store: Store) -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def _read_only_command(folder: Path, argv: list[str]) -> list[str]:
-    """The command, run so that the folder really is read-only to it.
+def _read_only_command(argv: list[str]) -> list[str]:
+    """The command, run so that the read-only folder really is read-only to it.
 
-    root ignores file permissions, so as root the folder is bind-mounted read-only in a private
-    mount namespace of the child alone (nothing outlives it); anyone else has the chmod.
+    root passes every permission check through its capabilities CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH; without them (util-linux's setpriv drops them from the child alone)
+    it is held to the folder's mode like its owner. No mount is needed, so this works in a
+    chroot too. Anyone else has the chmod already.
     """
     if os.geteuid() != 0:
         return argv
-    quoted = " ".join(shlex.quote(part) for part in argv)
-    target = shlex.quote(str(folder))
-    return [
-        "unshare",
-        "--mount",
-        "sh",
-        "-c",
-        f"mount --bind {target} {target} && mount -o remount,bind,ro {target} && exec {quoted}",
-    ]
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", *argv]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -239,7 +232,7 @@ def test_a_read_only_folder_lists_and_shows_its_visits_and_refuses_edits_in_a_se
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         argv = [sys.executable, "-m", "visitdesk", *args]
         return subprocess.run(
-            _read_only_command(read_only_copy, argv),
+            _read_only_command(argv),
             capture_output=True,
             text=True,
             env=env,
