@@ -42,3 +42,12 @@ def test_kitchen_notes_keep_the_japanese_and_urdu_fonts(data_dir: Path, tmp_path
         assert "NotoNastaliqUrdu-Regular" in fonts, (page, fonts)
         assert "NotoNaskhArabic-Regular" not in fonts, (page, fonts)
         assert "DroidSansFallback" not in fonts, (page, fonts)
+
+
+def test_host_side_list_has_no_empty_role_column(data_dir: Path, tmp_path: Path) -> None:
+    """No one on the host side has a role: the list says so by having no Role column."""
+    import_document(data_dir, japan_document(), "japan")
+    pages = page_texts(build_pack(data_dir, "jpo-2026", tmp_path / "pack.pdf"))
+    hosts = next(text for text in pages if "Host-side participants Name" in text)
+    listed = hosts.split("Host-side participants", 1)[1]
+    assert listed.startswith(" Name Position 1. Mr. Jahangir Ahmed Tareen")
