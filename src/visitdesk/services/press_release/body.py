@@ -146,7 +146,8 @@ class Body(DraftState):
             when += f", on {short_date(day)}"
         elif main_start is not None:
             when += " today"  # the main engagement was on another day: say which
-        clauses = join([agreement_clause(o, self.asof) for o in agreements])
+        # Every clause here follows `Earlier` or `Later`: a time of its own, so a simple past.
+        clauses = join([agreement_clause(o, self.asof, dated=True) for o in agreements])
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
             place = place_of(engagement, self.mentions)
             at = f" at {place}" if place else ""
