@@ -1,5 +1,6 @@
-"""The caterer's page and a meal's table notes set native names as the rest of the pack does:
-Japanese in the Japanese font (not the Chinese forms of the fallback), Urdu in Nastaliq."""
+"""Native names are set by their language everywhere, as the pack's briefs set them: Japanese in
+the Japanese font (not the Chinese forms of the fallback), Urdu in Nastaliq. Checked on the
+caterer's page, a meal's table notes and the programme at a glance; also the host-side list."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pypdf import PdfReader
 
 from tests.briefing_helpers import build_pack, import_document, page_texts
 from tests.briefing_visits import japan_document
+from visitdesk.cli import main
 
 
 def fonts_drawing(path: Path, page: int) -> set[str]:
@@ -51,3 +53,15 @@ def test_host_side_list_has_no_empty_role_column(data_dir: Path, tmp_path: Path)
     hosts = next(text for text in pages if "Host-side participants Name" in text)
     listed = hosts.split("Host-side participants", 1)[1]
     assert listed.startswith(" Name Position 1. Mr. Jahangir Ahmed Tareen")
+
+
+def test_programme_at_a_glance_sets_names_in_their_own_script(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import_document(data_dir, japan_document(), "japan")
+    out = tmp_path / "programme.pdf"
+    assert main(["--data-dir", str(data_dir), "programme", "jpo-2026", "-o", str(out)]) == 0
+    fonts = fonts_drawing(out, 0)
+    assert "NotoNastaliqUrdu-Regular" in fonts, fonts
+    assert "NotoNaskhArabic-Regular" not in fonts, fonts
+    assert "DroidSansFallback" not in fonts, fonts
