@@ -156,3 +156,14 @@ def test_the_example_redrafted_with_each_date(example_store: Store) -> None:
     # Day two: all reported, nothing announced.
     assert "will visit" not in day_two.body and "will meet" not in day_two.body
     assert "Earlier, on March 21, the delegation visited IPO-Pakistan" in day_two.body
+
+
+def test_an_agreement_told_with_its_day_takes_the_simple_past() -> None:
+    """`Later, on May 7, … has been drafted` is not English: a dated clause takes the past."""
+    visit = japanese_visit()
+    grant = visit.outcomes[0]
+    grant.history = grant.history[:1]  # still only drafted when the ceremony was held
+    grant.status = grant.history[0].status
+    body = draft_press_release(visit, on=DAY_3).body
+    assert "Later, on May 7, the Grant Agreement for the Karachi Water Supply Project was " in body
+    assert "has been drafted" not in body

@@ -21,7 +21,7 @@ from visitdesk.documents.briefing.tables import house_table
 from visitdesk.documents.fonts import register_fonts
 from visitdesk.documents.text import BOLD, TextParagraph, TextStyle, draw_text
 from visitdesk.domain.dates import date_range, day_month_year, long_date, time_range
-from visitdesk.services.programme import ProgrammeItem, ProgrammeSheet
+from visitdesk.services.programme import Attending, ProgrammeItem, ProgrammeSheet
 
 # Time, engagement, place, host side, guest side: as parts of the frame's width.
 _SHARES = (0.12, 0.23, 0.17, 0.24, 0.24)
@@ -73,9 +73,9 @@ def facts(sheet: ProgrammeSheet) -> list[str]:
     return lines
 
 
-def _people(names: tuple[str, ...]) -> list[TextParagraph] | str:
+def _people(people: tuple[Attending, ...]) -> list[TextParagraph] | str:
     # One paragraph a person: a long list flows down the cell, every name whole.
-    return [TextParagraph(name, CELL) for name in names] if names else "—"
+    return [TextParagraph(p.name, CELL, lang=p.lang) for p in people] if people else "—"
 
 
 def _row(item: ProgrammeItem) -> list[Any]:
@@ -93,7 +93,12 @@ def _row(item: ProgrammeItem) -> list[Any]:
 
 def _story(sheet: ProgrammeSheet, width: float) -> list[Any]:
     story: list[Any] = [TextParagraph(sheet.title, TITLE)]
-    story += [TextParagraph(line, FACTS) for line in facts(sheet)]
+    # The leader's native name is on the last line: its language picks the glyph forms.
+    lines = facts(sheet)
+    story += [
+        TextParagraph(line, FACTS, lang=sheet.leader_lang if n == len(lines) - 1 else None)
+        for n, line in enumerate(lines)
+    ]
     story.append(Spacer(1, 4))
     if not sheet.days:
         story.append(TextParagraph("No engagements are in the programme yet.", EMPTY))

@@ -29,6 +29,7 @@ from visitdesk.domain.enums import Side, VisitStatus
 from visitdesk.domain.models import CalendarTombstone, Engagement, Office, Person, Visit
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.timezones import engagement_zone, is_valid_zone
+from visitdesk.services.briefing_scope import is_guest_copy
 from visitdesk.services.calendar_zones import vtimezone
 from visitdesk.services.errors import NotFoundError, ServiceError
 
@@ -124,10 +125,13 @@ def build_calendar(
     calendar.add("x-wr-calname", visit.title)
     calendar.add("x-wr-timezone", visit.time_zone)
     domain = _uid_domain(office_name)
+    # A guest's calendar goes to the other side, like a guest copy of the pack.
+    brief = not is_guest_copy(visit, person)
     spans: dict[str, list[datetime]] = {}
     for engagement in engagements:
         zone_name = engagement_zone(engagement.time_zone, visit.time_zone)
-        calendar.add_component(_event(visit, engagement, ZoneInfo(zone_name), stamp, domain))
+        zone = ZoneInfo(zone_name)
+        calendar.add_component(_event(visit, engagement, zone, stamp, domain, brief=brief))
         spans.setdefault(zone_name, []).extend((engagement.start, engagement.end))
     for tombstone in buried:
         calendar.add_component(_cancelled_event(tombstone, stamp))
@@ -160,7 +164,13 @@ def _cancelled_event(tombstone: CalendarTombstone, stamp: datetime) -> Event:
 
 
 def _event(
-    visit: Visit, engagement: Engagement, zone: ZoneInfo, stamp: datetime, domain: str
+    visit: Visit,
+    engagement: Engagement,
+    zone: ZoneInfo,
+    stamp: datetime,
+    domain: str,
+    *,
+    brief: bool = True,
 ) -> Event:
     if engagement.end < engagement.start:
         raise ServiceError(
@@ -179,7 +189,7 @@ def _event(
     location = _location(engagement)
     if location:
         event.add("location", location)
-    event.add("description", describe(visit, engagement))
+    event.add("description", describe(visit, engagement, brief=brief))
     event.add("categories", [engagement.kind.label])
     cancelled = visit.status is VisitStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
@@ -211,8 +221,9 @@ def _location(engagement: Engagement) -> str:
     return venue
 
 
-def describe(visit: Visit, engagement: Engagement) -> str:
-    """The event's notes: who attends (in order of precedence), the hosts first, and why."""
+def describe(visit: Visit, engagement: Engagement, *, brief: bool = True) -> str:
+    """The event's notes: who attends (in order of precedence), the hosts first, and why
+    (the host's brief: left out, `brief=False`, of a calendar for a guest)."""
     lines = [visit.title]
     if engagement.organisation is not None:
         lines.append(f"Organisation: {engagement.organisation.display_name}")
@@ -224,6 +235,8 @@ def describe(visit: Visit, engagement: Engagement) -> str:
         if people:
             lines += ["", f"{heading}:"]
             lines += [f"{n}. {_person_line(p)}" for n, p in enumerate(people, start=1)]
+    if not brief:
+        return "\n".join(lines)
     for heading, text in (("Objectives", engagement.objectives), ("Notes", engagement.notes)):
         if text and text.strip():
             lines += ["", f"{heading}:", text.strip()]

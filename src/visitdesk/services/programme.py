@@ -14,9 +14,19 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.languages import Lang, language_hint
 from visitdesk.domain.models import Attendee, Engagement, Office, Person, Visit
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.errors import NotFoundError
+
+
+@dataclass(frozen=True)
+class Attending:
+    """An attendee as printed, and the language of their native name (so that Japanese gets
+    Japanese glyph forms and Urdu Nastaliq): see domain.languages."""
+
+    name: str
+    lang: Lang | None = None
 
 
 @dataclass(frozen=True)
@@ -27,8 +37,8 @@ class ProgrammeItem:
     kind: str
     venue: str | None
     city: str | None
-    hosts: tuple[str, ...]
-    guests: tuple[str, ...]
+    hosts: tuple[Attending, ...]
+    guests: tuple[Attending, ...]
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class ProgrammeSheet:
     time_zone: str
     office_name: str
     days: tuple[ProgrammeDay, ...]
+    leader_lang: Lang | None = None
 
     @property
     def engagements(self) -> int:
@@ -65,6 +76,12 @@ def attendee_name(person: Person) -> str:
     native = _text(person.native_name)
     name = person.display_name
     return f"{name} ({native})" if native and native != name else name
+
+
+def attending(person: Person) -> Attending:
+    organisation = person.organisation
+    lang = language_hint(organisation.country) if organisation else None
+    return Attending(attendee_name(person), lang)
 
 
 def programme_sheet(session: Session, visit_ref: str) -> ProgrammeSheet:
@@ -91,10 +108,8 @@ def programme_sheet(session: Session, visit_ref: str) -> ProgrammeSheet:
                 kind=e.kind.label,
                 venue=_text(e.venue),
                 city=_text(e.city),
-                hosts=tuple(attendee_name(p) for p in in_precedence(e.host_attendees)),
-                guests=tuple(
-                    attendee_name(p) for p in in_precedence(e.guest_attendees, visit.leader)
-                ),
+                hosts=tuple(attending(p) for p in in_precedence(e.host_attendees)),
+                guests=tuple(attending(p) for p in in_precedence(e.guest_attendees, visit.leader)),
             ),
         )
         for e in engagements
@@ -117,4 +132,5 @@ def programme_sheet(session: Session, visit_ref: str) -> ProgrammeSheet:
         time_zone=visit.time_zone,
         office_name=office.name if office else "",
         days=days,
+        leader_lang=attending(visit.leader).lang if visit.leader else None,
     )

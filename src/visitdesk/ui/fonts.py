@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from visitdesk.domain.languages import han_language, is_hangul, is_kana
 from visitdesk.resources import resource_path
@@ -47,9 +47,16 @@ def register_bundled_fonts() -> list[str]:
     # Hangul, which Droid lacks, goes on to Nanum.
     if QGuiApplication.instance() is not None:
         font = QGuiApplication.font()
-        font.setFamilies([font.family(), _FAMILIES["zh"], _FAMILIES["ko"]])
+        font.setFamilies([_real_family(font), _FAMILIES["zh"], _FAMILIES["ko"]])
         QGuiApplication.setFont(font)
     return families
+
+
+def _real_family(font: QFont) -> str:
+    """The family the system gives `font` (DejaVu Sans, Segoe UI), not an alias such as
+    `Sans Serif`: in a list of families an alias is not resolved, and Qt would draw every
+    letter of the window with the first bundled fallback that has it."""
+    return QFontInfo(font).family()
 
 
 def cjk_family(text: str, lang: str | None = None) -> str | None:
@@ -61,11 +68,13 @@ def cjk_family(text: str, lang: str | None = None) -> str | None:
 
 
 def font_for(font: QFont, text: str, lang: str | None = None) -> QFont:
-    """`font` with the family for `text`'s CJK characters put right after its own family."""
+    """`font` with the family for `text`'s CJK characters put first (its Latin letters too)."""
     family = cjk_family(text, lang)
     if family is None:
         return font
     register_bundled_fonts()
     chosen = QFont(font)
-    chosen.setFamilies([font.family(), family])
+    # The CJK family first: Qt keeps one fallback chain per first family and size, so a
+    # shared first family would give a Japanese name the Chinese forms found before it.
+    chosen.setFamilies([family, _real_family(font)])
     return chosen

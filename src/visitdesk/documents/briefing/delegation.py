@@ -95,17 +95,22 @@ def delegation(content: BriefingContent, register: Register, photos: Photos) -> 
             register.add("hosts", title, level),
             TextParagraph(title, st.H1 if level == 0 else st.H2),
         ]
+        # A Role column only when someone on the host side has one: an empty column reads as
+        # something left out.
+        roles = any(p.role for p in content.hosts)
         rows = [
             [
                 cell(f"{n}.", st.CELL),
                 stacked((p.name, st.CELL_BOLD), (p.native_name, st.CELL_NATIVE.but(lang=p.lang))),
                 stacked((p.position, st.CELL), (p.organisation, st.CELL_SMALL)),
-                cell(p.role or "", st.CELL),
+                *([cell(p.role or "", st.CELL)] if roles else []),
             ]
             for n, p in enumerate(content.hosts, start=1)
         ]
-        widths = [share * st.FRAME_WIDTH for share in _HOST_SHARES]
-        story.append(house_table(["", "Name", "Position", "Role"], rows, widths))
+        shares = _HOST_SHARES if roles else (*_HOST_SHARES[:2], sum(_HOST_SHARES[2:]))
+        widths = [share * st.FRAME_WIDTH for share in shares]
+        header = ["", "Name", "Position", *(["Role"] if roles else [])]
+        story.append(house_table(header, rows, widths))
     if story:
         story.append(CondPageBreak(st.SECTION_ROOM))
     return story

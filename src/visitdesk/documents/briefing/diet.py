@@ -27,7 +27,7 @@ def dietary_page(content: BriefingContent, register: Register) -> list[Any]:
             cell(f"{n}.", st.CELL),
             stacked(
                 (person.name, st.CELL_BOLD),
-                (person.native_name, st.CELL_NATIVE),
+                (person.native_name, st.CELL_NATIVE.but(lang=person.lang)),
                 ("Delegation" if person.ref in guests else "Host side", st.CELL_SMALL),
             ),
             stacked(*((note, st.CELL) for note in lines)),

@@ -87,7 +87,10 @@ def table_notes(engagement: EngagementInfo) -> list[Any]:
         return []
     rows = [
         [
-            stacked((person.name, st.CELL_BOLD), (person.native_name, st.CELL_NATIVE)),
+            stacked(
+                (person.name, st.CELL_BOLD),
+                (person.native_name, st.CELL_NATIVE.but(lang=person.lang)),
+            ),
             stacked(*((note, st.CELL) for note in lines)),
         ]
         for person, lines in notes

@@ -148,7 +148,8 @@ class Body(DraftState):
             # The main engagement was on another day: say which. What is told here is done,
             # so it happened "today", never "later today" (that is for what lies ahead).
             when = "Earlier today" if earlier else "Today"
-        clauses = join([agreement_clause(o, self.asof) for o in agreements])
+        # Every clause here follows a time of its own (`Earlier`, `Today`...): a simple past.
+        clauses = join([agreement_clause(o, self.asof, dated=True) for o in agreements])
         if clauses and engagement.kind is EngagementKind.SIGNING_CEREMONY:
             place = place_of(engagement, self.mentions)
             at = f" at {place}" if place else ""

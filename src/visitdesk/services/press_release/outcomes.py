@@ -92,10 +92,16 @@ def phrase_of(outcome: Outcome) -> str:
     return lower_title_initial(title_of(outcome), COMMON_WORDS)
 
 
-def agreement_clause(outcome: Outcome, asof: AsOf) -> str:
-    """`the Memorandum of Understanding between IPO-Pakistan and SIPO was initialled`."""
+def agreement_clause(outcome: Outcome, asof: AsOf, *, dated: bool = False) -> str:
+    """`the Memorandum of Understanding between IPO-Pakistan and SIPO was initialled`.
+
+    `dated`: the clause is told with its day (`Later, on May 7, …`), which the present perfect
+    cannot take: `has been drafted` becomes `was drafted`.
+    """
     status = asof.status(outcome)
     told = _AGREEMENT_STATUS.get(status, "was discussed")
+    if dated:
+        told = told.replace("has been", "was", 1)
     if is_plural(phrase_of(outcome)):
         auxiliary, rest = told.split(" ", 1)
         told = f"{_PLURAL_AUXILIARY.get(auxiliary, auxiliary)} {rest}"

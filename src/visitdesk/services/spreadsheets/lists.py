@@ -16,11 +16,12 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitdesk.domain.enums import Side
+from visitdesk.domain.enums import DelegateRole, Side
 from visitdesk.domain.lifecycle import is_closed
 from visitdesk.domain.models import Person, Visit, VisitParticipant
 from visitdesk.domain.names import plain_name
 from visitdesk.domain.precedence import in_precedence
+from visitdesk.domain.roles import role_choice
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.spreadsheets.cells import CellValue
 
@@ -65,6 +66,15 @@ def _org(person: Person) -> str | None:
     return person.organisation.display_name if person.organisation else None
 
 
+def _role(stored: str | None) -> str | None:
+    """`Interpreter`, as the window and the pack print it, not the stored `interpreter`; free
+    text kept from an older file as it was typed (it reads back as that text)."""
+    choice = role_choice(stored)
+    if choice is None or choice is DelegateRole.OTHER:
+        return stored
+    return choice.label
+
+
 def _delegation(guests: list[VisitParticipant]) -> OfficeList:
     headings = (
         "No.", "Ref", "Honorific", "Name", "Native name", "Title/Position", "Organisation",
@@ -76,7 +86,7 @@ def _delegation(guests: list[VisitParticipant]) -> OfficeList:
         rows.append(
             [
                 n, p.ref, p.honorific, plain_name(p.name_parts), p.native_name, p.position,
-                _org(p), participant.role, p.email, p.phone, p.dietary, p.precedence,
+                _org(p), _role(participant.role), p.email, p.phone, p.dietary, p.precedence,
             ]
         )  # fmt: skip
     return OfficeList("Delegation", headings, rows)
@@ -93,7 +103,7 @@ def _arrivals(visit: Visit, guests: list[VisitParticipant]) -> OfficeList:
         rows.append(
             [
                 n, p.honorific, plain_name(p.name_parts), p.native_name, p.position, _org(p),
-                participant.role, visit.start_date, visit.end_date, visit.city, p.phone,
+                _role(participant.role), visit.start_date, visit.end_date, visit.city, p.phone,
                 p.dietary,
             ]
         )  # fmt: skip

@@ -41,9 +41,12 @@ class MergeDialog(QDialog):
         self._ids = (first[0], second[0])
         grid = QGridLayout()
         self.keep_buttons = QButtonGroup(self)
+        same_name = first[1] == second[1]
         for column, (_record_id, name, fields, uses) in enumerate((first, second), start=1):
-            button = QRadioButton(f"Keep {name}", self)
-            button.setAccessibleName(f"Keep {name}")
+            # Two records of one name (the usual duplicate) are told apart by their column.
+            where = (" (left)" if column == 1 else " (right)") if same_name else ""
+            button = QRadioButton(f"Keep {name}{where}", self)
+            button.setAccessibleName(f"Keep {name}{where}")
             self.keep_buttons.addButton(button, column - 1)
             grid.addWidget(button, 0, column)
             for row, (label, text) in enumerate(fields, start=1):
@@ -57,7 +60,9 @@ class MergeDialog(QDialog):
             grid.addWidget(QLabel(_uses(uses), self), len(fields) + 1, column)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        self.keep_buttons.button(0).setChecked(True)
+        # Keeping the record most referred to is the likely choice (an empty duplicate made by
+        # hand is the one to drop); on a tie, the first.
+        self.keep_buttons.button(1 if second[3] > first[3] else 0).setChecked(True)
         explanation = QLabel(
             f"The {noun} kept takes every reference to the other (delegations, attendances, "
             "speakers, owners, organisations); its empty fields are filled from the other. "
