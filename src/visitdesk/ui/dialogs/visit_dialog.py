@@ -124,6 +124,11 @@ class VisitDialog(SavingDialog):
             self.leader.currentIndexChanged.connect(lambda _i: self._show_leader())
             self._show_leader()
         self.leader.setEnabled(bool(leaders and leaders.members))
+        if leaders is None:
+            # A new visit has no delegation yet: the leader row is not laid out, so its widgets
+            # must not show either (they sat over the Title label at the dialog's corner).
+            self.leader.hide()
+            self.leader_note.hide()
         self.zone = QLineEdit(details.time_zone, self)
         self.zone.setPlaceholderText("from the country, e.g. Asia/Karachi")
         self.description = QLineEdit(details.delegation_description or "", self)
