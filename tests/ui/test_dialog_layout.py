@@ -54,3 +54,21 @@ def test_the_engagement_dialog_shows_only_what_it_lays_out(qtbot: Any, store: St
     dialog.show()
     qtbot.waitExposed(dialog)
     assert _stray(dialog) == []
+
+
+def test_clicking_the_empty_country_box_and_typing_searches_what_was_typed(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from visitdesk.ui.country_box import CountryBox
+
+    box = CountryBox(None)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    line = box.lineEdit()
+    assert line is not None
+    assert line.text() == "" and "no country" in line.placeholderText()
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(line, "Japan")
+    assert line.text() == "Japan"
+    assert box.code() == "JP"

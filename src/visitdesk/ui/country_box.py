@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from visitdesk.domain.countries import COUNTRIES
 
-NO_COUNTRY = "(no country)"
+# "No country" is the empty entry, its words a placeholder: an officer who clicks the box and
+# types "jap" gets "jap" searched, not "(no country)jap".
+NO_COUNTRY = ""
 
 
 class CountryBox(QComboBox):
@@ -32,7 +34,7 @@ class CountryBox(QComboBox):
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Type part of the country's name")
+        line.setPlaceholderText("(no country): type part of its name")
         self.set_code(code)
 
     def set_code(self, code: str | None) -> None:
