@@ -5,12 +5,12 @@ whole import with Edit > Undo. From an empty store, through visible widgets only
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMenu,
-    QMessageBox,
     QTableView,
     QTabWidget,
     QWidget,
 )
 
+from tests.acceptance.conftest import open_window
 from tests.conftest import EXAMPLE
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
@@ -33,39 +33,9 @@ from visitdesk.ui.refcounts import pin_singletons
 pin_singletons()
 
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path: Path) -> None:
-    QCoreApplication.setOrganizationName("VisitDeskAcceptance")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes the officer sees (title, text), each answered OK."""
-    seen: list[tuple[str, str]] = []
-
-    def record(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-        seen.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, record)
-    return seen
-
-
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, shown: list[Any]) -> Iterator[MainWindow]:
-    store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    store.close()
+def window(qtbot: Any, store: Store, messages: list[Any]) -> MainWindow:
+    return open_window(qtbot, store)
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,15 +36,6 @@ from visitdesk.ui.refcounts import pin_singletons
 pin_singletons()
 
 Handler = Callable[[QDialog], None]
-
-
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path: Path) -> None:
-    QCoreApplication.setOrganizationName("VisitDeskTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
 
 
 @pytest.fixture

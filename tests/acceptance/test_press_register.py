@@ -7,22 +7,21 @@ third file reusing 211 in 2017 is offered renumbering, and the register shows al
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QTableView,
     QTabWidget,
     QWidget,
 )
 
+from tests.acceptance.conftest import open_window
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -30,40 +29,9 @@ from visitdesk.ui.refcounts import pin_singletons
 pin_singletons()
 
 
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path: Path) -> None:
-    QCoreApplication.setOrganizationName("VisitDeskTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every message box (title, text); a question is answered Yes."""
-    seen: list[tuple[str, str]] = []
-
-    def record(answer: Any) -> Callable[..., Any]:
-        def show(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
-            seen.append((title, text))
-            return answer
-
-        return show
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, record(QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "question", record(QMessageBox.StandardButton.Yes))
-    return seen
-
-
-@pytest.fixture
-def window(qtbot: Any, store: Store, shown: list[Any]) -> Iterator[MainWindow]:
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
+def window(qtbot: Any, store: Store, messages: list[Any]) -> MainWindow:
+    return open_window(qtbot, store)
 
 
 def visit_file(tmp_path: Path, example_path: Path, ref: str, title: str, release: Any) -> Path:
@@ -108,7 +76,7 @@ def cells(table: QTableView) -> list[list[str]]:
 def test_register_of_two_years(
     qtbot: Any,
     window: MainWindow,
-    shown: list[tuple[str, str]],
+    messages: list[tuple[str, str]],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     example_path: Path,
@@ -123,7 +91,7 @@ def test_register_of_two_years(
         {"number": 211, "date": "2026-04-14", "topic": "특허 심사 협력 (KIPO)"},
     )
     import_through_menu(window, monkeypatch, korean)
-    assert shown[-1][0] == "Imported"
+    assert messages[-1][0] == "Imported"
     clash = visit_file(
         tmp_path,
         example_path,
@@ -132,7 +100,7 @@ def test_register_of_two_years(
         {"number": 211, "date": "2017-11-02", "topic": "日本国特許庁との協議"},
     )
     import_through_menu(window, monkeypatch, clash)
-    question, answer = shown[-2], shown[-1]
+    question, answer = messages[-2], messages[-1]
     assert question[0] == "Press release numbers already used"
     assert "visits[0].press_releases[0].number" in question[1]
     assert "211 of 2017 is already used by visit 'sipo-2017-03'" in question[1]

@@ -15,10 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QTableView, QTabWidget
 
 from tests.acceptance.test_press_register import (  # noqa: F401  (fixtures used by name)
-    _isolated_settings,
     child,
     import_through_menu,
-    shown,
     window,
 )
 from visitdesk.ui.main_window import MainWindow
