@@ -19,6 +19,7 @@ from visitdesk.domain.timezones import is_valid_zone
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
+from visitdesk.services.people import person_list_query
 from visitdesk.services.search import fold
 from visitdesk.services.visit_editing import get_visit
 
@@ -342,22 +343,9 @@ def attendee_candidates(session: Session, visit_id: int) -> list[Candidate]:
             .where(Engagement.visit_id == visit_id, Attendee.side == Side.HOST)
         )
     )
-    query = select(
-        Person.id,
-        Person.honorific,
-        Person.given_name,
-        Person.family_name,
-        Person.family_name_first,
-        Person.native_name,
-        Person.position,
-        Person.precedence,
-        Organisation.name,
-        Organisation.short_name,
-    ).outerjoin(Organisation, Person.organisation_id == Organisation.id)
     found = []
-    for pid, hon, given, family, first, native, position, rank, org, org_short in session.execute(
-        query
-    ):
+    rows = session.execute(person_list_query())
+    for pid, _ref, hon, given, family, first, native, position, rank, org, org_short in rows:
         parts = NameParts(hon, given, family, first)
         name = display_name(parts)
         order = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.enums import DelegateRole, OrganisationKind, Side
@@ -88,9 +88,10 @@ class Delegation:
     leader_id: int | None
 
 
-def person_rows(session: Session) -> list[PersonRow]:
-    """Everyone, by precedence (the unranked last), then by family name, in one query."""
-    query = select(
+def person_list_query() -> Select[*tuple[Any, ...]]:
+    """What every list of people shows, one row a person with their organisation's names:
+    id, ref, honorific, given, family, family-first, native, position, precedence, org, short."""
+    return select(
         Person.id,
         Person.ref,
         Person.honorific,
@@ -103,6 +104,11 @@ def person_rows(session: Session) -> list[PersonRow]:
         Organisation.name,
         Organisation.short_name,
     ).outerjoin(Organisation, Person.organisation_id == Organisation.id)
+
+
+def person_rows(session: Session) -> list[PersonRow]:
+    """Everyone, by precedence (the unranked last), then by family name, in one query."""
+    query = person_list_query()
     rows = []
     for (
         pid,
