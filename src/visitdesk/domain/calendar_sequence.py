@@ -25,6 +25,7 @@ from visitdesk.domain.visit import Visit
 # Attributes whose change does not alter the event a calendar shows.
 _QUIET = frozenset(
     {"sequence", "id", "visit_id", "visit", "attendees", "talking_points", "uid", "published"}
+    | {"version", "changed_at", "changed_by"}  # the record's own bookkeeping (versioning.py)
 )
 # Visit fields every event of the visit shows (its status, its zone, its title in the notes).
 _VISIT_LOUD = ("status", "time_zone", "title")

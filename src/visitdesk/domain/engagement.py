@@ -22,6 +22,7 @@ from visitdesk.domain.base import Base
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.timezones import new_event_uid
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.organisation import Organisation
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.visit import Visit
 
 
-class Engagement(Base):
+class Engagement(Versioned, Base):
     __tablename__ = "engagement"
     __table_args__ = (UniqueConstraint("visit_id", "ref", name="uq_engagement_visit_ref"),)
 
@@ -102,6 +103,7 @@ class Engagement(Base):
 
 
 class TalkingPoint(Base):
+    __version_owner__ = "engagement"  # a change here is a change of the engagement
     __tablename__ = "talking_point"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +117,7 @@ class TalkingPoint(Base):
 
 
 class Attendee(Base):
+    __version_owner__ = "engagement"  # a change here is a change of the engagement
     __tablename__ = "attendee"
     __table_args__ = (
         UniqueConstraint("engagement_id", "person_id", name="uq_attendee_engagement_person"),

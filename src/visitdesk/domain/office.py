@@ -6,11 +6,12 @@ from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from visitdesk.domain.base import Base
+from visitdesk.domain.versioning import Versioned
 
 DEFAULT_CLASSIFICATION = "RESTRICTED"
 
 
-class Office(Base):
+class Office(Versioned, Base):
     __tablename__ = "office"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from visitdesk.domain.base import Base
 from visitdesk.domain.enums import OrganisationKind
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 
-class Organisation(Base):
+class Organisation(Versioned, Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)

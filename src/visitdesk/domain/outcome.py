@@ -12,6 +12,7 @@ from visitdesk.domain.base import Base
 from visitdesk.domain.enums import OutcomeKind, OutcomeStatus
 from visitdesk.domain.lifecycle import check_transition, initial_status
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.engagement import Engagement
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.visit import Visit
 
 
-class Outcome(Base):
+class Outcome(Versioned, Base):
     __tablename__ = "outcome"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,6 +63,7 @@ class Outcome(Base):
 
 
 class StatusChange(Base):
+    __version_owner__ = "outcome"  # a change here is a change of the outcome
     __tablename__ = "status_change"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,12 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitdesk.domain.base import Base
 from visitdesk.domain.names import NameParts, display_name, short_reference
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.organisation import Organisation
 
 
-class Person(Base):
+class Person(Versioned, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from visitdesk.domain.base import Base
 from visitdesk.domain.enums import PressReleaseStatus
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.visit import Visit
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 _Day = date
 
 
-class PressRelease(Base):
+class PressRelease(Versioned, Base):
     __tablename__ = "press_release"
     # Offices start their register again every January: PR No.211 of 2017 and PR No.211 of
     # 2026 are different releases, so a number is unique within the year of its date.

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from visitdesk.domain.base import Base
 from visitdesk.domain.enums import StatementRole, StatementStyle
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.engagement import Engagement
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.visit import Visit
 
 
-class Statement(Base):
+class Statement(Versioned, Base):
     __tablename__ = "statement"
 
     id: Mapped[int] = mapped_column(primary_key=True)

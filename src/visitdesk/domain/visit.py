@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from visitdesk.domain.base import Base
 from visitdesk.domain.enums import Side, VisitDirection, VisitStatus
 from visitdesk.domain.types import enum_type
+from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
     from visitdesk.domain.engagement import Engagement
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.statement import Statement
 
 
-class Visit(Base):
+class Visit(Versioned, Base):
     __tablename__ = "visit"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,6 +102,8 @@ class Visit(Base):
 
 class VisitParticipant(Base):
     """A person taking part in a visit: a delegation member (guest) or a host-side participant."""
+
+    __version_owner__ = "visit"  # a change here is a change of the visit
 
     __tablename__ = "visit_participant"
     __table_args__ = (UniqueConstraint("visit_id", "person_id", name="uq_visit_participant"),)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from visitdesk.domain.base import Base
 from visitdesk.domain.calendar_sequence import bury_engagements
@@ -22,6 +22,7 @@ from visitdesk.domain.outcome import Outcome, StatusChange
 from visitdesk.domain.press_release import PressRelease
 from visitdesk.domain.statement import Statement
 from visitdesk.domain.timezones import new_event_uid
+from visitdesk.domain.versioning import now_utc, user_name
 from visitdesk.domain.visit import Visit, VisitParticipant
 from visitdesk.services.exchange.document import VisitRecord
 from visitdesk.services.exchange.rows import Row, engagement_row, engagement_signature, visit_row
@@ -50,6 +51,27 @@ def insert_returning_ids(session: Session, model: type[Base], rows: list[Row]) -
     return [i for part in chunks(rows) for i in session.scalars(statement, part)]
 
 
+def with_versions(session: Session, model: type[Base], rows: list[Row]) -> list[Row]:
+    """The rows of an UPDATE by primary key, each with the version it replaces.
+
+    SQLAlchemy's version counter checks it (`WHERE version = …`) and raises it, so a dialog
+    opened on one of these records before the import is refused when it saves; the time and
+    name say who rewrote it.
+    """
+    if not isinstance(getattr(model, "version", None), InstrumentedAttribute):
+        return rows
+    table: Any = model
+    versions: dict[int, int] = {}
+    for part in chunks([r["id"] for r in rows]):
+        versions.update(
+            session.execute(select(table.id, table.version).where(table.id.in_(part))).all()
+        )
+    when, who = now_utc(), user_name()
+    return [
+        {**r, "version": versions[r["id"]], "changed_at": when, "changed_by": who} for r in rows
+    ]
+
+
 def upsert_by_ref(
     session: Session, model: type[Base], rows: list[Row]
 ) -> tuple[dict[str, int], int]:
@@ -58,7 +80,7 @@ def upsert_by_ref(
     changed = [{**r, "id": ids[r["ref"]]} for r in rows if r["ref"] in ids]
     new = [r for r in rows if r["ref"] not in ids]
     if changed:
-        session.execute(update(model), changed)
+        session.execute(update(model), with_versions(session, model, changed))
     ids.update(zip([r["ref"] for r in new], insert_returning_ids(session, model, new), strict=True))
     return ids, len(new)
 
@@ -190,7 +212,7 @@ def write_visits(
             delete(Engagement).where(Engagement.id.in_(part)), execution_options=NO_SYNC
         )
     if changed_engagements:
-        session.execute(update(Engagement), changed_engagements)
+        session.execute(update(Engagement), with_versions(session, Engagement, changed_engagements))
     new_ids = insert_returning_ids(session, Engagement, new_engagements)
     engagement_id.update(
         ((r["visit_id"], r["ref"]), i) for r, i in zip(new_engagements, new_ids, strict=True)

@@ -1,0 +1,9 @@
+"""The people part of the API."""
+
+from __future__ import annotations
+
+from visitdesk.app.part import Part
+
+
+class People(Part):
+    pass

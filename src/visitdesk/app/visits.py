@@ -1,0 +1,9 @@
+"""The visits part of the API."""
+
+from __future__ import annotations
+
+from visitdesk.app.part import Part
+
+
+class Visits(Part):
+    pass
