@@ -30,29 +30,23 @@ VISIT = "sipo-2017-03"
 def officer(
     data_dir: str, name: str, edits: int, results: multiprocessing.Queue[tuple[str, int, int]]
 ) -> None:
-    from visitdesk.domain.errors import DomainError
-    from visitdesk.services.errors import ServiceError
-    from visitdesk.services.visit_editing import load_visit, update_visit
-    from visitdesk.store.database import Store
-    from visitdesk.store.errors import StoreError
+    from visitdesk.app import Desk, RefusedError
 
-    store = Store.open(data_dir=data_dir)
-    visit_id = visit_id_of_ref(store, VISIT)
+    desk = Desk.open(data_dir=data_dir, user=name)
+    visit_id = desk.visits.id_of(VISIT)
     stored = refused = 0
     rng = random.Random(name)
     for number in range(edits):
         token = f"[{name}-{number}]"
         try:
-            with store.session() as session:
-                details = load_visit(session, visit_id)  # the dialog opens
+            opened = desk.visits.details(visit_id)  # the dialog opens
             time.sleep(rng.uniform(0.0, 0.004))  # the officer types
-            changed = dataclasses.replace(details, notes=f"{details.notes or ''}{token}")
-            with store.transaction() as session:
-                update_visit(session, visit_id, changed)  # Save
+            changed = dataclasses.replace(opened.data, notes=f"{opened.data.notes or ''}{token}")
+            desk.visits.update(visit_id, changed, opened.version, opened=opened.data)  # Save
             stored += 1
-        except (ServiceError, DomainError, StoreError):
-            refused += 1  # refused with a sentence: the officer knows
-    store.close()
+        except RefusedError:
+            refused += 1  # refused with a sentence (ConflictError, busy): the officer knows
+    desk.close()
     results.put((name, stored, refused))
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -51,7 +52,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 def open_window(qtbot: Any, store: Store) -> MainWindow:
     """The main window on `store` at the size of an office laptop, as the officer sees it."""
-    main = MainWindow(store)
+    main = MainWindow(Desk(store))
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()

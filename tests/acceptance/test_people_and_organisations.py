@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -57,7 +58,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(qtbot: Any, data_dir: Path, warnings: list[str]) -> Iterator[MainWindow]:
     store = Store.open(data_dir=data_dir)  # an empty store: nothing imported
-    main = MainWindow(store)
+    main = MainWindow(Desk(store))
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -118,7 +119,7 @@ def _other_file(path: Path) -> Path:
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindow]:
     store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(store)
+    main = MainWindow(Desk(store))
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -50,7 +51,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def window(qtbot: Any, example_store: Store, messages: list[Any]) -> Iterator[MainWindow]:
-    main = MainWindow(example_store)
+    main = MainWindow(Desk(example_store))
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()
@@ -59,7 +60,7 @@ def window(qtbot: Any, example_store: Store, messages: list[Any]) -> Iterator[Ma
 
 @pytest.fixture
 def empty_window(qtbot: Any, store: Store, messages: list[Any]) -> MainWindow:
-    main = MainWindow(store)
+    main = MainWindow(Desk(store))
     qtbot.addWidget(main)
     main.show()
     return main

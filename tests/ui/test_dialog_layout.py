@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLayout, QWidget
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.dialogs.visit_dialog import VisitDialog
@@ -41,7 +42,7 @@ def _stray(dialog: QDialog) -> list[str]:
 
 
 def test_the_new_visit_dialog_shows_only_what_it_lays_out(qtbot: Any, store: Store) -> None:
-    dialog = VisitDialog(store, lambda _d: True, None)
+    dialog = VisitDialog(Desk(store), lambda _d: True, None)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -49,7 +50,7 @@ def test_the_new_visit_dialog_shows_only_what_it_lays_out(qtbot: Any, store: Sto
 
 
 def test_the_engagement_dialog_shows_only_what_it_lays_out(qtbot: Any, store: Store) -> None:
-    dialog = EngagementDialog(store, lambda _d: True, None, date(2026, 12, 1), set())
+    dialog = EngagementDialog(Desk(store), lambda _d: True, None, date(2026, 12, 1), set())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

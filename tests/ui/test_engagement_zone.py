@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
+from visitdesk.app import Desk
 from visitdesk.services.itinerary import EngagementData
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
@@ -13,7 +14,7 @@ from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 
 def _dialog(qtbot, example_store, data: EngagementData | None = None) -> EngagementDialog:
     dialog = EngagementDialog(
-        example_store, lambda _d: True, data, date(2017, 3, 21), set(), None, "Asia/Karachi"
+        Desk(example_store), lambda _d: True, data, date(2017, 3, 21), set(), None, "Asia/Karachi"
     )
     qtbot.addWidget(dialog)
     return dialog

@@ -35,7 +35,7 @@ def test_the_list_follows_edits_and_hostile_text_is_found_literally(qtbot, windo
     visit = window.open_visit_ref("sipo-2017-03")
     assert visit is not None
     row = visit.itinerary.model.rows()[0]
-    with window.store.session() as session:
+    with window.desk.store.session() as session:
         before = itinerary.load_engagement(session, row.id)
     after = replace(before, title="Talks <b>& tea</b> 🍵")
     visit.push(

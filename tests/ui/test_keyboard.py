@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.views.visit_view import VisitView
@@ -45,7 +46,7 @@ def _in_screen_order(widgets: list[QWidget], dialog: QWidget) -> bool:
 
 
 def test_tab_visits_the_engagement_dialog_s_fields_in_visual_order(qtbot, store):
-    dialog = EngagementDialog(store, lambda _d: True, None, date(2017, 3, 21), set())
+    dialog = EngagementDialog(Desk(store), lambda _d: True, None, date(2017, 3, 21), set())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -126,7 +127,7 @@ def test_menu_shortcuts_open_the_visit_s_documents(qtbot, window, monkeypatch):
 def test_tab_in_the_visit_dialog_follows_the_form_not_the_order_of_the_code(qtbot, store):
     from visitdesk.ui.dialogs.visit_dialog import VisitDialog
 
-    dialog = VisitDialog(store, lambda _d: True, None)
+    dialog = VisitDialog(Desk(store), lambda _d: True, None)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from visitdesk.app import Desk
 from visitdesk.services.organisations import OrganisationDetails
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
@@ -20,9 +21,9 @@ def _texts(combo: Any) -> list[str]:
 def test_a_new_organisation_appears_in_every_open_list_and_is_chosen_where_made(
     qtbot: Any, store: Store, fill_dialog: Any
 ) -> None:
-    engagement = EngagementDialog(store, lambda _d: True, None, date(2026, 12, 1), set())
-    visit = VisitDialog(store, lambda _d: True, None)
-    person = PersonDialog(store, lambda _d: True)
+    engagement = EngagementDialog(Desk(store), lambda _d: True, None, date(2026, 12, 1), set())
+    visit = VisitDialog(Desk(store), lambda _d: True, None)
+    person = PersonDialog(Desk(store), lambda _d: True)
     for dialog in (engagement, visit, person):
         qtbot.addWidget(dialog)
 
@@ -50,7 +51,7 @@ def test_a_country_typed_as_three_letters_is_refused_in_a_sentence(
         seen.append(dialog.data())
 
     fill_dialog(OrganisationDialog, fill)
-    assert new_organisation(store, PersonDialog(store, lambda _d: True)) is None
+    assert new_organisation(Desk(store), PersonDialog(Desk(store), lambda _d: True)) is None
     assert messages[-1] == (
         "Not saved",
         "“PAK” is not a country code; choose the country by name from the list.",

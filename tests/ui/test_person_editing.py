@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.merge_dialog import MergeDialog
 from visitdesk.ui.dialogs.person_dialog import PersonDialog
@@ -21,7 +22,7 @@ def _names(table: Any) -> list[str]:
 def test_a_person_corrected_in_the_picker_keeps_the_ticks_and_the_order(
     qtbot: Any, example_store: Store, fill_dialog: Any
 ) -> None:
-    picker = PersonPicker(example_store, "Choose delegates")
+    picker = PersonPicker(Desk(example_store), "Choose delegates")
     qtbot.addWidget(picker)
     # By precedence, then by family name (He before Khan), never by honorific.
     assert _names(picker.table) == [

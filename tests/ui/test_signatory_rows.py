@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 from sqlalchemy import select
 
 from tests.briefing_visits import japan_document
+from visitdesk.app import Desk
 from visitdesk.domain.enums import EngagementKind
 from visitdesk.domain.models import Engagement
 from visitdesk.services.exchange.importer import import_file
@@ -36,7 +37,7 @@ def test_signatory_rows_show_for_signing_ceremonies_only(
         saved.append(edited)
         return True
 
-    dialog = EngagementDialog(store, save, data, date(2026, 5, 12), set())
+    dialog = EngagementDialog(Desk(store), save, data, date(2026, 5, 12), set())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 import pytest
 from PySide6.QtCore import Qt
 
+from visitdesk.app import Desk
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.widgets import parse_typed_date, parse_typed_time
 
@@ -43,7 +44,7 @@ def test_what_is_no_time_is_refused(typed: str) -> None:
 
 
 def test_the_end_follows_the_start_and_never_comes_before_it(qtbot, store, messages) -> None:
-    dialog = EngagementDialog(store, lambda _d: True, None, date(2017, 3, 22), set())
+    dialog = EngagementDialog(Desk(store), lambda _d: True, None, date(2017, 3, 22), set())
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

@@ -85,7 +85,7 @@ def test_a_refused_save_keeps_the_dialog_open_with_the_text(qtbot, window, messa
         )
         return saved[-1]
 
-    dialog = EngagementDialog(window.store, save, None, date(2017, 3, 21), set(), visit)
+    dialog = EngagementDialog(window.desk, save, None, date(2017, 3, 21), set(), visit)
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("   ")
     dialog.objectives.setPlainText("Long objectives " * 300)
@@ -147,14 +147,14 @@ def test_new_visit_from_the_file_menu_opens_its_tab(qtbot, empty_window, fill_di
 
 
 def test_office_setup_refuses_a_blank_name_then_saves(qtbot, empty_window, messages):
-    dialog = OfficeDialog(empty_window.store, empty_window)
+    dialog = OfficeDialog(empty_window.desk, empty_window)
     qtbot.addWidget(dialog)
     dialog.accept()
     assert messages[-1][0] == "Not saved"
     dialog.name.setText("Intellectual Property Organization of Pakistan")
     dialog.prefix.setText("PR No.")
     dialog.accept()
-    again = OfficeDialog(empty_window.store, empty_window)
+    again = OfficeDialog(empty_window.desk, empty_window)
     qtbot.addWidget(again)
     assert again.name.text() == "Intellectual Property Organization of Pakistan"
 

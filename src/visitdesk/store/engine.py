@@ -27,7 +27,9 @@ def make_engine(url: URL, *, journal_mode: str = "WAL", read_only: bool = False)
         )
         event.listen(engine, "connect", _tune_read_only)
         return engine
-    engine = create_engine(url)
+    # The window runs store calls on a worker thread and the pool hands a connection to one
+    # thread at a time, so a connection made on one thread may serve the next call on another.
+    engine = create_engine(url, connect_args={"check_same_thread": False})
 
     def tune(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()

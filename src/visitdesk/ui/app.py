@@ -15,23 +15,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
     from visitdesk.ui.main_window import MainWindow
 
 # The exit status when the store cannot be opened (as the command line's).
 STORE_FAILED = 3
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """Open the store the arguments name; raises StoreError with a sentence for the officer."""
-    from visitdesk.store.database import Store
+def open_desk(args: argparse.Namespace) -> Desk:
+    """Open the records the arguments name; raises OpenError with a sentence for the officer."""
+    from visitdesk.app import Desk
 
-    return Store.open(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+    return Desk.open(getattr(args, "database_url", None), getattr(args, "data_dir", None))
 
 
 def show_window(
     args: argparse.Namespace, before_show: Callable[[MainWindow], object] | None = None
-) -> tuple[MainWindow, list[Store]]:
+) -> tuple[MainWindow, list[Desk]]:
     """Show the window at once and open the store after its first paint.
 
     Returns the window and a list that holds the store once it is open (for closing it).
@@ -39,23 +39,23 @@ def show_window(
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from visitdesk.store.errors import StoreError
+    from visitdesk.app import OpenError
     from visitdesk.ui.main_window import MainWindow
     from visitdesk.ui.refcounts import pin_singletons
 
     pin_singletons()
     window = MainWindow()
-    opened: list[Store] = []
+    opened: list[Desk] = []
 
     def open_records() -> None:
         try:
-            store = open_store(args)
-        except StoreError as exc:
+            desk = open_desk(args)
+        except OpenError as exc:
             QMessageBox.critical(window, "VisitDesk cannot start", str(exc))
             QApplication.exit(STORE_FAILED)
             return
-        opened.append(store)
-        window.attach_store(store)
+        opened.append(desk)
+        window.attach_desk(desk)
         window.open_initial(getattr(args, "visit", None), getattr(args, "view", None))
 
     window.open_store_when_shown(open_records)
@@ -93,23 +93,23 @@ def run(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         window.deleteLater()
-        for store in opened:
-            store.close()
+        for desk in opened:
+            desk.close()
 
 
 def _screenshot(args: argparse.Namespace, path: str) -> int:
     """A picture needs the records in it: open the store first, then the window."""
-    from visitdesk.store.errors import StoreError
+    from visitdesk.app import OpenError
     from visitdesk.ui.main_window import MainWindow
     from visitdesk.ui.screenshot import take_screenshot
 
     try:
-        store = open_store(args)
-    except StoreError as exc:
+        desk = open_desk(args)
+    except OpenError as exc:
         print(f"visitdesk: {exc}", file=sys.stderr)
         return STORE_FAILED
     try:
-        window = MainWindow(store)
+        window = MainWindow(desk)
         return take_screenshot(window, path, getattr(args, "visit", None), args.view)
     finally:
-        store.close()
+        desk.close()

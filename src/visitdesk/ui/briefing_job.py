@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from visitdesk.store.database import Store
+from visitdesk.app import Desk
 from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
 from visitdesk.ui.document_worker import document_pool
 
@@ -46,7 +46,7 @@ class _Relay(QObject):
 
 
 def _build(
-    store: Store, request: PackRequest, path: Path, relay: _Relay, stop: threading.Event
+    desk: Desk, request: PackRequest, path: Path, relay: _Relay, stop: threading.Event
 ) -> None:
     """Runs on the document worker; every outcome is reported through the relay."""
 
@@ -62,7 +62,7 @@ def _build(
             raise _CancelledError
         from visitdesk.documents.briefing import build_briefing_pack
 
-        with store.transaction() as session:
+        with desk.store.transaction() as session:
             result = build_briefing_pack(
                 session,
                 request.visit_ref,
@@ -92,7 +92,7 @@ class BriefingJob(QObject):
 
     done = Signal(bool)
 
-    def __init__(self, store: Store, request: PackRequest, parent: QWidget) -> None:
+    def __init__(self, desk: Desk, request: PackRequest, parent: QWidget) -> None:
         super().__init__(parent)
         self.request = request
         self._parent = parent
@@ -114,7 +114,7 @@ class BriefingJob(QObject):
         self._relay.progress.connect(self._progressed)
         self._relay.finished.connect(self._finished)
         path = Path(self._folder.name) / "briefing-pack.pdf"
-        document_pool().submit(_build, store, request, path, self._relay, self._stop)
+        document_pool().submit(_build, desk, request, path, self._relay, self._stop)
 
     def cancel(self) -> None:
         self._stop.set()

@@ -26,16 +26,20 @@ def database_error(exc: BaseException) -> bool:
 
     from sqlalchemy.exc import SQLAlchemyError
 
+    from visitdesk.app import BusyError, FileGoneError, ReadOnlyError, StoreFaultError
     from visitdesk.store.errors import StoreError
 
-    # StoreError: the store's own refusals (busy, read-only, file replaced), already a sentence.
-    return isinstance(exc, SQLAlchemyError | sqlite3.Error | StoreError)
+    # StoreError: the store's own refusals (busy, read-only, file replaced), already a sentence;
+    # the app layer's kinds of the same (BusyError, …) come the same way.
+    app = BusyError | StoreFaultError | ReadOnlyError | FileGoneError
+    return isinstance(exc, SQLAlchemyError | sqlite3.Error | StoreError | app)
 
 
 def is_locked(exc: BaseException) -> bool:
+    from visitdesk.app import BusyError
     from visitdesk.store.errors import StoreBusyError
 
-    if isinstance(exc, StoreBusyError):
+    if isinstance(exc, StoreBusyError | BusyError):
         return True
     text = str(exc).lower()
     return "database is locked" in text or "database table is locked" in text
@@ -50,9 +54,10 @@ def explain(exc: BaseException) -> str:
             "writing to the records at this moment (the database is locked). Wait a moment "
             f"and choose Retry. {keep}"
         )
+    from visitdesk.app import RefusedError
     from visitdesk.store.errors import StoreError
 
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError | RefusedError):
         return f"Your change could not be saved. {exc} {keep}"
     original = getattr(exc, "orig", None) or exc
     reason = " ".join(str(original).split()) or type(original).__name__

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from visitdesk import files
+from visitdesk.app import Desk
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
-from visitdesk.store.database import Store
 from visitdesk.store.errors import StoreError
 from visitdesk.ui import file_dialogs
 
@@ -24,12 +24,12 @@ def _unavailable(parent: QWidget, what: str) -> None:
     QMessageBox.warning(parent, "VisitDesk", f"{what} is not available in this copy of VisitDesk.")
 
 
-def import_with_dialog(store: Store, parent: QWidget) -> bool:
+def import_with_dialog(desk: Desk, parent: QWidget) -> bool:
     path, _ = file_dialogs.open_file_name(parent, "Import visits", "", FILE_FILTER)
-    return bool(path) and import_path(store, path, parent)
+    return bool(path) and import_path(desk, path, parent)
 
 
-def import_path(store: Store, path: str, parent: QWidget) -> bool:
+def import_path(desk: Desk, path: str, parent: QWidget) -> bool:
     """Import one file, all or nothing; say what came in or, in plain words, why nothing did."""
     try:
         from visitdesk.services import import_undo
@@ -44,7 +44,7 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
     while True:
         try:
             document = import_undo.read_document(Path(path))
-            with store.transaction() as session:
+            with desk.store.transaction() as session:
                 report, undo = import_undo.import_undoably(
                     session, document, name, renumber_releases=renumber
                 )
@@ -73,7 +73,7 @@ def import_path(store: Store, path: str, parent: QWidget) -> bool:
     # Undo takes the whole file back: the visits it created go, those it updated are restored.
     push_done(
         current_stack(parent),
-        store,
+        desk,
         undo.label(),
         lambda s: import_undo.redo_import(s, undo),
         lambda s: import_undo.undo_import(s, undo),
@@ -115,7 +115,7 @@ def _describe(report: object) -> str:
     return text if text and not text.startswith("<") else "the file was imported."
 
 
-def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidget) -> bool:
+def export_with_dialog(desk: Desk, visit_refs: list[str] | None, parent: QWidget) -> bool:
     try:
         from visitdesk.services.exchange.exporter import export_document
     except ImportError:
@@ -130,7 +130,7 @@ def export_with_dialog(store: Store, visit_refs: list[str] | None, parent: QWidg
     if not path:
         return False
     try:
-        with store.session() as session:
+        with desk.store.session() as session:
             text = export_document(session, visit_refs)
         files.write_text(Path(path), text, encoding="utf-8")
     except (ServiceError, DomainError, StoreError) as exc:

@@ -60,7 +60,7 @@ class ListTabs:
         window = self.window
 
         def make() -> FollowUpsView:
-            made = FollowUpsView(window.store, window)
+            made = FollowUpsView(window.desk, window)
             made.open_visit.connect(window.open_visit)
             made.changed.connect(window.data_changed)
             return made
@@ -75,7 +75,7 @@ class ListTabs:
         window = self.window
 
         def make() -> EngagementsView:
-            made = EngagementsView(window.store, window)
+            made = EngagementsView(window.desk, window)
             made.open_engagement.connect(window.open_engagement)
             return made
 
@@ -87,7 +87,7 @@ class ListTabs:
         window = self.window
 
         def make() -> PeopleView:
-            made = PeopleView(window.store, window)
+            made = PeopleView(window.desk, window)
             made.open_visit.connect(window.open_visit)
             made.changed.connect(window.data_changed)  # a corrected name shows in every visit
             window.undo_group.addStack(made.undo_stack)  # Edit > Undo while the tab is in front
@@ -105,7 +105,7 @@ class ListTabs:
         window = self.window
 
         def make() -> PressRegisterView:
-            made = PressRegisterView(window.store, window)
+            made = PressRegisterView(window.desk, window)
             made.open_release.connect(window.open_press_release)
             return made
 

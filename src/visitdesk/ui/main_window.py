@@ -1,6 +1,6 @@
 """The main window: the visits list, a tab per open visit, the lists of every visit, the menus.
 
-The window can be shown before the store is open (`MainWindow()` then `attach_store`): this
+The window can be shown before the store is open (`MainWindow()` then `attach_desk`): this
 module imports only Qt, so that the window appears about as fast as a bare Qt window while
 SQLAlchemy loads and the database opens on the next turn of the event loop.
 """
@@ -30,7 +30,7 @@ from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
     from visitdesk.ui.views.people_view import PeopleView
@@ -60,17 +60,17 @@ class _Opening(QLabel):
 
 
 class MainWindow(QMainWindow):
-    store: Store
+    desk: Desk
     visits_view: VisitsView
     records_ready = Signal()
 
-    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("VisitDesk")
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
         self._ready = False
-        self._store_actions: list[QAction] = []
+        self._desk_actions: list[QAction] = []
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -86,10 +86,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
         self.statusBar()
-        if store is not None:
-            self.attach_store(store)
+        if desk is not None:
+            self.attach_desk(desk)
         else:
-            for action in self._store_actions:
+            for action in self._desk_actions:
                 action.setEnabled(False)
 
     def open_store_when_shown(self, open_store: Callable[[], None]) -> None:
@@ -104,14 +104,15 @@ class MainWindow(QMainWindow):
         self._opening.painted.connect(lambda: QTimer.singleShot(0, once))
         QTimer.singleShot(OPEN_FALLBACK_MS, once)
 
-    def attach_store(self, store: Store) -> None:
+    def attach_desk(self, desk: Desk) -> None:
         """The records are open: put the visits list in place of the waiting message."""
         from visitdesk.ui.fonts import register_bundled_fonts
         from visitdesk.ui.views.visits_view import VisitsView
 
         register_bundled_fonts()
-        self.store = store
-        self.visits_view = VisitsView(store, self)
+        self.desk = desk
+        self._run_off_gui_thread(desk)
+        self.visits_view = VisitsView(desk, self)
         self.visits_view.open_visit.connect(self.open_visit)
         self.visits_view.new_visit_requested.connect(self.new_visit)
         current = self.tabs.currentIndex()
@@ -120,17 +121,30 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.visits_view, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setCurrentIndex(max(current, 0))
-        for action in self._store_actions:
+        for action in self._desk_actions:
             action.setEnabled(True)
         self.visits_view.reload()
         self._ready = True
-        if store.backup is not None:
+        if desk.backup is not None:
             self.statusBar().showMessage(
-                f"The database was upgraded; a copy of the old one is at {store.backup}"
+                f"The database was upgraded; a copy of the old one is at {desk.backup}"
             )
         self.visits_view.setFocus()
         window_session.restore_tabs(self)
         self.records_ready.emit()
+
+    def _run_off_gui_thread(self, desk: Desk) -> None:
+        """Every store call of this window runs on a worker thread (see `ui/background.py`)."""
+        from visitdesk.ui.background import Background
+
+        background = Background(desk.waiting, self)
+        desk.runner = background.run
+
+        def direct(call: Callable[[], object]) -> object:
+            return call()
+
+        # The desk may outlive the window (a test, the screenshot): calls then run directly.
+        self.destroyed.connect(lambda: setattr(desk, "runner", direct))
 
     # Menus ---------------------------------------------------------------------------------
 
@@ -139,14 +153,14 @@ class MainWindow(QMainWindow):
         text: str,
         slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        needs_store: bool = True,
+        needs_desk: bool = True,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        if needs_store:
-            self._store_actions.append(action)
+        if needs_desk:
+            self._desk_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
@@ -168,7 +182,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Office &set-up…", self.office_setup))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, needs_store=False)
+            self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, needs_desk=False)
         )
 
         edit_menu = bar.addMenu("&Edit")
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        copy = self._action("&Copy", self.copy, QKeySequence.StandardKey.Copy, needs_store=False)
+        copy = self._action("&Copy", self.copy, QKeySequence.StandardKey.Copy, needs_desk=False)
         copy.setToolTip("Copy the rows selected, with the column headings (Ctrl+C)")
         edit_menu.addAction(copy)
         edit_menu.addSeparator()
@@ -258,7 +272,7 @@ class MainWindow(QMainWindow):
             if view.visit_id == visit_id:
                 self.tabs.setCurrentWidget(view)
                 return view
-        view = VisitView(self.store, visit_id, self)
+        view = VisitView(self.desk, visit_id, self)
         if not view.reload():
             view.deleteLater()
             self.visits_view.reload()
@@ -344,7 +358,7 @@ class MainWindow(QMainWindow):
     def new_visit(self) -> None:
         from visitdesk.ui.dialogs.visit_dialog import create_visit
 
-        visit_id = create_visit(self.store, self)
+        visit_id = create_visit(self.desk, self)
         if visit_id is not None:
             self.visits_view.reload()
             self.open_visit(visit_id)
@@ -352,7 +366,7 @@ class MainWindow(QMainWindow):
     def office_setup(self) -> None:
         from visitdesk.ui.dialogs.office_dialog import OfficeDialog
 
-        OfficeDialog(self.store, self).exec()
+        OfficeDialog(self.desk, self).exec()
 
     def import_file(self) -> None:
         from visitdesk.ui import exchange_actions, file_dialogs
@@ -360,7 +374,7 @@ class MainWindow(QMainWindow):
         path, _ = file_dialogs.open_file_name(
             self, "Import visits", "", exchange_actions.FILE_FILTER
         )
-        if path and exchange_actions.import_path(self.store, path, self):
+        if path and exchange_actions.import_path(self.desk, path, self):
             recent.add_file(path)
             self.data_changed()
 
@@ -371,7 +385,7 @@ class MainWindow(QMainWindow):
 
         current = self.tabs.currentWidget()
         refs = [current.visit_ref] if isinstance(current, VisitView) else None
-        exchange_actions.export_with_dialog(self.store, refs, self)
+        exchange_actions.export_with_dialog(self.desk, refs, self)
 
     # Drag and drop -------------------------------------------------------------------------
 
@@ -385,7 +399,7 @@ class MainWindow(QMainWindow):
 
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
-        imported = [path for path in paths if exchange_actions.import_path(self.store, path, self)]
+        imported = [path for path in paths if exchange_actions.import_path(self.desk, path, self)]
         for path in imported:
             recent.add_file(path)
         if imported:

@@ -1,4 +1,4 @@
-"""Undoable edits of a visit: each is a pair of store operations run in a transaction.
+"""Undoable edits of a visit: each is a pair of desk operations run in a transaction.
 
 The first `redo()` that QUndoStack makes on push is the edit itself, so that a refused edit
 (a ServiceError) never enters the stack: `push_edit` runs it first and pushes only on success.
@@ -7,15 +7,19 @@ The first `redo()` that QUndoStack makes on push is the edit itself, so that a r
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from visitdesk.app import Desk
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
-from visitdesk.store.database import Store
 from visitdesk.store.errors import StoreBusyError, StoreError
+
+if TYPE_CHECKING:
+    from visitdesk.app import Record
 
 Operation = Callable[[Session], object]
 
@@ -23,7 +27,7 @@ Operation = Callable[[Session], object]
 class StoreCommand(QUndoCommand):
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         text: str,
         do: Operation,
         undo: Operation,
@@ -31,13 +35,13 @@ class StoreCommand(QUndoCommand):
         parent_widget: QWidget,
     ) -> None:
         super().__init__(text)
-        self._store, self._do, self._undo = store, do, undo
+        self._desk, self._do, self._undo = desk, do, undo
         self._after, self._widget = after, parent_widget
         self._skip_first_redo = True
 
     def _run(self, operation: Operation, verb: str) -> None:
         try:
-            with self._store.transaction() as session:
+            with self._desk.store.transaction() as session:
                 operation(session)
         except (ServiceError, DomainError, StoreError) as exc:
             # Something changed underneath (another window, an import): say so, keep the rest.
@@ -57,7 +61,7 @@ class StoreCommand(QUndoCommand):
 
 def push_edit(
     stack: QUndoStack,
-    store: Store,
+    desk: Desk,
     text: str,
     do: Operation,
     undo: Operation,
@@ -66,21 +70,21 @@ def push_edit(
 ) -> bool:
     """Make the edit now; on success put it on the undo stack. A refusal is shown, not raised."""
     try:
-        with store.transaction() as session:
+        with desk.store.transaction() as session:
             do(session)
     except StoreBusyError:
         raise  # another VisitDesk is writing: the saving dialog offers Retry (ui/errors.py)
     except (ServiceError, DomainError, StoreError) as exc:
         QMessageBox.warning(parent_widget, "Not saved", str(exc))
         return False
-    stack.push(StoreCommand(store, text, do, undo, after, parent_widget))
+    stack.push(StoreCommand(desk, text, do, undo, after, parent_widget))
     after()
     return True
 
 
 def push_done(
     stack: QUndoStack,
-    store: Store,
+    desk: Desk,
     text: str,
     do: Operation,
     undo: Operation,
@@ -88,7 +92,107 @@ def push_done(
     parent_widget: QWidget,
 ) -> None:
     """Put an edit already made (and committed) on the undo stack: `do` makes it again."""
-    stack.push(StoreCommand(store, text, do, undo, after, parent_widget))
+    stack.push(StoreCommand(desk, text, do, undo, after, parent_widget))
+
+
+Call = Callable[[], object]
+
+
+class CallCommand(QUndoCommand):
+    """An undoable edit made of two app-layer calls (no session: the app owns transactions).
+
+    A step that is refused later (another officer changed or deleted the record, the file went
+    read-only) is explained and the command dropped; the records stay as they are.
+    """
+
+    def __init__(
+        self, text: str, do: Call, undo: Call, after: Callable[[], None], parent_widget: QWidget
+    ) -> None:
+        super().__init__(text)
+        self._do, self._undo = do, undo
+        self._after, self._widget = after, parent_widget
+        self._skip_first_redo = True
+
+    def _run(self, call: Call, verb: str) -> None:
+        from visitdesk.app import RefusedError
+
+        try:
+            call()
+        except RefusedError as exc:
+            QMessageBox.warning(self._widget, f"Cannot {verb}", f"{self.text()}: {exc}")
+            self.setObsolete(True)
+        self._after()
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            return
+        self._run(self._do, "redo")
+
+    def undo(self) -> None:
+        self._run(self._undo, "undo")
+
+
+def push_call(
+    stack: QUndoStack,
+    text: str,
+    do: Call,
+    undo: Call,
+    after: Callable[[], None],
+    parent_widget: QWidget,
+) -> bool:
+    """Make the edit now (`do()`); on success put it on the undo stack.
+
+    A refusal with a sentence is shown and returns False. Two kinds go up to the saving
+    dialog instead, which keeps what was typed: BusyError (Retry or Cancel, `ui/errors.py`)
+    and ConflictError (both versions side by side, `ui/dialogs/conflict_dialog.py`).
+    """
+    from visitdesk.app import BusyError, ConflictError, RefusedError, StoreFaultError
+
+    try:
+        do()
+    except (BusyError, ConflictError, StoreFaultError):
+        raise
+    except RefusedError as exc:
+        QMessageBox.warning(parent_widget, "Not saved", str(exc))
+        return False
+    stack.push(CallCommand(text, do, undo, after, parent_widget))
+    after()
+    return True
+
+
+def push_call_done(
+    stack: QUndoStack,
+    text: str,
+    do: Call,
+    undo: Call,
+    after: Callable[[], None],
+    parent_widget: QWidget,
+) -> None:
+    """Put an edit already made on the undo stack: `do` makes it again."""
+    stack.push(CallCommand(text, do, undo, after, parent_widget))
+
+
+D = TypeVar("D")
+
+
+class VersionedEdit(Generic[D]):
+    """The do and undo of a save of one versioned record, each from the version the last left.
+
+    `save(data, version)` is an app call returning the Record it stored; undo saves `before`
+    over the version the edit made, so an undo after another officer's save is refused (with
+    their name and time) rather than silently overwriting their work.
+    """
+
+    def __init__(self, save: Callable[[D, int], Record[D]], after: D, before: D, version: int):
+        self._save, self._after, self._before = save, after, before
+        self.version = version
+
+    def do(self) -> None:
+        self.version = self._save(self._after, self.version).version
+
+    def undo(self) -> None:
+        self.version = self._save(self._before, self.version).version
 
 
 # The window's own undo stack, for changes made outside a visit's tab (follow-ups, imports).

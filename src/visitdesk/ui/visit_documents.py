@@ -47,7 +47,7 @@ def _status(view: QWidget, text: str) -> None:
 
 
 def _people(view: VisitView) -> list[ParticipantRow]:
-    with view.store.session() as session:
+    with view.desk.store.session() as session:
         return participant_rows(session, view.visit_id)
 
 
@@ -79,7 +79,7 @@ def briefing_pack(view: VisitView, person_id: int | None = None) -> BriefingJob 
         return running
     try:
         people = _people(view)
-        with view.store.session() as session:
+        with view.desk.store.session() as session:
             office = load_office(session)
     except KNOWN as exc:
         QMessageBox.warning(view, "Briefing pack", str(exc))
@@ -95,7 +95,7 @@ def briefing_pack(view: VisitView, person_id: int | None = None) -> BriefingJob 
         dialog.person_name(),
         dialog.marking(),
     )
-    job = BriefingJob(view.store, request, view)
+    job = BriefingJob(view.desk, request, view)
     view.briefing_job = job
 
     def finished(_shown: bool) -> None:
@@ -133,7 +133,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
         path = path.with_name(path.name + ".ics")
     try:
         # Committed only once the file is written: then its events count as sent out.
-        with view.store.transaction() as session:
+        with view.desk.store.transaction() as session:
             export = build(session, view.visit_ref, person_ref)
             files.write_bytes(path, export.data)
     except KNOWN as exc:
@@ -172,7 +172,7 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
         path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
     try:
         file_format(path)
-        with view.store.session() as session:
+        with view.desk.store.session() as session:
             table = build_list(session, view.visit_ref, kind)
         write_sheet(path, table.title, table.headings, table.rows)
     except KNOWN as exc:
@@ -223,7 +223,7 @@ def import_people(view: VisitView) -> bool:
     path = Path(target)
     try:
         # Planning only reads: leaving this session stores nothing.
-        with view.store.session() as session:
+        with view.desk.store.session() as session:
             dialog = PeopleImportDialog(
                 lambda side: plan_people_import(session, path, view.visit_ref, side),
                 plan_people_import(session, path, view.visit_ref, Side.GUEST),
@@ -284,7 +284,7 @@ def programme(view: VisitView) -> PdfViewerDialog | None:
     from visitdesk.ui.document_worker import document_pool
 
     try:
-        with view.store.session() as session:
+        with view.desk.store.session() as session:
             sheet = programme_sheet(session, view.visit_ref)
     except KNOWN as exc:
         QMessageBox.warning(view, "Programme", str(exc))

@@ -67,7 +67,7 @@ def open_recent_file(window: MainWindow, path: str) -> None:
     if path.lower().endswith(".json"):
         from visitdesk.ui import exchange_actions
 
-        if exchange_actions.import_path(window.store, path, window):
+        if exchange_actions.import_path(window.desk, path, window):
             recent.add_file(path)
             window.data_changed()
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
 
 from visitdesk.ui.widgets import tab_in_layout_order
@@ -28,14 +29,24 @@ class SavingDialog(QDialog):
     A refused save leaves the dialog open, so nothing typed is lost; a database error
     during the save is answered with Retry or Cancel (`ui/errors.py`). A subclass builds its
     form, says what it holds in `data()`, then calls `_finish(form)`.
+
+    A dialog on a versioned record is given the `version` it was opened at; `save` is then
+    called as `save(data, version)`. When another officer saved the record in between, the
+    app refuses (ConflictError) and the officer sees both versions: Keep mine saves again over
+    theirs, Take theirs closes the dialog (`theirs_taken` is emitted, so the view reloads),
+    Back returns to the dialog with everything typed.
     """
 
     discard_question = "What you typed is not saved. Discard it?"
+    theirs_taken = Signal()
 
-    def __init__(self, save: Callable[[Any], bool], parent: QWidget | None) -> None:
+    def __init__(
+        self, save: Callable[..., bool], parent: QWidget | None, version: int | None = None
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self._baseline: Any = None
+        self.version = version
 
     def data(self) -> Any:
         raise NotImplementedError
@@ -44,13 +55,32 @@ class SavingDialog(QDialog):
         add_save_cancel(self, form)
         self._baseline = self.data()
 
+    def _call_save(self) -> bool:
+        data = self.data()
+        return bool(self._save(data) if self.version is None else self._save(data, self.version))
+
     def accept(self) -> None:
+        from visitdesk.app import ConflictError
+        from visitdesk.ui.dialogs.conflict_dialog import Choice, resolve
         from visitdesk.ui.errors import run_saving
 
-        # A database that refuses (locked, unreachable) asks Retry or Cancel; Cancel keeps
-        # the dialog open with everything typed.
-        if run_saving(self, lambda: self._save(self.data())):
-            super().accept()
+        while True:
+            try:
+                # A database that refuses (locked, unreachable) asks Retry or Cancel; Cancel
+                # keeps the dialog open with everything typed.
+                saved = run_saving(self, self._call_save)
+            except ConflictError as exc:
+                choice = resolve(self, exc)
+                if choice is Choice.KEEP_MINE and exc.theirs is not None:
+                    self.version = exc.theirs.version
+                    continue  # save again, over their version, on purpose
+                if choice is Choice.TAKE_THEIRS:
+                    self.theirs_taken.emit()
+                    super().reject()
+                return
+            if saved:
+                super().accept()
+            return
 
     def reject(self) -> None:
         if self.data() != self._baseline:

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.services.itinerary import Candidate, EngagementData, attendee_candidates
 from visitdesk.services.people import NewPerson, organisation_rows, person_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.attendee_lists import AttendeeList
 from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
@@ -77,7 +77,7 @@ class EngagementDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         save: Callable[[EngagementData], bool],
         data: EngagementData | None,
         first_day: date,
@@ -88,7 +88,7 @@ class EngagementDialog(QDialog):
         create_person: CreatePerson | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self._save, self._delegation = store, save, set(delegation_ids)
+        self.desk, self._save, self._delegation = desk, save, set(delegation_ids)
         self._visit_id, self._create_person = visit_id, create_person
         self.setWindowTitle("Edit engagement" if data else "New engagement")
         self.resize(900, 700)
@@ -185,7 +185,7 @@ class EngagementDialog(QDialog):
     # Choices ---------------------------------------------------------------------------------
 
     def _candidates(self) -> list[Candidate]:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             if self._visit_id is not None:
                 found = attendee_candidates(session, self._visit_id)
                 self._delegation |= {c.id for c in found if c.delegate}
@@ -214,7 +214,7 @@ class EngagementDialog(QDialog):
         self._names = {c.id: c.name for c in people}
 
     def _load_organisations(self, keep: int | None) -> None:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             orgs = organisation_rows(session)
         self.organisation.clear()
         self.organisation.addItem("(none)", None)
@@ -228,7 +228,7 @@ class EngagementDialog(QDialog):
         self.hosts.set_ticked([p for p, side in data.attendees if side is Side.HOST])
         self.guests.set_ticked([p for p, side in data.attendees if side is Side.GUEST])
         # An organisation made inside this dialog (with a new person) is offered at once.
-        keep_organisations_fresh(self.store, self, self.organisation)
+        keep_organisations_fresh(self.desk, self, self.organisation)
         self._warn()
         self._fill_signatories(
             {Side.HOST: data.host_signatory_id, Side.GUEST: data.guest_signatory_id}
@@ -263,7 +263,7 @@ class EngagementDialog(QDialog):
         from visitdesk.ui.dialogs.person_picker import PersonPicker
 
         taken = set(self.hosts.ticked()) | set(self.guests.ticked())
-        picker = PersonPicker(self.store, "Choose attendees", exclude=taken, parent=self)
+        picker = PersonPicker(self.desk, "Choose attendees", exclude=taken, parent=self)
         if not picker.exec():
             # A person or organisation may have been created in it all the same.
             self._reload_people()

@@ -18,21 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
-from visitdesk.store.database import Store
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import add_save_cancel
 
 
 class OfficeDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.setWindowTitle("Office set-up")
         self.resize(600, 480)
-        with store.session() as session:
+        with desk.store.session() as session:
             settings = load_office(session) or OfficeSettings(name="")
         self.logo: bytes | None = settings.logo
         self.name = QLineEdit(settings.name, self)
@@ -127,7 +127,7 @@ class OfficeDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            with self.store.transaction() as session:
+            with self.desk.store.transaction() as session:
                 save_office(session, self.settings())
         except ServiceError as exc:
             QMessageBox.warning(self, "Not saved", str(exc))

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QMessageBox, QWidget
 
+from visitdesk.app import Desk
 from visitdesk.domain.enums import OrganisationKind
 from visitdesk.services import organisations
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.organisations import OrganisationDetails
 from visitdesk.services.people import organisation_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.undo import Operation
@@ -86,13 +86,13 @@ class OrganisationDialog(SavingDialog):
         )
 
 
-def new_organisation(store: Store, parent: QWidget, name: str = "") -> int | None:
+def new_organisation(desk: Desk, parent: QWidget, name: str = "") -> int | None:
     """Ask for a new organisation and save it; its id, or None if cancelled."""
     made: dict[str, int] = {}
 
     def save(details: OrganisationDetails) -> bool:
         try:
-            with store.transaction() as session:
+            with desk.store.transaction() as session:
                 made["id"] = organisations.add_organisation(session, details)
         except ServiceError as exc:
             QMessageBox.warning(dialog, "Not saved", str(exc))
@@ -107,10 +107,10 @@ def new_organisation(store: Store, parent: QWidget, name: str = "") -> int | Non
     return made.get("id")
 
 
-def edit_organisation(store: Store, organisation_id: int, parent: QWidget, push: Push) -> bool:
+def edit_organisation(desk: Desk, organisation_id: int, parent: QWidget, push: Push) -> bool:
     """Edit an organisation; the change goes through `push` (undoable where it can be)."""
     try:
-        with store.session() as session:
+        with desk.store.session() as session:
             before = organisations.load_organisation(session, organisation_id)
     except ServiceError as exc:
         QMessageBox.warning(parent, "Cannot edit", str(exc))
@@ -129,9 +129,9 @@ def edit_organisation(store: Store, organisation_id: int, parent: QWidget, push:
     return saved
 
 
-def fill_organisations(store: Store, combo: QComboBox, current: int | None = None) -> None:
+def fill_organisations(desk: Desk, combo: QComboBox, current: int | None = None) -> None:
     """Fill a combo box with every organisation (`(none)` first), `current` selected."""
-    with store.session() as session:
+    with desk.store.session() as session:
         rows = organisation_rows(session)
     combo.blockSignals(True)
     combo.clear()
@@ -145,17 +145,17 @@ def fill_organisations(store: Store, combo: QComboBox, current: int | None = Non
 class _Refill(QObject):
     """Lives as a child of the dialog: Qt disconnects it when the dialog goes."""
 
-    def __init__(self, store: Store, owner: QWidget, combos: tuple[QComboBox, ...]) -> None:
+    def __init__(self, desk: Desk, owner: QWidget, combos: tuple[QComboBox, ...]) -> None:
         super().__init__(owner)
-        self._store, self._combos = store, combos
+        self._desk, self._combos = desk, combos
         ORGANISATIONS.changed.connect(self.refill)
 
     def refill(self, _organisation_id: int) -> None:
         for combo in self._combos:
-            fill_organisations(self._store, combo, combo.currentData())
+            fill_organisations(self._desk, combo, combo.currentData())
 
 
-def keep_organisations_fresh(store: Store, owner: QWidget, *combos: QComboBox) -> None:
+def keep_organisations_fresh(desk: Desk, owner: QWidget, *combos: QComboBox) -> None:
     """Refill `combos` (keeping each one's choice) whenever an organisation is made or changed
     while `owner` is open."""
-    _Refill(store, owner, combos)
+    _Refill(desk, owner, combos)

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.names import NameParts, display_name
 from visitdesk.services import person_details
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.person_details import PersonDetails, photo_media_type
-from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import (
     Push,
@@ -58,13 +58,13 @@ class PersonDialog(SavingDialog):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         save: Callable[[PersonDetails], bool],
         details: PersonDetails | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(save, parent)
-        self.store = store
+        self.desk = desk
         self.setObjectName("person_dialog")
         d = details or PersonDetails(family_name="")
         self.setWindowTitle(f"Edit person: {self._name(d)}" if details else "New person")
@@ -79,8 +79,8 @@ class PersonDialog(SavingDialog):
         self.native = QLineEdit(d.native_name or "", self)
         self.position = QLineEdit(d.position or "", self)
         self.organisation = QComboBox(self)
-        fill_organisations(store, self.organisation, d.organisation_id)
-        keep_organisations_fresh(store, self, self.organisation)
+        fill_organisations(desk, self.organisation, d.organisation_id)
+        keep_organisations_fresh(desk, self, self.organisation)
         new_org = QPushButton("New organisation…", self)
         new_org.clicked.connect(self._new_organisation)
         edit_org = QPushButton("Edit organisation…", self)
@@ -163,7 +163,7 @@ class PersonDialog(SavingDialog):
         )
 
     def _new_organisation(self) -> None:
-        org_id = new_organisation(self.store, self)
+        org_id = new_organisation(self.desk, self)
         if org_id is not None:
             self.organisation.setCurrentIndex(self.organisation.findData(org_id))
 
@@ -173,7 +173,7 @@ class PersonDialog(SavingDialog):
             self._new_organisation()
             return
 
-        edit_organisation(self.store, org_id, self, direct_push(self.store, self))
+        edit_organisation(self.desk, org_id, self, direct_push(self.desk, self))
 
     def _show_photo(self) -> None:
         pixmap = QPixmap()
@@ -234,28 +234,28 @@ class PersonDialog(SavingDialog):
         )
 
 
-def new_person(store: Store, parent: QWidget) -> int | None:
+def new_person(desk: Desk, parent: QWidget) -> int | None:
     """Ask for a new person and save them; their id, or None if cancelled."""
     made: dict[str, int] = {}
 
     def save(details: PersonDetails) -> bool:
         try:
-            with store.transaction() as session:
+            with desk.store.transaction() as session:
                 made["id"] = person_details.add_person(session, details)
         except ServiceError as exc:
             QMessageBox.warning(dialog, "Not saved", str(exc))
             return False
         return True
 
-    dialog = PersonDialog(store, save, None, parent)
+    dialog = PersonDialog(desk, save, None, parent)
     dialog.exec()
     return made.get("id")
 
 
-def edit_person(store: Store, person_id: int, parent: QWidget, push: Push) -> bool:
+def edit_person(desk: Desk, person_id: int, parent: QWidget, push: Push) -> bool:
     """Correct a person; the change goes through `push`, undoable where it can be."""
     try:
-        with store.session() as session:
+        with desk.store.session() as session:
             before = person_details.load_person(session, person_id)
     except ServiceError as exc:
         QMessageBox.warning(parent, "Cannot edit", str(exc))
@@ -269,15 +269,15 @@ def edit_person(store: Store, person_id: int, parent: QWidget, push: Push) -> bo
             lambda s: person_details.update_person(s, person_id, before),
         )
 
-    return bool(PersonDialog(store, save, before, parent).exec())
+    return bool(PersonDialog(desk, save, before, parent).exec())
 
 
-def direct_push(store: Store, parent: QWidget) -> Push:
+def direct_push(desk: Desk, parent: QWidget) -> Push:
     """For dialogs with no undo history of their own: the edit is saved at once."""
 
     def push(_text: str, do: Callable[..., object], _undo: Callable[..., object]) -> bool:
         try:
-            with store.transaction() as session:
+            with desk.store.transaction() as session:
                 do(session)
         except ServiceError as exc:
             QMessageBox.warning(parent, "Not saved", str(exc))

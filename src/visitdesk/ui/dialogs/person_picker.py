@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.services.people import PersonRow, person_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.organisation_dialog import Push
 from visitdesk.ui.models.delegation import PRECEDENCE_COLUMN, PeopleModel
 from visitdesk.ui.table_actions import fit_to_content, row_actions
@@ -29,7 +29,7 @@ from visitdesk.ui.widgets import make_table, select_id, selected_row, tab_in_lay
 class PersonPicker(QDialog):
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         title: str,
         exclude: set[int] | None = None,
         multiple: bool = True,
@@ -37,7 +37,7 @@ class PersonPicker(QDialog):
         push: Push | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.setObjectName("person_picker")
         self.setWindowTitle(title)
         self.resize(820, 480)
@@ -86,7 +86,7 @@ class PersonPicker(QDialog):
         self.search.setFocus()
 
     def _reload(self) -> None:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             rows = [r for r in person_rows(session) if r.id not in self.exclude]
         self.model.set_rows(rows)
         self.proxy.refresh()
@@ -94,7 +94,7 @@ class PersonPicker(QDialog):
     def _new_person(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import new_person
 
-        person_id = new_person(self.store, self)
+        person_id = new_person(self.desk, self)
         if person_id is not None:
             self.search.clear()
             self._reload()
@@ -113,8 +113,8 @@ class PersonPicker(QDialog):
         if row is None:
             return
         chosen = {r.id for r in self.chosen()}
-        push = self._push or direct_push(self.store, self)
-        if edit_person(self.store, row.id, self, push):
+        push = self._push or direct_push(self.desk, self)
+        if edit_person(self.desk, row.id, self, push):
             self._reload()
             for person_id in chosen:  # the ticks survive the correction
                 number = self.model.row_of_id(person_id)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.dates import day_month, short_date
 from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, StatementRole, StatementStyle
 from visitdesk.services.itinerary import itinerary_rows, visit_dates
 from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
 from visitdesk.services.people import person_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.widgets import DateField, enum_data, fill_enum, optional_enum_data, optional_id
 
@@ -33,12 +33,12 @@ class _RecordDialog(SavingDialog):
     """A statement or an outcome: picks its speaker or owner, and its engagement, from lists."""
 
     def __init__(
-        self, store: Store, visit_id: int, save: Callable[[Any], bool], parent: QWidget | None
+        self, desk: Desk, visit_id: int, save: Callable[[Any], bool], parent: QWidget | None
     ) -> None:
         super().__init__(save, parent)
-        self.store = store
+        self.desk = desk
         self.form = QFormLayout(self)
-        with store.session() as session:
+        with desk.store.session() as session:
             self._people = person_rows(session)
             self._engagements = itinerary_rows(session, visit_id)
             self._visit_start, _end = visit_dates(session, visit_id)
@@ -65,13 +65,13 @@ class _RecordDialog(SavingDialog):
 class StatementDialog(_RecordDialog):
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         visit_id: int,
         save: Callable[[StatementData], bool],
         data: StatementData | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(store, visit_id, save, parent)
+        super().__init__(desk, visit_id, save, parent)
         self.setWindowTitle("Edit statement" if data else "New statement")
         self.resize(640, 420)
         data = data or StatementData(text="")
@@ -121,14 +121,14 @@ class OutcomeDialog(_RecordDialog):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         visit_id: int,
         save: Callable[[OutcomeData], bool],
         data: OutcomeData | None,
         parent: QWidget | None = None,
         history: tuple[tuple[OutcomeStatus, date], ...] = (),
     ) -> None:
-        super().__init__(store, visit_id, save, parent)
+        super().__init__(desk, visit_id, save, parent)
         self.setWindowTitle("Edit outcome" if data else "New outcome")
         self.resize(640, 500)
         self._saved_status = data.status if data else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.enums import VisitDirection, VisitStatus
 from visitdesk.domain.errors import DomainError
 from visitdesk.services import people, visit_editing
@@ -26,7 +27,6 @@ from visitdesk.services.errors import ServiceError
 from visitdesk.services.office import office_organisation_id
 from visitdesk.services.people import LeaderChoice
 from visitdesk.services.visit_editing import VisitDetails
-from visitdesk.store.database import Store
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import (
@@ -63,20 +63,20 @@ class VisitDialog(SavingDialog):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         save: Callable[[VisitForm], bool],
         details: VisitDetails | None,
         parent: QWidget | None = None,
         leaders: LeaderChoice | None = None,
     ) -> None:
         super().__init__(save, parent)
-        self.store = store
+        self.desk = desk
         self.setObjectName("visit_dialog")
         self.setWindowTitle("Visit details" if details else "New visit")
         self.resize(620, 520)
         today = date.today()
         if details is None:
-            with store.session() as session:
+            with desk.store.session() as session:
                 host = office_organisation_id(session)
             details = VisitDetails(
                 title="", start_date=today, end_date=today + timedelta(1), host_organisation_id=host
@@ -101,9 +101,9 @@ class VisitDialog(SavingDialog):
         self.guest.setAccessibleName("Guests")
         self.host = QComboBox(self)
         self.host.setAccessibleName("Host")
-        fill_organisations(store, self.guest, details.guest_organisation_id)
-        fill_organisations(store, self.host, details.host_organisation_id)
-        keep_organisations_fresh(store, self, self.guest, self.host)
+        fill_organisations(desk, self.guest, details.guest_organisation_id)
+        fill_organisations(desk, self.host, details.host_organisation_id)
+        keep_organisations_fresh(desk, self, self.guest, self.host)
         guest_row, self.new_guest = self._with_new_button(self.guest)
         host_row, self.new_host = self._with_new_button(self.host)
         self.city = QLineEdit(details.city or "", self)
@@ -170,7 +170,7 @@ class VisitDialog(SavingDialog):
         return row, button
 
     def _new_organisation(self, combo: QComboBox) -> None:
-        org_id = new_organisation(self.store, self)
+        org_id = new_organisation(self.desk, self)
         if org_id is not None:
             combo.setCurrentIndex(combo.findData(org_id))
 
@@ -200,25 +200,25 @@ class VisitDialog(SavingDialog):
         )
 
 
-def create_visit(store: Store, parent: QWidget) -> int | None:
+def create_visit(desk: Desk, parent: QWidget) -> int | None:
     made: dict[str, int] = {}
 
     def save(form: VisitForm) -> bool:
         try:
-            with store.transaction() as session:
+            with desk.store.transaction() as session:
                 made["id"] = visit_editing.create_visit(session, form[0])
         except (ServiceError, DomainError) as exc:
             QMessageBox.warning(parent, "Not saved", str(exc))
             return False
         return True
 
-    VisitDialog(store, save, None, parent).exec()
+    VisitDialog(desk, save, None, parent).exec()
     return made.get("id")
 
 
 def edit_visit(view: VisitView) -> None:
     visit_id = view.visit_id
-    with view.store.session() as session:
+    with view.desk.store.session() as session:
         before = visit_editing.load_visit(session, visit_id)
         leaders = people.leader_choice(session, visit_id)
 
@@ -236,4 +236,4 @@ def edit_visit(view: VisitView) -> None:
 
         return view.push("Edit visit details", do, undo)
 
-    VisitDialog(view.store, save, before, view, leaders).exec()
+    VisitDialog(view.desk, save, before, view, leaders).exec()

@@ -79,6 +79,11 @@ class DelegationPanel(QWidget):
         layout.addWidget(QLabel("In order of precedence: the leader first, then by rank.", self))
         layout.addWidget(self.table, 1)
 
+    def refresh(self) -> None:
+        """Read the rows again (VisitView calls this after every edit)."""
+        with self.view.desk.store.session() as session:
+            self.reload(session)
+
     def reload(self, session: Session) -> None:
         kept = self.current()
         self.model.set_rows(people.delegation_rows(session, self.view.visit_id))
@@ -103,7 +108,7 @@ class DelegationPanel(QWidget):
         return row
 
     def _snapshot(self) -> Delegation:
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             return people.get_delegation(session, self.view.visit_id)
 
     def _replace(self, text: str, before: Delegation, after: Delegation) -> None:
@@ -119,7 +124,7 @@ class DelegationPanel(QWidget):
 
         before = self._snapshot()
         picker = PersonPicker(
-            self.view.store,
+            self.view.desk,
             "Add to the delegation",
             exclude={m for m, _r in before.members},
             parent=self,
@@ -131,7 +136,7 @@ class DelegationPanel(QWidget):
         members = before.members + tuple((row.id, None) for row in chosen)
         leader = before.leader_id
         if leader is None:  # the most senior leads until the officer chooses otherwise
-            with self.view.store.session() as session:
+            with self.view.desk.store.session() as session:
                 leader = people.most_senior(session, [m for m, _r in members])
         names = ", ".join(row.name for row in chosen)
         self._replace(f"Add {names} to the delegation", before, Delegation(members, leader))
@@ -141,7 +146,7 @@ class DelegationPanel(QWidget):
 
         row = self.current()
         if row is not None:
-            edit_person(self.view.store, row.person_id, self, self.view.push)
+            edit_person(self.view.desk, row.person_id, self, self.view.push)
 
     def set_role(self, role: DelegateRole | None) -> None:
         row = self.current()
@@ -179,7 +184,7 @@ class DelegationPanel(QWidget):
         members = tuple(m for m in before.members if m[0] != row.person_id)
         leader = before.leader_id
         if leader == row.person_id:  # the next most senior leads, until chosen otherwise
-            with self.view.store.session() as session:
+            with self.view.desk.store.session() as session:
                 leader = people.most_senior(session, [m for m, _r in members])
         self._replace(f"Remove {row.name}", before, Delegation(members, leader))
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from visitdesk.app import Desk
 from visitdesk.services.itinerary import ProgrammeRow, programme_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.models.itinerary import ProgrammeModel
 from visitdesk.ui.views.search_list import SearchList
 
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 class EngagementsView(SearchList):
     open_engagement = Signal(int, int)  # visit id, engagement id
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(
-            store,
+            desk,
             ProgrammeModel,
             "Search every engagement: title, venue, city, kind, visit… (Enter opens it)",
             parent,

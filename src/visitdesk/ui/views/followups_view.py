@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.enums import OutcomeKind
 from visitdesk.services import followups
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.followups import FollowUpRow
-from visitdesk.store.database import Store
 from visitdesk.ui.models.records import FollowUpsModel
 from visitdesk.ui.widgets import button_bar, make_table, optional_enum_data, selected_row
 
@@ -34,9 +34,9 @@ class FollowUpsView(QWidget):
     open_visit = Signal(int)
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.today = date.today()
         self.model = FollowUpsModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=1)
@@ -78,7 +78,7 @@ class FollowUpsView(QWidget):
         _[0].setShortcut("Ctrl+D")
 
     def reload(self) -> None:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             rows = followups.open_followups(session, self.today)
         self.model.set_rows(rows)
         self._fill(self.owner, "Every owner", sorted({r.owner for r in rows if r.owner}))
@@ -138,7 +138,7 @@ class FollowUpsView(QWidget):
             return
         today = self.today
         try:
-            with self.store.transaction() as session:
+            with self.desk.store.transaction() as session:
                 before = outcomes.load_outcome(session, row.id)
                 kept = outcomes.history_length(session, row.id)
                 status = followups.mark_done(session, row.id, today)
@@ -147,7 +147,7 @@ class FollowUpsView(QWidget):
             return
         push_done(
             office_stack(self),
-            self.store,
+            self.desk,
             f"Mark “{_short(row.title)}” {status.label.lower()}",
             lambda s: followups.mark_done(s, row.id, today),
             lambda s: outcomes.restore_outcome(s, row.id, before, kept),

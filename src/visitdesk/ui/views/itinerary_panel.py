@@ -52,6 +52,11 @@ class ItineraryPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
 
+    def refresh(self) -> None:
+        """Read the rows again (VisitView calls this after every edit)."""
+        with self.view.desk.store.session() as session:
+            self.reload(session)
+
     def reload(self, session: Session) -> None:
         chosen = selected_row(self.table, self.proxy)
         rows = itinerary.itinerary_rows(session, self.view.visit_id)
@@ -68,7 +73,7 @@ class ItineraryPanel(QWidget):
         return row
 
     def _first_day(self) -> date:
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             start, _end = itinerary.visit_dates(session, self.view.visit_id)
         current = self.current()
         return current.day if current is not None else start
@@ -76,10 +81,10 @@ class ItineraryPanel(QWidget):
     def _dialog(self, data: EngagementData | None, save: Callable[[EngagementData], bool]) -> None:
         from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             zone = itinerary.visit_zone(session, self.view.visit_id)
         dialog = EngagementDialog(
-            self.view.store,
+            self.view.desk,
             save,
             data,
             self._first_day(),
@@ -127,7 +132,7 @@ class ItineraryPanel(QWidget):
         row = self.current()
         if row is None:
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             before = itinerary.load_engagement(session, row.id)
 
         def save(data: EngagementData) -> bool:
@@ -143,7 +148,7 @@ class ItineraryPanel(QWidget):
         row = self.current()
         if row is None:
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             before = itinerary.load_engagement(session, row.id)
             said = [
                 (outcomes.load_statement(session, sid), sid)

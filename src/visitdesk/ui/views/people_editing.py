@@ -65,7 +65,7 @@ def merge_selected(view: PeopleView) -> None:
         return
     fields = _person_fields if on_people else _organisation_fields
     try:
-        with view.store.session() as session:
+        with view.desk.store.session() as session:
             sides = []
             for row in rows:
                 name, shown = fields(session, row.id)

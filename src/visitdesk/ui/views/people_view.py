@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.services import search
 from visitdesk.services.search import VisitRow
-from visitdesk.store.database import Store
 from visitdesk.ui.models.people import OrganisationsModel, PeopleModel
 from visitdesk.ui.models.rows import SearchProxy
 from visitdesk.ui.models.visits import VisitsModel
@@ -44,9 +44,9 @@ class PeopleView(QWidget):
     open_visit = Signal(int)
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         # Edits made here (a corrected name, a merge) are undone from here: Edit > Undo.
         self.undo_stack = QUndoStack(self)
         self.people = PeopleModel(self)
@@ -156,7 +156,7 @@ class PeopleView(QWidget):
 
     def push(self, text: str, do: Operation, undo: Operation) -> bool:
         """Save an edit now and make it undoable; refusals are shown and return False."""
-        return push_edit(self.undo_stack, self.store, text, do, undo, self._after_edit, self)
+        return push_edit(self.undo_stack, self.desk, text, do, undo, self._after_edit, self)
 
     def _after_edit(self) -> None:
         self.reload()
@@ -177,14 +177,14 @@ class PeopleView(QWidget):
         if row is None:
             return
         if self.lists.currentIndex() == 0:
-            edit_person(self.store, row.id, self, self.push)
+            edit_person(self.desk, row.id, self, self.push)
         else:
-            edit_organisation(self.store, row.id, self, self.push)
+            edit_organisation(self.desk, row.id, self, self.push)
 
     def new_person(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import new_person
 
-        person_id = new_person(self.store, self)
+        person_id = new_person(self.desk, self)
         if person_id is not None:
             self._after_edit()
             self.lists.setCurrentWidget(self.people_table)
@@ -193,7 +193,7 @@ class PeopleView(QWidget):
     def new_organisation(self) -> None:
         from visitdesk.ui.dialogs.organisation_dialog import new_organisation
 
-        org_id = new_organisation(self.store, self)
+        org_id = new_organisation(self.desk, self)
         if org_id is not None:
             self._after_edit()
             self.lists.setCurrentWidget(self.organisations_table)
@@ -224,7 +224,7 @@ class PeopleView(QWidget):
             return
         self._stale = False
         kept = [self._selected_id(t) for t in (self.people_table, self.organisations_table)]
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             people = search.people_rows(session)
             organisations = search.organisation_rows(session)
         self.people.set_rows(people)
@@ -315,7 +315,7 @@ class PeopleView(QWidget):
             return False
         key = (self.lists.currentIndex(), int(row.id))
         if key != self._shown_for:
-            with self.store.session() as session:
+            with self.desk.store.session() as session:
                 if key[0] == 0:
                     visits = search.person_visit_rows(session, row.id)
                 else:

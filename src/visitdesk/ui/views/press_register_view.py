@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from visitdesk.app import Desk
 from visitdesk.documents.release_content import number_label
 from visitdesk.domain.dates import short_date
 from visitdesk.services.press_release.record import (
@@ -19,7 +20,6 @@ from visitdesk.services.press_release.record import (
     register_entries,
     register_years,
 )
-from visitdesk.store.database import Store
 from visitdesk.ui.models.rows import Column, RowTableModel
 from visitdesk.ui.widgets import button_bar, make_table, selected_row
 
@@ -54,10 +54,10 @@ class PressRegisterModel(RowTableModel):
 class PressRegisterView(QWidget):
     open_release = Signal(int)  # the visit's id
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("press_register")
-        self.store = store
+        self.desk = desk
         self.model = PressRegisterModel(self)
         self.table, self.proxy = make_table(self.model, self, stretch=2)
         self.table.setAccessibleName("Press releases")
@@ -86,7 +86,7 @@ class PressRegisterView(QWidget):
 
     def reload(self) -> None:
         year = self.year.currentData()
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             office = office_of(session)
             years = register_years(session)
             entries = register_entries(session, year if year in years else None)

@@ -196,7 +196,7 @@ class PressReleasePanel(QWidget):
             return  # never overwrite what the officer is typing
         self._stale = False
         try:
-            with self._view.store.transaction() as session:
+            with self._view.desk.store.transaction() as session:
                 visit = self._visit(session)
                 if not visit.press_releases:
                     self.stack.setCurrentIndex(0)
@@ -315,7 +315,7 @@ class PressReleasePanel(QWidget):
 
     def _prepare(self, redraft: bool) -> None:
         try:
-            with self._view.store.transaction() as session:
+            with self._view.desk.store.transaction() as session:
                 visit = self._visit(session)
                 prepared = prepare_release(session, visit, redraft=redraft)
                 self._show(session, visit, prepared.release)
@@ -327,7 +327,7 @@ class PressReleasePanel(QWidget):
         if self.stack.currentIndex() != 1:
             return True
         try:
-            with self._view.store.transaction() as session:
+            with self._view.desk.store.transaction() as session:
                 visit = self._visit(session)
                 prepared = prepare_release(
                     session,

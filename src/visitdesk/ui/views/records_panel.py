@@ -42,6 +42,11 @@ class StatementsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
+    def refresh(self) -> None:
+        """Read the rows again (VisitView calls this after every edit)."""
+        with self.view.desk.store.session() as session:
+            self.reload(session)
+
     def reload(self, session: Session) -> None:
         self.model.set_rows(outcomes.statement_rows(session, self.view.visit_id))
         self.proxy.refresh()
@@ -60,7 +65,7 @@ class StatementsPanel(QWidget):
                 "Add statement", do, lambda s: outcomes.delete_statement(s, made["id"])
             )
 
-        StatementDialog(self.view.store, visit_id, save, None, self).exec()
+        StatementDialog(self.view.desk, visit_id, save, None, self).exec()
 
     def edit(self) -> None:
         from visitdesk.ui.dialogs.record_dialogs import StatementDialog
@@ -68,7 +73,7 @@ class StatementsPanel(QWidget):
         row = selected_row(self.table, self.proxy)
         if row is None:
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             before, _position = outcomes.load_statement(session, row.id)
 
         def save(data: StatementData) -> bool:
@@ -78,13 +83,13 @@ class StatementsPanel(QWidget):
                 lambda s: outcomes.update_statement(s, row.id, before),
             )
 
-        StatementDialog(self.view.store, self.view.visit_id, save, before, self).exec()
+        StatementDialog(self.view.desk, self.view.visit_id, save, before, self).exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
         if row is None or not _confirm(self, f"the statement of {row.speaker}"):
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             before, position = outcomes.load_statement(session, row.id)
         visit_id = self.view.visit_id
         self.view.push(
@@ -119,6 +124,11 @@ class OutcomesPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
+    def refresh(self) -> None:
+        """Read the rows again (VisitView calls this after every edit)."""
+        with self.view.desk.store.session() as session:
+            self.reload(session)
+
     def reload(self, session: Session) -> None:
         self.model.set_rows(outcomes.outcome_rows(session, self.view.visit_id))
         self.proxy.refresh()
@@ -139,7 +149,7 @@ class OutcomesPanel(QWidget):
                 lambda s: outcomes.delete_outcome(s, made["id"]),
             )
 
-        OutcomeDialog(self.view.store, visit_id, save, None, self).exec()
+        OutcomeDialog(self.view.desk, visit_id, save, None, self).exec()
 
     def edit(self) -> None:
         from visitdesk.ui.dialogs.record_dialogs import OutcomeDialog
@@ -147,7 +157,7 @@ class OutcomesPanel(QWidget):
         row = selected_row(self.table, self.proxy)
         if row is None:
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             before = outcomes.load_outcome(session, row.id)
             kept = outcomes.history_length(session, row.id)
         what = "Edit"
@@ -166,14 +176,14 @@ class OutcomesPanel(QWidget):
             )
 
         OutcomeDialog(
-            self.view.store, self.view.visit_id, save, before, self, history=row.history
+            self.view.desk, self.view.visit_id, save, before, self, history=row.history
         ).exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
         if row is None or not _confirm(self, f"“{row.title}”"):
             return
-        with self.view.store.session() as session:
+        with self.view.desk.store.session() as session:
             # Its whole history too: undo must not turn a signed MoU back into a fresh one.
             before = outcomes.snapshot_outcome(session, row.id)
         visit_id = self.view.visit_id

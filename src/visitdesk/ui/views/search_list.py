@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from visitdesk.store.database import Store
+from visitdesk.app import Desk
 from visitdesk.ui.models.rows import RowTableModel
 from visitdesk.ui.widgets import make_table, selected_row
 
@@ -29,7 +29,7 @@ class SearchList(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         model_type: type[RowTableModel],
         placeholder: str,
         parent: QWidget | None = None,
@@ -37,7 +37,7 @@ class SearchList(QWidget):
         stretch: int,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.desk = desk
         self.model = model_type(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(placeholder)
@@ -73,7 +73,7 @@ class SearchList(QWidget):
         raise NotImplementedError
 
     def reload(self) -> None:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             rows = self.rows(session)
         self.model.set_rows(rows)
         self.proxy.refresh()

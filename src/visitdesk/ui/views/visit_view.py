@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk.app import Desk
 from visitdesk.domain.dates import short_date
 from visitdesk.services import people
 from visitdesk.services.errors import NotFoundError
 from visitdesk.services.visit_editing import visit_heading
-from visitdesk.store.database import Store
-from visitdesk.ui.undo import Operation, push_edit
+from visitdesk.ui.undo import Call, Operation, push_call, push_edit
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
@@ -39,9 +39,9 @@ class VisitView(QWidget):
     changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, store: Store, visit_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, visit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.visit_id = store, visit_id
+        self.desk, self.visit_id = desk, visit_id
         self.visit_ref = ""
         self._title = ""
         self.undo_stack = QUndoStack(self)
@@ -156,12 +156,10 @@ class VisitView(QWidget):
     def reload(self) -> bool:
         """Read the visit again; False when it no longer exists (it is then closed)."""
         try:
-            with self.store.session() as session:
+            with self.desk.store.session() as session:
                 head = visit_heading(session, self.visit_id)
-                self.itinerary.reload(session)
-                self.delegation.reload(session)
-                self.statements.reload(session)
-                self.outcomes.reload(session)
+            for panel in (self.itinerary, self.delegation, self.statements, self.outcomes):
+                panel.refresh()
         except NotFoundError as exc:
             QMessageBox.information(self, "Visit not found", str(exc))
             return False
@@ -206,12 +204,16 @@ class VisitView(QWidget):
         return self.press_release
 
     def delegation_ids(self) -> set[int]:
-        with self.store.session() as session:
+        with self.desk.store.session() as session:
             return {m for m, _role in people.get_delegation(session, self.visit_id).members}
 
     def push(self, text: str, do: Operation, undo: Operation) -> bool:
         """Save an edit now and make it undoable; refusals are shown and return False."""
-        return push_edit(self.undo_stack, self.store, text, do, undo, self._after_edit, self)
+        return push_edit(self.undo_stack, self.desk, text, do, undo, self._after_edit, self)
+
+    def push_call(self, text: str, do: Call, undo: Call) -> bool:
+        """Save an edit now (app calls) and make it undoable; see `ui/undo.push_call`."""
+        return push_call(self.undo_stack, text, do, undo, self._after_edit, self)
 
     def _after_edit(self) -> None:
         if self.reload():

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from visitdesk.app import Desk
 from visitdesk.services.search import VisitRow, visit_rows
-from visitdesk.store.database import Store
 from visitdesk.ui.models.visits import VisitsModel
 from visitdesk.ui.views.search_list import SearchList
 
@@ -22,9 +22,9 @@ class VisitsView(SearchList):
     # Typing leaves a visit already selected selected; only no selection jumps to the first match.
     keep_selection = True
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(
-            store,
+            desk,
             VisitsModel,
             "Search visits: title, guests and their names, city, status… (Ctrl+F)",
             parent,

@@ -1,0 +1,72 @@
+"""Two officers on one file: a save made from a stale copy is refused, never silent."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from visitdesk.app import ConflictError, Desk
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
+
+
+@pytest.fixture
+def two_desks(tmp_path: Path) -> tuple[Desk, Desk, int]:
+    from visitdesk.services.exchange.importer import import_file
+
+    first = Desk.open(data_dir=tmp_path, user="akhan")
+    import_file(first.store, EXAMPLE)
+    second = Desk.open(data_dir=tmp_path, user="bmalik")
+    visit_id = first.visits.id_of("sipo-2017-03")
+    yield first, second, visit_id
+    first.close()
+    second.close()
+
+
+def test_a_stale_save_is_refused_naming_who_changed_what(two_desks: tuple[Desk, Desk, int]) -> None:
+    a, b, visit_id = two_desks
+    opened_by_a = a.visits.details(visit_id)
+    opened_by_b = b.visits.details(visit_id)
+    b.visits.update(
+        visit_id,
+        dataclasses.replace(opened_by_b.data, notes="Cars at 08:00"),
+        opened_by_b.version,
+    )
+    mine = dataclasses.replace(opened_by_a.data, title="Visit of the CNIPA delegation")
+    with pytest.raises(ConflictError) as refused:
+        a.visits.update(visit_id, mine, opened_by_a.version, opened=opened_by_a.data)
+    error = refused.value
+    assert error.fields == ("notes",)
+    assert "bmalik" in str(error) and "(notes)" in str(error)
+    assert error.theirs.data.notes == "Cars at 08:00"
+    assert error.mine.title == "Visit of the CNIPA delegation"
+    # Nothing of A's was stored; B's change stands.
+    now = a.visits.details(visit_id)
+    assert now.data.notes == "Cars at 08:00" and now.data.title == opened_by_a.data.title
+    # A keeps theirs on purpose: saving over the version now stored goes through.
+    kept = a.visits.update(visit_id, mine, error.theirs.version)
+    assert kept.data.title == "Visit of the CNIPA delegation"
+    assert kept.changed_by == "akhan" and kept.version == error.theirs.version + 1
+
+
+def test_a_save_of_a_deleted_record_says_it_was_deleted(two_desks: tuple[Desk, Desk, int]) -> None:
+    a, b, visit_id = two_desks
+    opened = a.visits.details(visit_id)
+    b.visits.delete(visit_id)
+    with pytest.raises(ConflictError, match="deleted by another officer") as refused:
+        a.visits.update(visit_id, opened.data, opened.version)
+    assert refused.value.deleted
+
+
+def test_an_import_over_an_open_record_makes_its_save_stale(
+    two_desks: tuple[Desk, Desk, int],
+) -> None:
+    from visitdesk.services.exchange.importer import import_file
+
+    a, b, visit_id = two_desks
+    opened = a.visits.details(visit_id)
+    import_file(b.store, EXAMPLE)  # the same visit, imported again by the other officer
+    with pytest.raises(ConflictError):
+        a.visits.update(visit_id, opened.data, opened.version)
