@@ -459,7 +459,7 @@ def snapshot(tally: Tally) -> tuple[int, int, int]:
 
 
 def run(route: str) -> list[tuple[str, tuple[int, int, int]]]:
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
     from visitdesk.ui.main_window import MainWindow
     from visitdesk.ui.refcounts import pin_singletons
 
@@ -482,7 +482,7 @@ def run(route: str) -> list[tuple[str, tuple[int, int, int]]]:
     counter = DialogCounter()
     app.installEventFilter(counter)
     officer = Officer(counter)
-    store = Store.open(data_dir=folder / "store")
+    store = Desk.open(data_dir=folder / "store")
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()

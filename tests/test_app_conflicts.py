@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
 
 
 @pytest.fixture
-def two_desks(tmp_path: Path) -> tuple[Desk, Desk, int]:
+def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
     from visitdesk.services.exchange.importer import import_file
 
     first = Desk.open(data_dir=tmp_path, user="akhan")
