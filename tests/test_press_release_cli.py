@@ -174,7 +174,7 @@ def test_numbers_dates_and_mistakes(
     code, _, err = run(
         capsys, *imported, "press-release", "sipo-2017-03", "-o", str(tmp_path / "no" / "x.pdf")
     )
-    assert code == 1 and "cannot use" in err
+    assert code == 1 and "Cannot use the file" in err
 
 
 def test_edited_release_is_kept_until_redraft(

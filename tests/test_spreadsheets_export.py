@@ -157,4 +157,4 @@ def test_export_mistakes_get_plain_messages(
     assert "There is no visit 'nope'" in capsys.readouterr().err
     target = tmp_path / "no-such-folder" / "a.csv"
     assert main([*base, "sipo-2017-03", "--list", "arrivals", "-o", str(target)]) == 1
-    assert "cannot use" in capsys.readouterr().err
+    assert "Cannot use the file" in capsys.readouterr().err

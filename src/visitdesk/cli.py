@@ -56,37 +56,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from visitdesk.domain.errors import DomainError
-    from visitdesk.services.errors import ServiceError
-    from visitdesk.store.database import Store
-    from visitdesk.store.errors import StoreBusyError, StoreError, busy_error
+    from visitdesk.app import BusyError, Desk, OpenError, RefusedError
 
     try:
-        store = Store.open(args.database_url, args.data_dir)
-    except StoreError as exc:
+        desk = Desk.open(args.database_url, args.data_dir)
+    except OpenError as exc:
         print(f"visitdesk: {exc}", file=err)
         return 3
     try:
-        if store.backup is not None:
-            print(f"Backed up the database before upgrading it: {store.backup}", file=err)
+        if desk.backup is not None:
+            print(f"Backed up the database before upgrading it: {desk.backup}", file=err)
         handler = args.handler
-        result: int = handler(args, store, out)
+        result: int = handler(args, desk, out)
         return result
-    except StoreBusyError as exc:
+    except BusyError as exc:
         print(f"visitdesk: {exc}", file=err)
         return EXIT_BUSY
-    except (ServiceError, DomainError, StoreError) as exc:
+    except RefusedError as exc:
         print(f"visitdesk: {exc}", file=err)
         return 1
-    except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"visitdesk: cannot use{where}: {exc.strerror or exc}", file=err)
-        return 1
     except Exception as exc:
-        busy = busy_error(str(exc)) if type(exc).__name__ == "OperationalError" else None
-        if busy is not None:
-            print(f"visitdesk: {busy}", file=err)
-            return EXIT_BUSY
+        from visitdesk.app.translate import refusal
+
+        # What the app layer has not turned into a sentence yet (a handler that still calls
+        # the services itself): the same translation, here.
+        refused = refusal(exc)
+        if refused is not None:
+            print(f"visitdesk: {refused}", file=err)
+            return EXIT_BUSY if isinstance(refused, BusyError) else 1
         # A defect of ours: the officer gets one sentence, the details go to a log for support.
         log = write_crash_log(exc)
         print(
@@ -96,7 +93,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return 70
     finally:
-        store.close()
+        desk.close()
 
 
 def write_crash_log(exc: BaseException) -> str:

@@ -22,6 +22,13 @@ def replacing(path: Path) -> Iterator[Path]:
         with temporary.open("rb+") as stream:
             os.fsync(stream.fileno())  # on disk before the rename makes it the real file
         temporary.replace(path)
+    except OSError as exc:
+        # The officer named `path`, not our temporary file: say what they know.
+        if exc.filename == str(temporary) or exc.filename == temporary:
+            missing = not path.parent.is_dir()
+            reason = "its folder does not exist" if missing else (exc.strerror or str(exc))
+            raise OSError(exc.errno, reason, str(path)) from exc
+        raise
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -75,7 +75,7 @@ def refusal(exc: BaseException) -> RefusedError | None:
             "that the disk or the network folder of the records is reachable."
         )
     if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" {exc.filename}" if exc.filename else ""
         reason = exc.strerror or str(exc)
-        return StoreFaultError(f"The file could not be written{where}: {reason}. {KEEP}")
+        return StoreFaultError(f"Cannot use the file{where}: {reason}.")
     return None

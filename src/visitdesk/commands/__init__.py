@@ -1,7 +1,7 @@
 """The sub-commands of `visitdesk`, one module each.
 
 Each module has `register(subparsers)`, which adds its parser and sets `handler`, and a
-`run(args, store, out) -> int`. Modules import only the standard library and the store at the
+`run(args, desk.store, out) -> int`. Modules import only the standard library and the store at the
 top: anything heavy (reportlab, openpyxl) is imported inside `run`, so that `visitdesk visits`
 starts fast.
 """

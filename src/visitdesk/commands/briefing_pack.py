@@ -10,7 +10,7 @@ from visitdesk.services.errors import ServiceError
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def register(subparsers: Any) -> None:
@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.documents.briefing import build_briefing_pack
 
     output: Path = args.output
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             f"The folder {output.parent} does not exist. Create it or write the pack elsewhere."
         )
     # The new version is committed only once the file is written.
-    with store.transaction() as session:
+    with desk.store.transaction() as session:
         result = build_briefing_pack(
             session, args.visit, output, for_person=args.person, classification=args.classification
         )

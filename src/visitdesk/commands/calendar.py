@@ -10,7 +10,7 @@ from visitdesk import files
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def register(subparsers: Any) -> None:
@@ -32,12 +32,12 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.calendar import export_calendar
 
     output: Path = args.output
     # A transaction: the engagements are marked as sent out only if the file was written.
-    with store.transaction() as session:
+    with desk.store.transaction() as session:
         export = export_calendar(session, args.visit, args.person)
         files.write_bytes(output, export.data)
     events = "1 event" if export.events == 1 else f"{export.events} events"

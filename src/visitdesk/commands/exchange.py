@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -42,14 +42,14 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run_export)
 
 
-def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.errors import ServiceError
     from visitdesk.services.exchange.importer import import_file
 
     failed = 0
     for path in args.files:
         try:
-            print(import_file(store, path, renumber_releases=args.renumber_releases), file=out)
+            print(import_file(desk.store, path, renumber_releases=args.renumber_releases), file=out)
         except ServiceError as exc:
             if len(args.files) == 1:
                 raise
@@ -62,10 +62,10 @@ def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_export(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.exchange.exporter import export_file
 
-    with store.session() as session:
+    with desk.store.session() as session:
         size = export_file(session, args.output, args.visit)
     what = ", ".join(args.visit) if args.visit else "all visits"
     print(f"Exported {what} to {args.output} ({size:,} bytes).", file=out)

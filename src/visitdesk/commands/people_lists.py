@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 LISTS = ("delegation", "arrivals", "followups")
@@ -67,13 +67,13 @@ def register(subparsers: Any) -> None:
     exporter.set_defaults(handler=run_export)
 
 
-def run_import(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.domain.enums import Side
     from visitdesk.services.errors import ServiceError
     from visitdesk.services.spreadsheets.people_apply import apply_people_import
     from visitdesk.services.spreadsheets.people_import import plan_people_import
 
-    with store.transaction() as session:
+    with desk.store.transaction() as session:
         preview = plan_people_import(session, args.file, args.visit, Side(args.side))
         for line in preview.lines():
             print(line, file=out)
@@ -128,13 +128,13 @@ def _accepted(
     return chosen
 
 
-def run_export(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_export(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.spreadsheets.lists import ListKind, build_list
     from visitdesk.services.spreadsheets.tables import file_format, write_sheet
 
     output: Path = args.output
     file_format(output)  # refuse a wrong extension before any work
-    with store.session() as session:
+    with desk.store.session() as session:
         table = build_list(session, args.visit, ListKind(args.kind))
     write_sheet(output, table.title, table.headings, table.rows)
     rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"

@@ -11,7 +11,7 @@ from visitdesk import files
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def _date(text: str) -> date:
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.documents.release_content import release_content
     from visitdesk.services.press_release.record import office_of, prepare_release
     from visitdesk.services.visits import load_visit
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     output = Path(args.output)
     by_suffix = {".txt": "txt", ".docx": "docx"}
     kind = args.format or by_suffix.get(output.suffix.lower(), "pdf")
-    with store.transaction() as session:
+    with desk.store.transaction() as session:
         visit = load_visit(session, args.ref)
         prepared = prepare_release(
             session,

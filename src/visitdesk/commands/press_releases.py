@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def _year(text: str) -> int:
@@ -27,11 +27,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.documents.release_content import number_label
     from visitdesk.services.press_release.record import office_of, register_entries
 
-    with store.session() as session:
+    with desk.store.session() as session:
         office = office_of(session)
         prefix = office.press_release_prefix if office is not None else "PR No."
         entries = register_entries(session, args.year)

@@ -10,7 +10,7 @@ from visitdesk.services.errors import ServiceError
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def register(subparsers: Any) -> None:
@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.documents.programme_pdf import build_programme_pdf
     from visitdesk.services.programme import programme_sheet
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             f"The folder {output.parent} does not exist. Create it or write the programme "
             "elsewhere."
         )
-    with store.session() as session:
+    with desk.store.session() as session:
         sheet = programme_sheet(session, args.visit)
     try:
         made = build_programme_pdf(sheet, output)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
-    from visitdesk.store.database import Store
+    from visitdesk.app import Desk
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -18,10 +18,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run_show)
 
 
-def run_visits(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_visits(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.visits import list_visits
 
-    with store.session() as session:
+    with desk.store.session() as session:
         rows = list_visits(session)
     if not rows:
         print("No visits yet. Import one with `visitdesk import FILE`.", file=out)
@@ -35,10 +35,10 @@ def run_visits(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+def run_show(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
     from visitdesk.services.summary import visit_summary
     from visitdesk.services.visits import load_visit
 
-    with store.session() as session:
+    with desk.store.session() as session:
         out.write(visit_summary(load_visit(session, args.ref)))
     return 0
