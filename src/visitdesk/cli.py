@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from visitdesk import __version__
+from visitdesk.app.places import DATA_DIR_ENV, DATABASE_URL_ENV
 from visitdesk.commands import COMMAND_MODULES
-from visitdesk.store.location import DATA_DIR_ENV, DATABASE_URL_ENV
 
 # sysexits.h's EX_TEMPFAIL: the database was busy, the same command may work in a moment.
 EXIT_BUSY = 75

@@ -36,5 +36,5 @@ def test_a_locked_database_and_a_broken_one_are_told_apart() -> None:
     assert "database is locked" in explain(locked) and "Retry" in explain(locked)
     full = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
     sentence = explain(full)
-    assert "database or disk is full" in sentence and "Nothing was changed" in sentence
+    assert "disk that holds the records is full" in sentence and "Nothing was changed" in sentence
     assert not database_error(ValueError("typed wrong"))

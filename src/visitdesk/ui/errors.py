@@ -21,28 +21,20 @@ log = logging.getLogger("visitdesk.saving")
 
 
 def database_error(exc: BaseException) -> bool:
-    """An error of the database itself (not of what was typed)."""
-    import sqlite3
-
-    from sqlalchemy.exc import SQLAlchemyError
-
+    """An error of the database itself (not of what was typed): Retry may help."""
     from visitdesk.app import BusyError, FileGoneError, ReadOnlyError, StoreFaultError
-    from visitdesk.store.errors import StoreError
+    from visitdesk.app.translate import refusal
 
-    # StoreError: the store's own refusals (busy, read-only, file replaced), already a sentence;
-    # the app layer's kinds of the same (BusyError, …) come the same way.
-    app = BusyError | StoreFaultError | ReadOnlyError | FileGoneError
-    return isinstance(exc, SQLAlchemyError | sqlite3.Error | StoreError | app)
+    # The app layer's own kinds, and what it would turn into them (a call not yet through it).
+    kinds = BusyError | StoreFaultError | ReadOnlyError | FileGoneError
+    return isinstance(exc, Exception) and isinstance(refusal(exc), kinds)
 
 
 def is_locked(exc: BaseException) -> bool:
     from visitdesk.app import BusyError
-    from visitdesk.store.errors import StoreBusyError
+    from visitdesk.app.translate import refusal
 
-    if isinstance(exc, StoreBusyError | BusyError):
-        return True
-    text = str(exc).lower()
-    return "database is locked" in text or "database table is locked" in text
+    return isinstance(exc, Exception) and isinstance(refusal(exc), BusyError)
 
 
 def explain(exc: BaseException) -> str:
@@ -55,10 +47,11 @@ def explain(exc: BaseException) -> str:
             f"and choose Retry. {keep}"
         )
     from visitdesk.app import RefusedError
-    from visitdesk.store.errors import StoreError
+    from visitdesk.app.translate import refusal
 
-    if isinstance(exc, StoreError | RefusedError):
-        return f"Your change could not be saved. {exc} {keep}"
+    refused = refusal(exc) if isinstance(exc, Exception) else None
+    if isinstance(refused, RefusedError):
+        return f"{refused} {keep}"
     original = getattr(exc, "orig", None) or exc
     reason = " ".join(str(original).split()) or type(original).__name__
     return (

@@ -111,11 +111,9 @@ class SafetyNet:
 
 def log_folder(data_dir: str | Path | None) -> Path:
     """The data folder the log goes to: the one named, else the user's VisitDesk folder."""
-    import os
+    from visitdesk.app.places import data_folder
 
-    from visitdesk.store.location import DATA_DIR_ENV, default_data_dir
-
-    return Path(data_dir or os.environ.get(DATA_DIR_ENV) or default_data_dir()).expanduser()
+    return data_folder(data_dir)
 
 
 def install(folder: Path) -> SafetyNet | None:
