@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=f"an SQLAlchemy URL, e.g. a shared PostgreSQL server (or ${DATABASE_URL_ENV})",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the records for browsing, searching, printing and exporting only",
+    )
     gui = parser.add_argument_group("window options")
     gui.add_argument(
         "--screenshot", metavar="FILE.png", help="open the window offscreen, save a picture, quit"
@@ -59,7 +64,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from visitdesk.app import BusyError, Desk, OpenError, RefusedError
 
     try:
-        desk = Desk.open(args.database_url, args.data_dir)
+        desk = Desk.open(args.database_url, args.data_dir, read_only=args.read_only)
     except OpenError as exc:
         print(f"visitdesk: {exc}", file=err)
         return 3

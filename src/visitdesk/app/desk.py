@@ -18,7 +18,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from visitdesk.app.errors import BusyError, ConflictError, NotFoundError, OpenError
+from visitdesk.app.errors import (
+    BusyError,
+    ConflictError,
+    FileGoneError,
+    NotFoundError,
+    OpenError,
+)
 from visitdesk.app.records import Record
 from visitdesk.app.translate import refusal
 
@@ -51,6 +57,33 @@ def _direct(call: Callable[[], T]) -> T:
     return call()
 
 
+class Watch:
+    """What happened to the records file since the last look (another program's commits)."""
+
+    def __init__(self, desk: Desk, watch: Any) -> None:
+        self._desk, self._watch = desk, watch
+        self._commits = desk.commits
+
+    def look(self) -> tuple[bool, str | None]:
+        """(changed, gone): whether another program committed since the last look, and, when
+        the file is no longer the one opened, the sentence that says so (nothing more is
+        written). A change seen while this Desk committed too counts as its own: the window
+        has shown it already."""
+        seen = self._desk.runner(self._watch.look)
+        own = self._desk.commits != self._commits
+        self._commits = self._desk.commits
+        if seen.gone is None:
+            return seen.changed and not own, None
+        try:
+            self._desk.check_file()
+        except FileGoneError as exc:
+            return False, str(exc)
+        return False, None
+
+    def close(self) -> None:
+        self._watch.close()
+
+
 class _StaleError(Exception):
     """The row's version moved between the check and the write (another officer, just now)."""
 
@@ -63,6 +96,8 @@ class Desk:
         self.runner: Runner = _direct
         # True while a call waits for another VisitDesk to finish writing (the window shows it).
         self.waiting = threading.Event()
+        # Commits made through this Desk: a watch tells them from another program's.
+        self.commits = 0
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -72,12 +107,17 @@ class Desk:
         database_url: str | None = None,
         data_dir: str | Path | None = None,
         user: str | None = None,
+        read_only: bool = False,
     ) -> Desk:
-        """Open (creating or upgrading, backup first) the records the arguments name."""
+        """Open (creating or upgrading, backup first) the records the arguments name.
+
+        `read_only` opens them for browsing, searching, printing and exporting only (an
+        archive copy, a colleague's file); a read-only file or folder opens so by itself.
+        """
         from visitdesk.store.database import Store
 
         try:
-            return cls(Store.open(database_url, data_dir), user)
+            return cls(Store.open(database_url, data_dir, read_only), user)
         except Exception as exc:
             refused = refusal(exc)
             if refused is None:
@@ -120,6 +160,15 @@ class Desk:
     @property
     def journal_mode(self) -> str | None:
         return self._store.journal_mode
+
+    def watch(self) -> Watch | None:
+        """A watch on the records file (None on a server): see `Watch.look`."""
+        from visitdesk.store.watch import FileWatch
+
+        path = self._store.database_file
+        if path is None:
+            return None
+        return Watch(self, FileWatch(path, self._store.identity))
 
     def check_file(self) -> None:
         """Raise FileGoneError when the database file was replaced or deleted under us."""
@@ -216,7 +265,9 @@ class Desk:
             for attempt in range(1, BUSY_ATTEMPTS + 1):
                 try:
                     with self._store.transaction() as session:
-                        return work(session)
+                        result = work(session)
+                    self.commits += 1
+                    return result
                 except Exception as exc:
                     refused = refusal(exc)
                     if not isinstance(refused, BusyError) or attempt == BUSY_ATTEMPTS:

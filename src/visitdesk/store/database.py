@@ -62,6 +62,11 @@ class Store:
         # (or delete it) while the window runs, and a write then would go to the old one.
         self._identity = file_identity(path) if path is not None else None
 
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        """The device and file number of the database file as opened (None on a server)."""
+        return self._identity
+
     def check_file(self) -> None:
         """Raise FileReplacedError if the database file is no longer the one opened."""
         path = self.database_file
@@ -78,13 +83,21 @@ class Store:
         )
 
     @classmethod
-    def open(cls, database_url: str | None = None, data_dir: str | Path | None = None) -> Store:
-        """Open (creating and migrating as needed) the store the arguments and environment name."""
+    def open(
+        cls,
+        database_url: str | None = None,
+        data_dir: str | Path | None = None,
+        read_only: bool = False,
+    ) -> Store:
+        """Open (creating and migrating as needed) the store the arguments and environment name.
+
+        `read_only` opens an existing file for reading only, as a read-only folder does.
+        """
         url = resolve_url(database_url, data_dir)
-        return cls.open_url(url)
+        return cls.open_url(url, read_only)
 
     @classmethod
-    def open_url(cls, url: URL) -> Store:
+    def open_url(cls, url: URL, read_only: bool = False) -> Store:
         path = sqlite_file(url)
         if path is None:
             return cls._open_engine(url, make_engine(url), None)
@@ -92,8 +105,10 @@ class Store:
         if state is not None:
             # Decided through a read-only connection, before the engine may change a byte.
             migrate.check_ours(state.revision, state.has_tables)
+        if read_only and state is None:
+            raise StoreError(f"There is no VisitDesk database at {path} to open for reading.")
         writable = can_write(path) if state is not None else _make_folder(path)
-        if not writable:
+        if read_only or not writable:
             if state is None:
                 raise StoreError(
                     f"The data folder {path.parent} is read-only and holds no VisitDesk "
@@ -102,7 +117,8 @@ class Store:
             if state.revision != migrate.SCHEMA_HEAD:
                 raise StoreError(
                     f"The database {path} needs upgrading to this version of VisitDesk, "
-                    "but its folder is read-only. Open it once from a folder you may write to."
+                    "but it is opened for reading only. Open it once from a folder you may "
+                    "write to."
                 )
             engine = make_engine(url, read_only=True)
             return cls._open_engine(url, engine, path, read_only=True)

@@ -26,7 +26,11 @@ def open_desk(args: argparse.Namespace) -> Desk:
     """Open the records the arguments name; raises OpenError with a sentence for the officer."""
     from visitdesk.app import Desk
 
-    return Desk.open(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+    return Desk.open(
+        getattr(args, "database_url", None),
+        getattr(args, "data_dir", None),
+        read_only=bool(getattr(args, "read_only", False)),
+    )
 
 
 def show_window(

@@ -22,7 +22,14 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from visitdesk.ui import recent, window_session
 from visitdesk.ui.list_tabs import ListTabs
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
         register_bundled_fonts()
         self.desk = desk
         self._run_off_gui_thread(desk)
+        self._watch_records(desk)
         self.visits_view = VisitsView(desk, self)
         self.visits_view.open_visit.connect(self.open_visit)
         self.visits_view.new_visit_requested.connect(self.new_visit)
@@ -132,6 +140,29 @@ class MainWindow(QMainWindow):
         self.visits_view.setFocus()
         window_session.restore_tabs(self)
         self.records_ready.emit()
+
+    def _watch_records(self, desk: Desk) -> None:
+        """The banner for read-only or vanished records, and the look at another's commits."""
+        from visitdesk.ui.records_banner import RecordsBanner, RecordsWatch, read_only_text
+
+        self.banner = RecordsBanner(self)
+        if desk.read_only:
+            self.banner.say(read_only_text(desk))
+        self.records_watch = RecordsWatch(desk, self, self.records_changed_elsewhere, self._gone)
+
+    def _gone(self, text: str) -> None:
+        self.banner.say(text)
+        QMessageBox.warning(self, "The records file has changed", text)
+
+    def records_changed_elsewhere(self) -> None:
+        """Another VisitDesk saved to the same records: show their work."""
+        self.visits_view.reload()
+        self.lists.reload(None)
+        for view in self.visit_views():
+            if not view.reload():  # deleted by the other officer (the view said so)
+                self.tabs.removeTab(self.tabs.indexOf(view))
+                view.deleteLater()
+        self.statusBar().showMessage("Updated with changes saved by another VisitDesk.", 5000)
 
     def _run_off_gui_thread(self, desk: Desk) -> None:
         """Every store call of this window runs on a worker thread (see `ui/background.py`)."""

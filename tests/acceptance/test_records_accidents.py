@@ -1,0 +1,136 @@
+"""The records' accidents as the officer meets them: a read-only copy, a colleague saving to
+the same file, and the file replaced under the running window.
+
+Each story opens the window on records another officer (or a sync tool) works on too; what
+the other side does goes through the app layer or the file system, what the officer does goes
+through the window only.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QWidget
+
+from tests.acceptance.conftest import menu_action, modal, when_shown
+from visitdesk.app import Desk
+from visitdesk.app.visits import VisitDetails
+from visitdesk.ui.main_window import MainWindow
+
+
+def a_visit(folder: Path, title: str) -> None:
+    """A colleague's records with one visit in them."""
+    other = Desk.open(data_dir=folder, user="colleague")
+    try:
+        other.visits.create(
+            VisitDetails(title=title, start_date=date(2026, 5, 11), end_date=date(2026, 5, 13))
+        )
+    finally:
+        other.close()
+
+
+def window_on(qtbot: Any, desk: Desk) -> MainWindow:
+    main = MainWindow(desk)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def banner(main: MainWindow) -> str:
+    label = main.findChild(QLabel, "records-banner-text")
+    return label.text() if label is not None and label.isVisible() else ""
+
+
+def visits_table(main: MainWindow) -> QTableView:
+    first = main.tabs.widget(0)
+    table = first.findChild(QTableView) if first is not None else None
+    assert table is not None, "the Visits tab shows no table"
+    return table
+
+
+def visit_titles(main: MainWindow) -> list[str]:
+    table = visits_table(main)
+    model = table.model()
+    titles = []
+    for row in range(model.rowCount()):
+        texts = [str(model.index(row, c).data() or "") for c in range(model.columnCount())]
+        titles.extend(texts)
+    return titles
+
+
+def open_first_visit(qtbot: Any, main: MainWindow) -> QWidget:
+    table = visits_table(main)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: main.tabs.count() == 2)
+    view = main.tabs.currentWidget()
+    assert view is not None
+    return view
+
+
+def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]], monkeypatch: Any
+) -> None:
+    # Cancel after the refusal asks whether to discard what was typed: the officer says so.
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: discard)
+    a_visit(tmp_path / "archive", "Visit of the KIPO delegation")
+    main = window_on(qtbot, Desk.open(data_dir=tmp_path / "archive", read_only=True))
+    assert "Read only" in banner(main) and "changes are not saved" in banner(main)
+    assert "Visit of the KIPO delegation" in visit_titles(main)  # browsing works
+    visit = open_first_visit(qtbot, main)
+    typed: list[str] = []
+
+    def edit_and_save(dialog: QWidget) -> None:
+        title = dialog.findChild(QLineEdit, "visit-title") or dialog.findChild(QLineEdit)
+        assert title is not None
+        title.selectAll()
+        qtbot.keyClicks(title, "Renamed in the archive")
+        typed.append(title.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Save
+        qtbot.waitUntil(lambda: bool(messages))
+        typed.append(title.text())  # still there after the refusal
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_shown(modal("visit_dialog"), edit_and_save)
+    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert typed == ["Renamed in the archive", "Renamed in the archive"]
+    _title, text = messages[-1]
+    assert "reading only" in text or "read only" in text.lower()
+    assert "Visit of the KIPO delegation" in visit_titles(main)
+
+
+def test_a_colleague_s_new_visit_appears_without_reopening(
+    qtbot: Any, tmp_path: Path, messages: list[Any]
+) -> None:
+    a_visit(tmp_path / "office", "Visit of the JPO delegation")
+    main = window_on(qtbot, Desk.open(data_dir=tmp_path / "office"))
+    assert "Visit of the JPO delegation" in visit_titles(main)
+    a_visit(tmp_path / "office", "Visit of the EUIPO delegation")  # saved in the other window
+    qtbot.waitUntil(lambda: "Visit of the EUIPO delegation" in visit_titles(main), timeout=8000)
+    assert "another VisitDesk" in main.statusBar().currentMessage()
+
+
+def test_a_file_replaced_under_the_window_stops_it_writing_and_says_why(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    folder = tmp_path / "synced"
+    a_visit(folder, "Visit of the CNIPA delegation")
+    desk = Desk.open(data_dir=folder)
+    main = window_on(qtbot, desk)
+    database = folder / "visitdesk.sqlite3"
+    restored = tmp_path / "restored.sqlite3"
+    shutil.copy(database, restored)
+    restored.replace(database)  # a sync tool or a restore puts another file in its place
+    qtbot.waitUntil(lambda: "replaced by another file" in banner(main), timeout=8000)
+    assert any("replaced by another file" in text for _title, text in messages)
+    assert "nothing more is written" in banner(main)
+    menu_action(main, "File", "New visit…")  # still offered; saving it is refused
