@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the records for browsing, searching, printing and exporting only",
     )
+    parser.add_argument(
+        "--start-empty",
+        action="store_true",
+        help="when the records file that was in the folder is missing, begin with empty records",
+    )
     gui = parser.add_argument_group("window options")
     gui.add_argument(
         "--screenshot", metavar="FILE.png", help="open the window offscreen, save a picture, quit"
@@ -61,10 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from visitdesk.app import BusyError, Desk, OpenError, RefusedError
+    from visitdesk.app import BusyError, Desk, MissingRecordsError, OpenError, RefusedError
 
     try:
-        desk = Desk.open(args.database_url, args.data_dir, read_only=args.read_only)
+        desk = Desk.open(
+            args.database_url,
+            args.data_dir,
+            read_only=args.read_only,
+            start_empty=args.start_empty,
+        )
+    except MissingRecordsError as exc:
+        hint = (
+            f" To restore it, copy {exc.backups[0]} to {exc.path}."
+            if exc.backups
+            else " Put the file back if you have a copy of it."
+        )
+        print(
+            f"visitdesk: {exc}{hint} To begin with empty records there, run the command "
+            "again with --start-empty.",
+            file=err,
+        )
+        return 3
     except OpenError as exc:
         print(f"visitdesk: {exc}", file=err)
         return 3

@@ -8,6 +8,7 @@ through the window only.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from datetime import date
 from pathlib import Path
@@ -134,3 +135,28 @@ def test_a_file_replaced_under_the_window_stops_it_writing_and_says_why(
     assert any("replaced by another file" in text for _title, text in messages)
     assert "nothing more is written" in banner(main)
     menu_action(main, "File", "New visit…")  # still offered; saving it is refused
+
+
+def test_records_deleted_between_two_starts_come_back_from_the_backup(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from tests.test_store_missing import records_with_a_visit
+    from visitdesk.ui.app import show_window
+
+    path = records_with_a_visit(tmp_path)
+    path.unlink()
+
+    def restore(box: Any) -> None:
+        assert isinstance(box, QMessageBox) and "is missing" in box.text()
+        button = next(b for b in box.buttons() if "Restore" in b.text())
+        button.click()
+
+    asked = when_shown(modal("missing_records"), restore)
+    args = argparse.Namespace(data_dir=str(tmp_path), database_url=None, visit=None, view=None)
+    window, opened = show_window(args)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert asked and path.exists()
+    qtbot.waitUntil(lambda: "Visit of the KIPO delegation" in visit_titles(window))
+    for desk in opened:
+        desk.close()

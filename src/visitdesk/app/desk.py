@@ -108,21 +108,40 @@ class Desk:
         data_dir: str | Path | None = None,
         user: str | None = None,
         read_only: bool = False,
+        start_empty: bool = False,
     ) -> Desk:
         """Open (creating or upgrading, backup first) the records the arguments name.
 
         `read_only` opens them for browsing, searching, printing and exporting only (an
         archive copy, a colleague's file); a read-only file or folder opens so by itself.
+        Records that were in the folder and are gone raise MissingRecordsError, unless
+        `start_empty` says to begin again with empty records.
         """
         from visitdesk.store.database import Store
 
         try:
-            return cls(Store.open(database_url, data_dir, read_only), user)
+            return cls(Store.open(database_url, data_dir, read_only, start_empty), user)
         except Exception as exc:
             refused = refusal(exc)
             if refused is None:
                 raise
+            if isinstance(refused, OpenError):
+                raise refused from exc
             raise OpenError(str(refused)) from exc
+
+    @staticmethod
+    def restore_backup(backup: Path, missing: Path) -> None:
+        """Put a backup back where the records file was (whole, or not at all)."""
+        from visitdesk.files import replacing
+
+        try:
+            with replacing(missing) as temporary:
+                temporary.write_bytes(backup.read_bytes())
+        except OSError as exc:
+            raise OpenError(
+                f"The backup {backup.name} could not be restored to {missing}: "
+                f"{exc.strerror or exc}."
+            ) from exc
 
     def close(self) -> None:
         self._store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -38,6 +39,19 @@ class StoreFaultError(RefusedError):
 
 class OpenError(RefusedError):
     """The records cannot be opened (a newer database, a file that is not VisitDesk's, …)."""
+
+
+class MissingRecordsError(OpenError):
+    """The records file that was in the folder is gone; nothing was created in its place.
+
+    `path` is where it was, `backups` its backups in that folder, newest first. The officer
+    restores one (`Desk.restore_backup`) or starts with empty records on purpose
+    (`Desk.open(..., start_empty=True)`).
+    """
+
+    def __init__(self, text: str, path: Path, backups: tuple[Path, ...]) -> None:
+        super().__init__(text)
+        self.path, self.backups = path, backups
 
 
 def local_time(utc: datetime | None) -> str:

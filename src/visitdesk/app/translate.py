@@ -7,6 +7,7 @@ import logging
 from visitdesk.app.errors import (
     BusyError,
     FileGoneError,
+    MissingRecordsError,
     NotFoundError,
     OpenError,
     ReadOnlyError,
@@ -36,6 +37,7 @@ def refusal(exc: BaseException) -> RefusedError | None:
         StoreError,
         busy_error,
     )
+    from visitdesk.store.missing import MissingRecordsError as StoreMissing
 
     if isinstance(exc, RefusedError):
         return exc
@@ -49,6 +51,8 @@ def refusal(exc: BaseException) -> RefusedError | None:
         return ReadOnlyError(str(exc))
     if isinstance(exc, FileReplacedError):
         return FileGoneError(str(exc))
+    if isinstance(exc, StoreMissing):
+        return MissingRecordsError(str(exc), exc.path, tuple(exc.backups))
     if isinstance(exc, NewerDatabaseError):
         return OpenError(str(exc))
     if isinstance(exc, StoreError):

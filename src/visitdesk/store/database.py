@@ -24,6 +24,7 @@ from visitdesk.store.errors import (
 )
 from visitdesk.store.filesystem import can_write, is_network_path
 from visitdesk.store.location import resolve_url, sqlite_file
+from visitdesk.store.missing import MissingRecordsError, mark, was_here
 from visitdesk.store.precheck import inspect_file
 
 
@@ -88,16 +89,19 @@ class Store:
         database_url: str | None = None,
         data_dir: str | Path | None = None,
         read_only: bool = False,
+        start_empty: bool = False,
     ) -> Store:
         """Open (creating and migrating as needed) the store the arguments and environment name.
 
         `read_only` opens an existing file for reading only, as a read-only folder does.
+        `start_empty` creates empty records where records were before and are now missing
+        (otherwise MissingRecordsError, see missing.py).
         """
         url = resolve_url(database_url, data_dir)
-        return cls.open_url(url, read_only)
+        return cls.open_url(url, read_only, start_empty)
 
     @classmethod
-    def open_url(cls, url: URL, read_only: bool = False) -> Store:
+    def open_url(cls, url: URL, read_only: bool = False, start_empty: bool = False) -> Store:
         path = sqlite_file(url)
         if path is None:
             return cls._open_engine(url, make_engine(url), None)
@@ -105,6 +109,8 @@ class Store:
         if state is not None:
             # Decided through a read-only connection, before the engine may change a byte.
             migrate.check_ours(state.revision, state.has_tables)
+        if state is None and not start_empty and was_here(path):
+            raise MissingRecordsError(path)
         if read_only and state is None:
             raise StoreError(f"There is no VisitDesk database at {path} to open for reading.")
         writable = can_write(path) if state is not None else _make_folder(path)
@@ -123,7 +129,9 @@ class Store:
             engine = make_engine(url, read_only=True)
             return cls._open_engine(url, engine, path, read_only=True)
         journal = "DELETE" if is_network_path(path) else "WAL"
-        return cls._open_engine(url, make_engine(url, journal_mode=journal), path, journal)
+        opened = cls._open_engine(url, make_engine(url, journal_mode=journal), path, journal)
+        mark(path)
+        return opened
 
     @classmethod
     def _open_engine(

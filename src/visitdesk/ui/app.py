@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from visitdesk.app import Desk
     from visitdesk.ui.main_window import MainWindow
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 STORE_FAILED = 3
 
 
-def open_desk(args: argparse.Namespace) -> Desk:
+def open_desk(args: argparse.Namespace, start_empty: bool = False) -> Desk:
     """Open the records the arguments name; raises OpenError with a sentence for the officer."""
     from visitdesk.app import Desk
 
@@ -30,7 +32,23 @@ def open_desk(args: argparse.Namespace) -> Desk:
         getattr(args, "database_url", None),
         getattr(args, "data_dir", None),
         read_only=bool(getattr(args, "read_only", False)),
+        start_empty=start_empty or bool(getattr(args, "start_empty", False)),
     )
+
+
+def open_or_ask(args: argparse.Namespace, parent: QWidget) -> Desk:
+    """Open the records; when the file that was there is missing, the officer chooses what
+    to do (restore the newest backup, begin with empty records, or quit: OpenError)."""
+    from visitdesk.app import MissingRecordsError
+
+    try:
+        return open_desk(args)
+    except MissingRecordsError as missing:
+        from visitdesk.ui.dialogs.missing_records import ask_missing
+
+        if ask_missing(parent, missing):
+            return open_desk(args)  # the backup is back in place
+        return open_desk(args, start_empty=True)
 
 
 def show_window(
@@ -53,7 +71,7 @@ def show_window(
 
     def open_records() -> None:
         try:
-            desk = open_desk(args)
+            desk = open_or_ask(args, window)
         except OpenError as exc:
             QMessageBox.critical(window, "VisitDesk cannot start", str(exc))
             QApplication.exit(STORE_FAILED)
