@@ -71,3 +71,34 @@ def test_an_import_over_an_open_record_makes_its_save_stale(
     import_file(b.store, EXAMPLE)  # the same visit, imported again by the other officer
     with pytest.raises(ConflictError):
         a.visits.update(visit_id, opened.data, opened.version)
+
+
+def test_a_save_waits_for_another_writer_then_goes_through(
+    two_desks: tuple[Desk, Desk, int],
+) -> None:
+    import sqlite3
+    import threading
+
+    a, _b, visit_id = two_desks
+    path = a.database_file
+    assert path is not None
+    opened = a.visits.details(visit_id)
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")  # another VisitDesk in the middle of a long save
+    seen_waiting: list[bool] = []
+
+    def release() -> None:
+        seen_waiting.append(a.waiting.is_set())
+        holder.rollback()
+
+    timer = threading.Timer(1.8, release)
+    timer.start()
+    try:
+        saved = a.visits.update(
+            visit_id, dataclasses.replace(opened.data, notes="After the wait"), opened.version
+        )
+    finally:
+        timer.cancel()
+        holder.close()
+    assert seen_waiting == [True]  # the window shows "waiting for the other VisitDesk" then
+    assert saved.data.notes == "After the wait" and not a.waiting.is_set()

@@ -283,6 +283,7 @@ def test_a_command_that_waits_too_long_for_a_lock_says_so_and_exits_75(
     assert path is not None
     example_store.close()
     monkeypatch.setattr("visitdesk.store.engine.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("visitdesk.app.desk.BUSY_ATTEMPTS", 2)
     holder = sqlite3.connect(path)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("UPDATE visit SET title = title")

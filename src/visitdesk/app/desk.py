@@ -48,8 +48,9 @@ T = TypeVar("T")
 D = TypeVar("D")
 Runner = Callable[[Callable[[], Any]], Any]
 
-# "Database is locked" after SQLite's own 5 s wait: try again this many times, then say so.
-BUSY_ATTEMPTS = 4
+# "Database is locked" after SQLite's own wait (1 s, store/engine.py): try again this many
+# times (about 12 s in all), then say so.
+BUSY_ATTEMPTS = 8
 BUSY_PAUSE_S = 0.5
 
 

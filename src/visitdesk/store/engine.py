@@ -9,7 +9,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
 # An antivirus scan or a second window may hold the file for a moment: wait, don't fail.
-BUSY_TIMEOUT_MS = 5000
+# One second at a time: the app layer tries again several times (app/desk.py), and the window
+# says "waiting for the other VisitDesk" after the first second rather than after five.
+BUSY_TIMEOUT_MS = 1000
 
 
 def make_engine(url: URL, *, journal_mode: str = "WAL", read_only: bool = False) -> Engine:
