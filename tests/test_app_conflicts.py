@@ -83,7 +83,7 @@ def test_a_save_waits_for_another_writer_then_goes_through(
     path = a.database_file
     assert path is not None
     opened = a.visits.details(visit_id)
-    holder = sqlite3.connect(path)
+    holder = sqlite3.connect(path, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")  # another VisitDesk in the middle of a long save
     seen_waiting: list[bool] = []
 
