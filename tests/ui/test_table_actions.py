@@ -38,3 +38,23 @@ def test_a_locked_database_and_a_broken_one_are_told_apart() -> None:
     sentence = explain(full)
     assert "disk that holds the records is full" in sentence and "Nothing was changed" in sentence
     assert not database_error(ValueError("typed wrong"))
+
+
+def test_keep_mine_keeps_the_fields_only_the_other_officer_changed() -> None:
+    import dataclasses
+
+    from visitdesk.ui.dialogs.editing import keep_mine
+
+    @dataclasses.dataclass(frozen=True)
+    class Card:
+        title: str
+        notes: str
+        city: str
+
+    opened = Card("Visit", "", "Lahore")
+    mine = Card("Visit", "Cars at 08:00", "Lahore")  # I wrote the notes
+    theirs = Card("Visit of the KIPO delegation", "", "Islamabad")  # they renamed and moved it
+    assert keep_mine(opened, mine, theirs) == Card(
+        "Visit of the KIPO delegation", "Cars at 08:00", "Islamabad"
+    )
+    assert keep_mine(opened, ("not", "a dataclass"), theirs) is None

@@ -51,6 +51,12 @@ def forget(path: Path) -> None:
     _marker(path).unlink(missing_ok=True)
 
 
+def _when(moment: datetime) -> str:
+    from visitdesk.domain.dates import day_month_year
+
+    return f"{day_month_year(moment.date())} {moment:%H:%M}"
+
+
 class MissingRecordsError(StoreError):
     """The folder held VisitDesk's records and the database file is no longer there."""
 
@@ -59,7 +65,7 @@ class MissingRecordsError(StoreError):
         self.backups = backups(path)
         newest = (
             f" The newest backup is {self.backups[0].name}, of "
-            f"{datetime.fromtimestamp(self.backups[0].stat().st_mtime):%d %b %Y %H:%M}."
+            f"{_when(datetime.fromtimestamp(self.backups[0].stat().st_mtime))}."
             if self.backups
             else " There is no backup of it in that folder."
         )

@@ -3,6 +3,7 @@ lost without asking."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,23 @@ def add_save_cancel(dialog: QDialog, form: QFormLayout) -> None:
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
     tab_in_layout_order(dialog)
+
+
+def keep_mine(opened: Any, mine: Any, theirs: Any) -> Any:
+    """What Keep mine saves: their version, with each field this officer changed put over it.
+
+    A field only the other officer changed keeps their value, so keeping mine never undoes
+    their work in fields I did not touch. Forms that are not one dataclass save as typed.
+    """
+    kinds = {type(opened), type(mine), type(theirs)}
+    if len(kinds) != 1 or not dataclasses.is_dataclass(mine) or isinstance(mine, type):
+        return None
+    changed = {
+        f.name: getattr(mine, f.name)
+        for f in dataclasses.fields(mine)
+        if getattr(mine, f.name) != getattr(opened, f.name)
+    }
+    return dataclasses.replace(theirs, **changed)
 
 
 class SavingDialog(QDialog):
@@ -47,6 +65,8 @@ class SavingDialog(QDialog):
         self._save = save
         self._baseline: Any = None
         self.version = version
+        # After Keep mine: their version with the fields this officer changed put over it.
+        self._merged: Any = None
 
     def data(self) -> Any:
         raise NotImplementedError
@@ -56,7 +76,7 @@ class SavingDialog(QDialog):
         self._baseline = self.data()
 
     def _call_save(self) -> bool:
-        data = self.data()
+        data = self._merged if self._merged is not None else self.data()
         return bool(self._save(data) if self.version is None else self._save(data, self.version))
 
     def accept(self) -> None:
@@ -64,6 +84,7 @@ class SavingDialog(QDialog):
         from visitdesk.ui.dialogs.conflict_dialog import Choice, resolve
         from visitdesk.ui.errors import run_saving
 
+        self._merged = None
         while True:
             try:
                 # A database that refuses (locked, unreachable) asks Retry or Cancel; Cancel
@@ -73,6 +94,7 @@ class SavingDialog(QDialog):
                 choice = resolve(self, exc)
                 if choice is Choice.KEEP_MINE and exc.theirs is not None:
                     self.version = exc.theirs.version
+                    self._merged = keep_mine(self._baseline, self.data(), exc.theirs.data)
                     continue  # save again, over their version, on purpose
                 if choice is Choice.TAKE_THEIRS:
                     self.theirs_taken.emit()
