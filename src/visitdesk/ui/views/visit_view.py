@@ -44,9 +44,11 @@ class VisitView(QWidget):
         self.undo_stack = QUndoStack(self)
 
         self.heading = QLabel(self)
+        self.heading.setObjectName("visit-heading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.heading.setWordWrap(True)
         self.details = QLabel(self)
+        self.details.setObjectName("visit-details")
         self.details.setWordWrap(True)
         for label in (self.heading, self.details):
             label.setTextFormat(label.textFormat().PlainText)  # typed text is never markup
