@@ -173,7 +173,14 @@ class Followups(Part):
                     f"{local_time(theirs.changed_at)}: it is {theirs.data.status.label.lower()} "
                     "now. Nothing was changed."
                 ) from exc
-            raise
+            # Marking done changes only the status: "yours" is their version, closed, so the
+            # comparison never suggests that keeping yours would undo their other changes.
+            raise ConflictError(
+                what,
+                replace(theirs.data, status=closing_status(theirs.data.kind)),
+                theirs,
+                exc.fields,
+            ) from exc
         was, before, kept, status = made[0]
         return MarkedDone(outcome_id, seen.title, status, saved.version, was, before, kept)
 
