@@ -213,6 +213,11 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
     }
     # Keep mine: her version is stored, notes and title as her dialog had them.
     assert heading(a) == FIRST_TITLE
+    # Her undo brings back what her save replaced (his title), her redo her version again.
+    menu_action(a, "Edit", "Undo Edit visit details").trigger()
+    assert heading(a) == THEIR_TITLE
+    menu_action(a, "Edit", "Redo Edit visit details").trigger()
+    assert heading(a) == FIRST_TITLE
 
     # Bmalik opens Edit details again: he sees what Akhan kept.
     def read_only(dialog: QWidget) -> None:

@@ -244,7 +244,7 @@ def edit_visit(view: VisitView) -> None:
     The save is one undoable step (Edit ▸ Undo puts the details and the leader back); an undo
     after another officer saved the visit is refused with their name, never silent.
     """
-    from visitdesk.app import RefusedError
+    from visitdesk.app import NotFoundError, RefusedError
     from visitdesk.app.visits import Leader
     from visitdesk.ui.undo import VersionedEdit
 
@@ -252,9 +252,11 @@ def edit_visit(view: VisitView) -> None:
     try:
         opened = desk.visits.details(visit_id)
         leaders = desk.visits.leaders(visit_id)
-    except RefusedError as exc:
+    except NotFoundError as exc:
         QMessageBox.information(view, "Visit not found", str(exc))
-        view.reload()
+        return
+    except RefusedError as exc:  # a busy or unreachable store: nothing to edit yet
+        QMessageBox.warning(view, "Cannot open the details", str(exc))
         return
 
     def store(form: VisitForm, version: int) -> Record[VisitForm]:
@@ -271,7 +273,14 @@ def edit_visit(view: VisitView) -> None:
         )
 
     def save(form: VisitForm, version: int) -> bool:
-        edit = VersionedEdit(store, form, (opened.data, leaders.leader_id), version)
+        before: VisitForm = (opened.data, leaders.leader_id)
+        if version != opened.version:
+            # Keeping mine over another officer's save: undo brings back theirs, not the
+            # copy this dialog opened with.
+            now = desk.visits.details(visit_id)
+            if now.version == version:
+                before = (now.data, desk.visits.leaders(visit_id).leader_id)
+        edit = VersionedEdit(store, form, before, version)
         return view.push_call("Edit visit details", edit.do, edit.undo)
 
     dialog = VisitDialog(desk, save, opened.data, view, leaders, opened.version)
