@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
+    # Only for annotations: the app layer loads SQLAlchemy, which `--help` never needs.
     from visitdesk.app import Desk
 
 
@@ -19,10 +19,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_visits(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.visits import list_visits
-
-    with desk.store.session() as session:
-        rows = list_visits(session)
+    rows = desk.visits.list()
     if not rows:
         print("No visits yet. Import one with `visitdesk import FILE`.", file=out)
         return 0
@@ -36,9 +33,11 @@ def run_visits(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
 
 
 def run_show(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.summary import visit_summary
-    from visitdesk.services.visits import load_visit
+    from visitdesk.app import NotFoundError
 
-    with desk.store.session() as session:
-        out.write(visit_summary(load_visit(session, args.ref)))
+    try:
+        summary = desk.visits.summary(args.ref)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{exc} `visitdesk visits` lists the visits.") from exc
+    out.write(summary)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,14 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.domain.enums import VisitDirection, VisitStatus
-from visitdesk.domain.errors import DomainError
-from visitdesk.services import people, visit_editing
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.office import office_organisation_id
-from visitdesk.services.people import LeaderChoice
-from visitdesk.services.visit_editing import VisitDetails
+from visitdesk.app import Desk, Record
+from visitdesk.app.enums import VisitDirection, VisitStatus
+from visitdesk.app.visits import VisitDetails
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import (
@@ -37,8 +31,7 @@ from visitdesk.ui.dialogs.organisation_dialog import (
 from visitdesk.ui.widgets import DateField, follow_dates
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from visitdesk.app.visits import LeaderChoice
     from visitdesk.ui.views.visit_view import VisitView
 
 
@@ -64,23 +57,21 @@ class VisitDialog(SavingDialog):
     def __init__(
         self,
         desk: Desk,
-        save: Callable[[VisitForm], bool],
+        save: Callable[..., bool],
         details: VisitDetails | None,
         parent: QWidget | None = None,
         leaders: LeaderChoice | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        # With a `version` (an existing visit), `save(form, version)`: a save over a version
+        # another officer has moved on from shows both versions (SavingDialog).
+        super().__init__(save, parent, version)
         self.desk = desk
         self.setObjectName("visit_dialog")
         self.setWindowTitle("Visit details" if details else "New visit")
         self.resize(620, 520)
-        today = date.today()
         if details is None:
-            with desk.store.session() as session:
-                host = office_organisation_id(session)
-            details = VisitDetails(
-                title="", start_date=today, end_date=today + timedelta(1), host_organisation_id=host
-            )
+            details = desk.visits.blank_details()
         self._ref = details.ref
         self.title_edit = QLineEdit(details.title, self)
         self.title_edit.setPlaceholderText("Visit of the … delegation")
@@ -135,6 +126,16 @@ class VisitDialog(SavingDialog):
         self.description.setPlaceholderText("high level Chinese delegation")
         self.notes = QPlainTextEdit(details.notes or "", self)
         self.notes.setTabChangesFocus(True)
+        # Named for screen readers (and the tests that find fields as they do).
+        for widget, name in (
+            (self.direction, "Direction"),
+            (self.status, "Status"),
+            (self.city, "City"),
+            (self.zone, "Time zone"),
+            (self.description, "Delegation"),
+            (self.notes, "Notes"),
+        ):
+            widget.setAccessibleName(name)
         form = QFormLayout(self)
         form.addRow("&Title", self.title_edit)
         form.addRow("&From", self.start)
@@ -192,48 +193,96 @@ class VisitDialog(SavingDialog):
             status=VisitStatus(self.status.currentData()),
             guest_organisation_id=self.guest.currentData(),
             host_organisation_id=self.host.currentData(),
-            city=self.city.text(),
+            # An empty optional field is None, as the stored visit has it: a comparison with
+            # another officer's version then lists only what really differs.
+            city=_optional(self.city.text()),
             country=self.country.code(),
             time_zone=self.zone.text(),
-            delegation_description=self.description.text(),
-            notes=self.notes.toPlainText(),
+            delegation_description=_optional(self.description.text()),
+            notes=_optional(self.notes.toPlainText()),
         )
 
 
+def _optional(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+def _refused(parent: QWidget, exc: Exception) -> bool:
+    """Show a refusal the dialog cannot offer more for; False (the dialog stays open).
+
+    A busy or failing database and a conflict go on up to the dialog instead (Retry or Cancel;
+    both versions side by side), which keeps everything typed.
+    """
+    from visitdesk.app import BusyError, ConflictError, RefusedError, StoreFaultError
+
+    if isinstance(exc, BusyError | ConflictError | StoreFaultError) or not isinstance(
+        exc, RefusedError
+    ):
+        raise exc
+    QMessageBox.warning(parent, "Not saved", str(exc))
+    return False
+
+
 def create_visit(desk: Desk, parent: QWidget) -> int | None:
-    made: dict[str, int] = {}
+    """The New visit dialog; the new visit's id once it is saved (None when cancelled)."""
+    made: list[int] = []
 
     def save(form: VisitForm) -> bool:
         try:
-            with desk.store.transaction() as session:
-                made["id"] = visit_editing.create_visit(session, form[0])
-        except (ServiceError, DomainError) as exc:
-            QMessageBox.warning(parent, "Not saved", str(exc))
-            return False
+            made.append(desk.visits.create(form[0]).id)
+        except Exception as exc:
+            return _refused(parent, exc)
         return True
 
     VisitDialog(desk, save, None, parent).exec()
-    return made.get("id")
+    return made[0] if made else None
 
 
 def edit_visit(view: VisitView) -> None:
-    visit_id = view.visit_id
-    with view.desk.store.session() as session:
-        before = visit_editing.load_visit(session, visit_id)
-        leaders = people.leader_choice(session, visit_id)
+    """Edit details: the visit as stored now, saved over the version it was opened at.
 
-    def save(form: VisitForm) -> bool:
+    The save is one undoable step (Edit ▸ Undo puts the details and the leader back); an undo
+    after another officer saved the visit is refused with their name, never silent.
+    """
+    from visitdesk.app import NotFoundError, RefusedError
+    from visitdesk.app.visits import Leader
+    from visitdesk.ui.undo import VersionedEdit
+
+    desk, visit_id = view.desk, view.visit_id
+    try:
+        opened = desk.visits.details(visit_id)
+        leaders = desk.visits.leaders(visit_id)
+    except NotFoundError as exc:
+        QMessageBox.information(view, "Visit not found", str(exc))
+        return
+    except RefusedError as exc:  # a busy or unreachable store: nothing to edit yet
+        QMessageBox.warning(view, "Cannot open the details", str(exc))
+        return
+
+    def store(form: VisitForm, version: int) -> Record[VisitForm]:
         details, leader = form
+        saved = desk.visits.update(
+            visit_id,
+            details,
+            version,
+            opened.data,
+            Leader(leader) if leaders.members else None,
+        )
+        return Record(
+            saved.id, saved.version, (saved.data, leader), saved.changed_at, saved.changed_by
+        )
 
-        def do(s: Session) -> None:
-            visit_editing.update_visit(s, visit_id, details)
-            if leaders.members:
-                people.set_leader(s, visit_id, leader)
+    def save(form: VisitForm, version: int) -> bool:
+        before: VisitForm = (opened.data, leaders.leader_id)
+        if version != opened.version:
+            # Keeping mine over another officer's save: undo brings back theirs, not the
+            # copy this dialog opened with.
+            now = desk.visits.details(visit_id)
+            if now.version == version:
+                before = (now.data, desk.visits.leaders(visit_id).leader_id)
+        edit = VersionedEdit(store, form, before, version)
+        return view.push_call("Edit visit details", edit.do, edit.undo)
 
-        def undo(s: Session) -> None:
-            visit_editing.update_visit(s, visit_id, before)
-            people.set_leader(s, visit_id, leaders.leader_id)
-
-        return view.push("Edit visit details", do, undo)
-
-    VisitDialog(view.desk, save, before, view, leaders).exec()
+    dialog = VisitDialog(desk, save, opened.data, view, leaders, opened.version)
+    dialog.theirs_taken.connect(view.reload)
+    dialog.exec()

@@ -1,6 +1,6 @@
 """A read-only table model over a list of row tuples, and a proxy that filters as you type.
 
-Each concrete model only declares its columns. Rows are NamedTuples from the services: no ORM
+Each concrete model only declares its columns. Rows are NamedTuples from the app layer: no ORM
 object, no query per row, so 40,000 rows load and scroll without a pause.
 """
 

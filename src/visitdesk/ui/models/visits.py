@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QColor
 
-from visitdesk.domain.dates import short_date
-from visitdesk.domain.enums import VisitStatus
-from visitdesk.services.search import VisitRow
+from visitdesk.app.enums import VisitStatus
+from visitdesk.app.text import short_date
 from visitdesk.ui.models.rows import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from visitdesk.app.visits import VisitListRow as VisitRow
 
 
 def _dates(row: VisitRow) -> str:

@@ -12,12 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from visitdesk.app import Desk
-from visitdesk.services.itinerary import ProgrammeRow, programme_rows
 from visitdesk.ui.models.itinerary import ProgrammeModel
 from visitdesk.ui.views.search_list import SearchList
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from visitdesk.app.visits import ProgrammeRow
 
 
 class EngagementsView(SearchList):
@@ -37,8 +36,8 @@ class EngagementsView(SearchList):
         header.resizeSection(3, 240)
         header.resizeSection(4, 300)
 
-    def rows(self, session: Session) -> list[ProgrammeRow]:
-        return programme_rows(session)
+    def rows(self) -> tuple[ProgrammeRow, ...]:
+        return self.desk.visits.engagement_rows()
 
     def count_text(self, total: int, shown: int) -> str:
         noun = "engagement" if total == 1 else "engagements"

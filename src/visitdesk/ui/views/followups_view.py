@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk
-from visitdesk.domain.enums import OutcomeKind
-from visitdesk.services import followups
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.followups import FollowUpRow
+from visitdesk.app.enums import OutcomeKind, OutcomeStatus
+from visitdesk.app.followups import FollowUpRow, MarkedDone
 from visitdesk.ui.models.records import FollowUpsModel
 from visitdesk.ui.widgets import button_bar, make_table, optional_enum_data, selected_row
 
@@ -78,8 +76,7 @@ class FollowUpsView(QWidget):
         _[0].setShortcut("Ctrl+D")
 
     def reload(self) -> None:
-        with self.desk.store.session() as session:
-            rows = followups.open_followups(session, self.today)
+        rows = self.desk.followups.list(self.today)
         self.model.set_rows(rows)
         self._fill(self.owner, "Every owner", sorted({r.owner for r in rows if r.owner}))
         self._fill(self.visit, "Every visit", sorted({r.visit_title for r in rows}))
@@ -129,28 +126,33 @@ class FollowUpsView(QWidget):
             self.open_visit.emit(row.visit_id)
 
     def mark_done(self) -> None:
-        """Close the selected follow-up; Edit ▸ Undo (Ctrl+Z) opens it again."""
-        from visitdesk.services import outcomes
-        from visitdesk.ui.undo import office_stack, push_done
+        """Close the selected follow-up; Edit ▸ Undo (Ctrl+Z) opens it again.
+
+        The list may be older than the records (another window or officer changed the
+        follow-up since it was read): then both versions are shown and the officer chooses,
+        and an undo after such a change is refused with their name.
+        """
+        from visitdesk.app import RefusedError
+        from visitdesk.ui.undo import office_stack, push_call_done
 
         row = self.current()
         if row is None:
             return
-        today = self.today
+        step = _MarkDone(self.desk, row, self.today)
         try:
-            with self.desk.store.transaction() as session:
-                before = outcomes.load_outcome(session, row.id)
-                kept = outcomes.history_length(session, row.id)
-                status = followups.mark_done(session, row.id, today)
-        except ServiceError as exc:
+            if not step.first(self):
+                self._after_change()  # they kept theirs, or went back: show what is stored
+                return
+        except RefusedError as exc:
             QMessageBox.warning(self, "Not changed", str(exc))
+            self._after_change()
             return
-        push_done(
+        status = step.status
+        push_call_done(
             office_stack(self),
-            self.desk,
             f"Mark “{_short(row.title)}” {status.label.lower()}",
-            lambda s: followups.mark_done(s, row.id, today),
-            lambda s: outcomes.restore_outcome(s, row.id, before, kept),
+            step.redo,
+            step.undo,
             self._after_change,
             self,
         )
@@ -164,3 +166,46 @@ class FollowUpsView(QWidget):
     def _after_change(self) -> None:
         self.reload()
         self.changed.emit()
+
+
+class _MarkDone:
+    """Marking one follow-up done, and its undo and redo: one app call each way, each from
+    the version the step before left (so another officer's change in between is never
+    overwritten without a word)."""
+
+    def __init__(self, desk: Desk, row: FollowUpRow, today: date) -> None:
+        self._desk, self._row, self._today = desk, row, today
+        self._version = row.version
+        self._done: MarkedDone | None = None
+
+    @property
+    def status(self) -> OutcomeStatus:
+        assert self._done is not None
+        return self._done.status
+
+    def first(self, parent: QWidget) -> bool:
+        """Mark it done from the list's copy; on a conflict the officer sees both versions.
+
+        True when it was marked done (also on purpose over the other officer's version).
+        """
+        from visitdesk.app import ConflictError
+        from visitdesk.ui.dialogs.conflict_dialog import Choice, resolve
+
+        try:
+            self.redo()
+        except ConflictError as exc:
+            if resolve(parent, exc) is not Choice.KEEP_MINE or exc.theirs is None:
+                return False
+            self._version = exc.theirs.version
+            self.redo()
+        return True
+
+    def redo(self) -> None:
+        opened = self._row.data() if self._done is None else self._done.was
+        self._done = self._desk.followups.mark_done(
+            self._row.id, self._version, self._today, opened
+        )
+
+    def undo(self) -> None:
+        assert self._done is not None
+        self._version = self._desk.followups.reopen(self._done).version

@@ -8,7 +8,7 @@ the list. A subclass says which rows, how the count under the list reads, and wh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -17,9 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from visitdesk.app import Desk
 from visitdesk.ui.models.rows import RowTableModel
 from visitdesk.ui.widgets import make_table, selected_row
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 
 class SearchList(QWidget):
@@ -61,8 +58,8 @@ class SearchList(QWidget):
         self.body.addWidget(self.count_label)
         self.setFocusProxy(self.search)
 
-    def rows(self, session: Session) -> Sequence[Any]:
-        """Every row of the list, read from the store."""
+    def rows(self) -> Sequence[Any]:
+        """Every row of the list, from the app layer (plain rows, each with its `haystack`)."""
         raise NotImplementedError
 
     def count_text(self, total: int, shown: int) -> str:
@@ -73,9 +70,7 @@ class SearchList(QWidget):
         raise NotImplementedError
 
     def reload(self) -> None:
-        with self.desk.store.session() as session:
-            rows = self.rows(session)
-        self.model.set_rows(rows)
+        self.model.set_rows(self.rows())
         self.proxy.refresh()
         self._update_count()
 

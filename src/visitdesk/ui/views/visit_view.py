@@ -19,11 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.domain.dates import short_date
-from visitdesk.services import people
-from visitdesk.services.errors import NotFoundError
-from visitdesk.services.visit_editing import visit_heading
+from visitdesk.app import Desk, NotFoundError
+from visitdesk.app.text import short_date
 from visitdesk.ui.undo import Call, Operation, push_call, push_edit
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
@@ -47,9 +44,11 @@ class VisitView(QWidget):
         self.undo_stack = QUndoStack(self)
 
         self.heading = QLabel(self)
+        self.heading.setObjectName("visit-heading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.heading.setWordWrap(True)
         self.details = QLabel(self)
+        self.details.setObjectName("visit-details")
         self.details.setWordWrap(True)
         for label in (self.heading, self.details):
             label.setTextFormat(label.textFormat().PlainText)  # typed text is never markup
@@ -156,8 +155,7 @@ class VisitView(QWidget):
     def reload(self) -> bool:
         """Read the visit again; False when it no longer exists (it is then closed)."""
         try:
-            with self.desk.store.session() as session:
-                head = visit_heading(session, self.visit_id)
+            head = self.desk.visits.heading(self.visit_id)
             for panel in (self.itinerary, self.delegation, self.statements, self.outcomes):
                 panel.refresh()
         except NotFoundError as exc:
@@ -204,11 +202,11 @@ class VisitView(QWidget):
         return self.press_release
 
     def delegation_ids(self) -> set[int]:
-        with self.desk.store.session() as session:
-            return {m for m, _role in people.get_delegation(session, self.visit_id).members}
+        return set(self.desk.visits.delegation_ids(self.visit_id))
 
     def push(self, text: str, do: Operation, undo: Operation) -> bool:
-        """Save an edit now and make it undoable; refusals are shown and return False."""
+        """TRANSITIONAL (for panels not yet on the app layer; use `push_call`): save an edit
+        made of two session operations now and make it undoable; refusals are shown."""
         return push_edit(self.undo_stack, self.desk, text, do, undo, self._after_edit, self)
 
     def push_call(self, text: str, do: Call, undo: Call) -> bool:

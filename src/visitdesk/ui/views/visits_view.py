@@ -8,12 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from visitdesk.app import Desk
-from visitdesk.services.search import VisitRow, visit_rows
 from visitdesk.ui.models.visits import VisitsModel
 from visitdesk.ui.views.search_list import SearchList
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from visitdesk.app.visits import VisitListRow
 
 
 class VisitsView(SearchList):
@@ -48,8 +47,8 @@ class VisitsView(SearchList):
         self.empty_label.setWordWrap(True)
         self.body.insertWidget(1, self.empty_label)
 
-    def rows(self, session: Session) -> list[VisitRow]:
-        return visit_rows(session)
+    def rows(self) -> tuple[VisitListRow, ...]:
+        return self.desk.visits.rows()
 
     def _update_count(self) -> None:
         super()._update_count()
@@ -60,9 +59,9 @@ class VisitsView(SearchList):
             return f"{total} visit{'s' if total != 1 else ''}"
         return f"{shown} of {total} visits match “{self.proxy.query()}”"
 
-    def current_row(self) -> VisitRow | None:
-        row: VisitRow | None = self.current()
+    def current_row(self) -> VisitListRow | None:
+        row: VisitListRow | None = self.current()
         return row
 
-    def open_row(self, row: VisitRow) -> None:
+    def open_row(self, row: VisitListRow) -> None:
         self.open_visit.emit(row.id)

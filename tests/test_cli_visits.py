@@ -1,0 +1,47 @@
+"""`visitdesk visits` and `visitdesk show`: the app layer's sentences, the CLI's own hints."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from visitdesk.app import Desk
+from visitdesk.app.visits import VisitDetails
+from visitdesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_visits_lists_newest_first_and_show_names_close_references(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    d = ("--data-dir", str(data_dir))
+    code, out, _ = run(capsys, *d, "visits")
+    assert code == 0 and out == "No visits yet. Import one with `visitdesk import FILE`.\n"
+    desk = Desk.open(data_dir=data_dir)
+    jpo = desk.visits.create(
+        VisitDetails("Visit of the JPO delegation 特許庁", date(2026, 3, 9), date(2026, 3, 11))
+    ).data.ref
+    desk.visits.create(VisitDetails("وفد المنظمة العربية", date(2025, 11, 2), date(2025, 11, 2)))
+    desk.close()
+    code, out, _ = run(capsys, *d, "visits")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].startswith(jpo) and lines[0].endswith(
+        "planned      Visit of the JPO delegation 特許庁"
+    )
+    assert lines[1].endswith("وفد المنظمة العربية")
+    code, out, _ = run(capsys, *d, "show", jpo)
+    assert code == 0 and "Visit of the JPO delegation 特許庁" in out
+    code, _, err = run(capsys, *d, "show", jpo[:-1])
+    assert code == 1
+    assert err == (
+        f"visitdesk: There is no visit {jpo[:-1]!r}. Did you mean {jpo}? "
+        "`visitdesk visits` lists the visits.\n"
+    )
