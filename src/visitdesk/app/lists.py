@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
+    "EmptyDelegationError",
     "ExportedList",
     "FieldChange",
     "ImportDone",
@@ -45,6 +46,10 @@ __all__ = [
     "MissingPerson",
     "PlanRow",
 ]
+
+
+class EmptyDelegationError(RefusedError):
+    """A delegation or arrivals list of a visit with no delegation members yet."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ class Lists(Part):
             from visitdesk.services.people import get_delegation
 
             if kind is not ListKind.FOLLOWUPS and not get_delegation(session, visit_id).members:
-                raise RefusedError(
+                raise EmptyDelegationError(
                     "The visit has no delegation members yet: add them before making this list."
                 )
             return build_list(session, _visit_ref(session, visit_id), kind)
@@ -246,11 +251,6 @@ class Lists(Part):
 
         checked(lambda: file_format(path))  # a wrong extension is refused before any work
         made = self.export(visit_id, kind, path.suffix)
-        try:
-            files.write_bytes(path, made.data)
-        except OSError as exc:
-            where = exc.filename or path
-            raise RefusedError(
-                f"Cannot write {where}: {exc.strerror or exc}. Nothing was written."
-            ) from exc
+        # Its refusal names the officer's file and why ("its folder does not exist").
+        checked(lambda: files.write_bytes(path, made.data))
         return made
