@@ -138,7 +138,8 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
         table = dialog.findChild(QTableWidget, "conflict-fields")
         assert table is not None
         seen["rows"] = [
-            tuple(table.item(r, c).text() for c in range(3)) for r in range(table.rowCount())
+            tuple(str(table.model().index(r, c).data()) for c in range(3))
+            for r in range(table.rowCount())
         ]
         qtbot.mouseClick(button(dialog, "Keep mine"), Qt.MouseButton.LeftButton)
 
