@@ -26,6 +26,7 @@ from visitdesk.app.office import NOT_SET_UP, OfficeSettings
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.dialogs.typed import optional
 from visitdesk.ui.undo import VersionedEdit, office_stack, push_call
 
 
@@ -42,6 +43,7 @@ class OfficeDialog(SavingDialog):
         self.resize(600, 480)
         settings = record.data
         self.logo: bytes | None = settings.logo
+        self.logo_type: str | None = settings.logo_media_type
         self.name = QLineEdit(settings.name, self)
         self.short_name = QLineEdit(settings.short_name or "", self)
         self.city = QLineEdit(settings.city or "", self)
@@ -113,24 +115,25 @@ class OfficeDialog(SavingDialog):
         except RefusedError as exc:
             QMessageBox.warning(self, "Logo not used", str(exc))
             return False
-        self.logo = data
+        self.logo, self.logo_type = data, self.desk.office.check_logo(data)
         self._show_logo()
         return True
 
     def _remove_logo(self) -> None:
-        self.logo = None
+        self.logo, self.logo_type = None, None
         self.logo_preview.clear()
         self._show_logo()
 
     def settings(self) -> OfficeSettings:
         return OfficeSettings(
             name=self.name.text(),
-            short_name=self.short_name.text(),
-            city=self.city.text(),
+            short_name=optional(self.short_name.text()),
+            city=optional(self.city.text()),
             country=self.country.code(),
             press_release_prefix=self.prefix.text(),
-            media_contact=self.contact.toPlainText(),
+            media_contact=optional(self.contact.toPlainText()),
             logo=self.logo,
+            logo_media_type=self.logo_type,
             default_classification=self.classification.text(),
         )
 

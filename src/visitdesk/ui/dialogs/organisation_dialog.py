@@ -17,6 +17,7 @@ from visitdesk.app.enums import OrganisationKind
 from visitdesk.app.organisations import OrganisationDetails, organisation_name
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.dialogs.typed import optional
 from visitdesk.ui.undo import Call, VersionedEdit, current_stack, push_call
 
 # How an edit is saved and made undoable: a view's `push_call(text, do, undo)`.
@@ -86,8 +87,8 @@ class OrganisationDialog(SavingDialog):
     def data(self) -> OrganisationDetails:
         return OrganisationDetails(
             name=self.name.text(),
-            short_name=self.short_name.text(),
-            native_name=self.native_name.text(),
+            short_name=optional(self.short_name.text()),
+            native_name=optional(self.native_name.text()),
             country=self.country.code(),
             # Qt hands an enum member back as its plain value: made a member again here.
             kind=OrganisationKind(self.kind.currentData()),

@@ -39,6 +39,7 @@ from visitdesk.ui.dialogs.organisation_dialog import (
     new_organisation,
     stack_push,
 )
+from visitdesk.ui.dialogs.typed import optional
 from visitdesk.ui.undo import VersionedEdit
 
 PHOTO_SIZE = (96, 120)  # a passport photograph's proportions
@@ -207,18 +208,18 @@ class PersonDialog(SavingDialog):
     def data(self) -> PersonDetails:
         return PersonDetails(
             family_name=self.family.text(),
-            given_name=self.given.text(),
-            honorific=self.honorific.text(),
+            given_name=optional(self.given.text()),
+            honorific=optional(self.honorific.text()),
             family_name_first=self.family_first.isChecked(),
-            native_name=self.native.text(),
-            position=self.position.text(),
+            native_name=optional(self.native.text()),
+            position=optional(self.position.text()),
             organisation_id=self.organisation.currentData(),
             precedence=self.precedence.value() or None,
-            email=self.email.text(),
-            phone=self.phone.text(),
-            bio=self.bio.toPlainText(),
-            dietary=self.dietary.toPlainText(),
-            medical=self.medical.toPlainText(),
+            email=optional(self.email.text()),
+            phone=optional(self.phone.text()),
+            bio=optional(self.bio.toPlainText()),
+            dietary=optional(self.dietary.toPlainText()),
+            medical=optional(self.medical.toPlainText()),
             photo=self.photo,
         )
 
