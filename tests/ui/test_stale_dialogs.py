@@ -96,3 +96,23 @@ def test_an_organisation_saved_over_another_officer_keeps_mine_and_undo_puts_the
     assert stored.country == "JP" and stored.native_name is None  # A's copy, kept on purpose
     stack.undo()
     assert a.organisations.load(made.id).data.native_name == "特許庁"
+
+
+def test_two_officers_setting_up_the_office_at_once_see_each_other(
+    qtbot: Any, two_desks: tuple[Desk, Desk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visitdesk.ui.dialogs.office_dialog import OfficeDialog
+
+    a, b = two_desks
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = OfficeDialog(a, parent)  # nothing set up yet
+    b.office.update(OfficeSettings(name="Japan Patent Office", city="Tokyo"), NOT_SET_UP)
+    seen = _answer(monkeypatch, Choice.KEEP_MINE)
+    dialog.name.setText("特許庁")
+    dialog.accept()
+    assert seen and seen[0].theirs.data.name == "Japan Patent Office"
+    assert dialog.result()
+    stored = b.office.load()
+    assert stored.data.name == "特許庁" and stored.data.city is None
+    assert stored.changed_by == "akhan"

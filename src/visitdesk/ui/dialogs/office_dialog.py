@@ -148,7 +148,7 @@ class OfficeDialog(SavingDialog):
             from visitdesk.app import BusyError, ConflictError, RefusedError, StoreFaultError
 
             try:
-                desk.office.update(settings, version)
+                desk.office.update(settings, version, opened.data)
             except (BusyError, ConflictError, StoreFaultError):
                 raise  # Retry or Cancel; both versions side by side (SavingDialog)
             except RefusedError as exc:
