@@ -187,8 +187,9 @@ class Lists(Part):
             preview = plan_people_import(session, plan.path, ref, plan.side)
             if tuple(preview.lines()) != plan.lines:
                 raise RefusedError(
-                    f"{plan.file_name} or the records changed since the list was read, so "
-                    "nothing was imported: import the list again to see what it does now."
+                    f"Nothing was imported: {plan.file_name} or the records changed since the "
+                    "list was read (another officer may have corrected someone). Import the "
+                    "list again to see what it does now."
                 )
             record = apply_people_import(session, preview, accepted, remove)
             return ImportDone(record.summary, len(record.changed), len(record.removed), record)
