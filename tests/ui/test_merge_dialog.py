@@ -7,13 +7,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QRadioButton
 
+from visitdesk.app.people import MergeSide
 from visitdesk.ui.dialogs.merge_dialog import MergeDialog
 
-FIELDS = [("Name", "Intellectual Property Organisation of Pakistan"), ("Short name", "IPO")]
+FIELDS = (("Name", "Intellectual Property Organisation of Pakistan"), ("Short name", "IPO"))
 
 
 def test_same_names_are_told_apart_and_the_used_record_is_kept(qtbot: Any) -> None:
-    dialog = MergeDialog("organisation", (1, "IPO", FIELDS, 0), (2, "IPO", FIELDS, 8))
+    dialog = MergeDialog(
+        "organisation", MergeSide(1, "IPO", FIELDS, 0), MergeSide(2, "IPO", FIELDS, 8)
+    )
     qtbot.addWidget(dialog)
     buttons = dialog.findChildren(QRadioButton)
     assert [b.text() for b in buttons] == ["Keep IPO (left)", "Keep IPO (right)"]
@@ -22,7 +25,9 @@ def test_same_names_are_told_apart_and_the_used_record_is_kept(qtbot: Any) -> No
 
 
 def test_different_names_keep_their_plain_labels_and_a_tie_keeps_the_first(qtbot: Any) -> None:
-    dialog = MergeDialog("organisation", (1, "CNIPA", FIELDS, 3), (2, "NIPA", FIELDS, 3))
+    dialog = MergeDialog(
+        "organisation", MergeSide(1, "CNIPA", FIELDS, 3), MergeSide(2, "NIPA", FIELDS, 3)
+    )
     qtbot.addWidget(dialog)
     assert [b.text() for b in dialog.findChildren(QRadioButton)] == ["Keep CNIPA", "Keep NIPA"]
     assert dialog.kept_and_dropped() == (1, 2)

@@ -68,39 +68,40 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.domain.enums import Side
-    from visitdesk.services.errors import ServiceError
-    from visitdesk.services.spreadsheets.people_apply import apply_people_import
-    from visitdesk.services.spreadsheets.people_import import plan_people_import
+    from visitdesk.app import RefusedError
+    from visitdesk.app.enums import Side
 
-    with desk.store.transaction() as session:
-        preview = plan_people_import(session, args.file, args.visit, Side(args.side))
-        for line in preview.lines():
-            print(line, file=out)
-        additions = {c.key for c in preview.changes if not c.old}
-        accepted = _accepted(args.apply_changes, {c.key for c in preview.changes}, additions)
-        if args.preview and not preview.error_rows:
-            # Planning only reads, so leaving the transaction stores nothing.
-            print("Preview only: nothing was imported.", file=out)
-            return 0
-        if isinstance(accepted, str):
-            raise ServiceError(accepted)
-        remove = {p.id for p in preview.missing} if args.remove_missing else set()
-        record = apply_people_import(session, preview, accepted, remove)
-        print(f"Imported: {record.summary}.", file=out)
-        left = len(preview.changes) - len(record.changed)
-        if left:
-            print(
-                f"Not applied: {left} of the list's changes (add --apply-changes to apply them).",
-                file=out,
-            )
-        if preview.missing and not remove:
-            print(
-                f"Still on the visit: {len(preview.missing)} not in the list "
-                "(add --remove-missing to take them off).",
-                file=out,
-            )
+    visit_id = _visit_id(desk, args.visit)
+    plan = desk.lists.plan(args.file, visit_id, Side(args.side))
+    for line in plan.lines:
+        print(line, file=out)
+    additions = {c.key for c in plan.changes if not c.old}
+    accepted = _accepted(args.apply_changes, {c.key for c in plan.changes}, additions)
+    if args.preview and not plan.error_rows:
+        print("Preview only: nothing was imported.", file=out)
+        return 0
+    if isinstance(accepted, str):
+        raise RefusedError(accepted)
+    remove = {p.person_id for p in plan.missing} if args.remove_missing else set()
+    done = desk.lists.apply(plan, accepted, remove)
+    print(f"Imported: {done.summary}.", file=out)
+    left = len(plan.changes) - done.changed
+    if left:
+        print(
+            f"Not applied: {left} of the list's changes (add --apply-changes to apply them).",
+            file=out,
+        )
+    if plan.missing and not remove:
+        print(
+            f"Still on the visit: {len(plan.missing)} not in the list "
+            "(add --remove-missing to take them off).",
+            file=out,
+        )
     return 0
+
+
+def _visit_id(desk: Desk, ref: str) -> int:
+    return desk.visits.id_of(ref)  # its refusal names close matches, or how to list them
 
 
 def _accepted(
@@ -129,14 +130,17 @@ def _accepted(
 
 
 def run_export(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.spreadsheets.lists import ListKind, build_list
-    from visitdesk.services.spreadsheets.tables import file_format, write_sheet
+    from visitdesk.app.lists import EmptyDelegationError, ListKind
 
     output: Path = args.output
-    file_format(output)  # refuse a wrong extension before any work
-    with desk.store.session() as session:
-        table = build_list(session, args.visit, ListKind(args.kind))
-    write_sheet(output, table.title, table.headings, table.rows)
-    rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"
-    print(f"Wrote the {table.title.lower()} list ({rows}) to {output}", file=out)
+    kind = ListKind(args.kind)
+    visit_id = _visit_id(desk, args.visit)
+    try:
+        made = desk.lists.export_to(visit_id, kind, output)
+    except EmptyDelegationError as exc:
+        raise EmptyDelegationError(
+            f"{exc} `visitdesk import-people` adds them from a spreadsheet."
+        ) from exc
+    rows = "1 row" if made.rows == 1 else f"{made.rows} rows"
+    print(f"Wrote the {made.title.lower()} list ({rows}) to {output}", file=out)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from visitdesk.domain.countries import COUNTRIES
+from visitdesk.app.text import COUNTRIES
 
 # "No country" is the empty entry, its words a placeholder: an officer who clicks the box and
 # types "jap" gets "jap" searched, not "(no country)jap".

@@ -24,8 +24,6 @@ from visitdesk.ui import file_dialogs, recent
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from visitdesk.ui.briefing_job import BriefingJob
     from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
     from visitdesk.ui.views.visit_view import VisitView
@@ -196,21 +194,8 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
 
 
 def import_people(view: VisitView) -> bool:
-    """Read a delegation list, show every row's fate, and import all of it or nothing.
-
-    The import goes on the visit's undo stack like any edit: undo takes off those who joined,
-    removes the people and organisations it made, puts corrected fields back and returns
-    those it took off the visit.
-    """
-    from visitdesk.domain.enums import Side
-    from visitdesk.services.spreadsheets.people_apply import (
-        ImportRecord,
-        apply_people_import,
-        redo_people_import,
-        undo_people_import,
-    )
-    from visitdesk.services.spreadsheets.people_import import plan_people_import
-    from visitdesk.ui.dialogs.people_import_dialog import PeopleImportDialog
+    """Choose a delegation list and import it (`people_import_dialog.import_people`)."""
+    from visitdesk.ui.dialogs.people_import_dialog import import_people as run_import
 
     target, _ = file_dialogs.open_file_name(
         view,
@@ -221,51 +206,12 @@ def import_people(view: VisitView) -> bool:
     if not target:
         return False
     path = Path(target)
-    try:
-        # Planning only reads: leaving this session stores nothing.
-        with view.desk.store.session() as session:
-            dialog = PeopleImportDialog(
-                lambda side: plan_people_import(session, path, view.visit_ref, side),
-                plan_people_import(session, path, view.visit_ref, Side.GUEST),
-                view,
-            )
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            side = dialog.chosen_side()
-            accepted, remove = dialog.accepted_changes(), dialog.people_to_remove()
-    except KNOWN as exc:
-        QMessageBox.warning(view, "Nothing was imported", str(exc))
-        return False
-    except OSError as exc:
-        QMessageBox.warning(
-            view, "Nothing was imported", f"Cannot read {path.name}: {exc.strerror or exc}."
-        )
-        return False
-    done: list[ImportRecord] = []
-
-    def do(session: Session) -> None:
-        if done:
-            redo_people_import(session, done[0])
-            return
-        # Planned again in the saving transaction, so what is stored is what was just shown.
-        preview = plan_people_import(session, path, view.visit_ref, side)
-        done.append(apply_people_import(session, preview, accepted, remove))
-
-    def undo(session: Session) -> None:
-        undo_people_import(session, done[0])
-
-    try:
-        saved = view.push(f"Import {path.name}", do, undo)
-    except OSError as exc:
-        QMessageBox.warning(
-            view, "Nothing was imported", f"Cannot read {path.name}: {exc.strerror or exc}."
-        )
-        return False
-    if not saved:
+    done = run_import(view, path)
+    if done is None:
         return False
     recent.add_file(path)
     view.people_imported()
-    _status(view, f"Imported {path.name}: {done[0].summary}.")
+    _status(view, f"Imported {path.name}: {done.summary}.")
     return True
 
 

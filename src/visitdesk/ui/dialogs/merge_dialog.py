@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# (field label, text) for each record, in the same order.
-Fields = list[tuple[str, str]]
+from visitdesk.app.people import MergeSide
 
 
 def _uses(count: int) -> str:
@@ -30,19 +29,20 @@ class MergeDialog(QDialog):
     def __init__(
         self,
         noun: str,
-        first: tuple[int, str, Fields, int],
-        second: tuple[int, str, Fields, int],
+        first: MergeSide,
+        second: MergeSide,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
         self.setWindowTitle(f"Merge two {'people' if noun == 'person' else noun + 's'}")
         self.resize(760, 420)
-        self._ids = (first[0], second[0])
+        self._ids = (first.id, second.id)
         grid = QGridLayout()
         self.keep_buttons = QButtonGroup(self)
-        same_name = first[1] == second[1]
-        for column, (_record_id, name, fields, uses) in enumerate((first, second), start=1):
+        same_name = first.name == second.name
+        for column, side in enumerate((first, second), start=1):
+            name, fields, uses = side.name, side.fields, side.uses
             # Two records of one name (the usual duplicate) are told apart by their column.
             where = (" (left)" if column == 1 else " (right)") if same_name else ""
             button = QRadioButton(f"Keep {name}{where}", self)
@@ -62,7 +62,7 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(2, 1)
         # Keeping the record most referred to is the likely choice (an empty duplicate made by
         # hand is the one to drop); on a tie, the first.
-        self.keep_buttons.button(1 if second[3] > first[3] else 0).setChecked(True)
+        self.keep_buttons.button(1 if second.uses > first.uses else 0).setChecked(True)
         explanation = QLabel(
             f"The {noun} kept takes every reference to the other (delegations, attendances, "
             "speakers, owners, organisations); its empty fields are filled from the other. "

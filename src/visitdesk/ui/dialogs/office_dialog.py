@@ -1,4 +1,8 @@
-"""Set up the office once: letterhead name, city, press-release prefix, contact, logo."""
+"""Set up the office once: letterhead name, city, press-release prefix, contact, logo.
+
+The set-up is a versioned record: saving over another officer's correction shows both
+versions (Keep mine, Take theirs, Back), and each later correction is undone by Edit > Undo.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,22 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.office import OfficeSettings, load_office, logo_media_type, save_office
+from visitdesk.app.office import NOT_SET_UP, OfficeSettings
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.country_box import CountryBox
-from visitdesk.ui.dialogs.editing import add_save_cancel
+from visitdesk.ui.dialogs.editing import SavingDialog
+from visitdesk.ui.dialogs.typed import optional
+from visitdesk.ui.undo import VersionedEdit, office_stack, push_call
 
 
-class OfficeDialog(QDialog):
+class OfficeDialog(SavingDialog):
+    discard_question = "The office set-up has changes that are not saved. Discard them?"
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        record = desk.office.load()
+        super().__init__(self._save_settings, parent, version=record.version)
         self.desk = desk
+        self._opened = record
+        self.setObjectName("office_dialog")
         self.setWindowTitle("Office set-up")
         self.resize(600, 480)
-        with desk.store.session() as session:
-            settings = load_office(session) or OfficeSettings(name="")
+        settings = record.data
         self.logo: bytes | None = settings.logo
+        self.logo_type: str | None = settings.logo_media_type
         self.name = QLineEdit(settings.name, self)
         self.short_name = QLineEdit(settings.short_name or "", self)
         self.city = QLineEdit(settings.city or "", self)
@@ -73,7 +82,7 @@ class OfficeDialog(QDialog):
         form.addRow("&Media contact", self.contact)
         form.addRow("Default &classification", self.classification)
         form.addRow("Letterhead logo", logo_row)
-        add_save_cancel(self, form)
+        self._finish(form)
         self._show_logo()
 
     def _show_logo(self) -> None:
@@ -96,40 +105,59 @@ class OfficeDialog(QDialog):
         )
         if not path:
             return
+        self.use_logo_file(Path(path))
+
+    def use_logo_file(self, path: Path) -> bool:
+        from visitdesk.app import RefusedError
+
         try:
-            data = Path(path).read_bytes()
-            logo_media_type(data)
-        except OSError as exc:
-            QMessageBox.warning(self, "Logo not used", f"Cannot read {path}: {exc.strerror}")
-            return
-        except ServiceError as exc:
+            data = self.desk.office.read_logo(path)
+        except RefusedError as exc:
             QMessageBox.warning(self, "Logo not used", str(exc))
-            return
-        self.logo = data
+            return False
+        self.logo, self.logo_type = data, self.desk.office.check_logo(data)
         self._show_logo()
+        return True
 
     def _remove_logo(self) -> None:
-        self.logo = None
+        self.logo, self.logo_type = None, None
         self.logo_preview.clear()
         self._show_logo()
 
     def settings(self) -> OfficeSettings:
         return OfficeSettings(
             name=self.name.text(),
-            short_name=self.short_name.text(),
-            city=self.city.text(),
+            short_name=optional(self.short_name.text()),
+            city=optional(self.city.text()),
             country=self.country.code(),
             press_release_prefix=self.prefix.text(),
-            media_contact=self.contact.toPlainText(),
+            media_contact=optional(self.contact.toPlainText()),
             logo=self.logo,
+            logo_media_type=self.logo_type,
             default_classification=self.classification.text(),
         )
 
-    def accept(self) -> None:
-        try:
-            with self.desk.store.transaction() as session:
-                save_office(session, self.settings())
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
-            return
-        super().accept()
+    def data(self) -> OfficeSettings:
+        return self.settings()
+
+    def _save_settings(self, settings: OfficeSettings, version: int) -> bool:
+        desk, opened = self.desk, self._opened
+        if opened.version == NOT_SET_UP and version == NOT_SET_UP:
+            # The first set-up is not undone (there is no office to go back to); it can be
+            # corrected here at any time.
+            from visitdesk.app import BusyError, ConflictError, RefusedError, StoreFaultError
+
+            try:
+                desk.office.update(settings, version, opened.data)
+            except (BusyError, ConflictError, StoreFaultError):
+                raise  # Retry or Cancel; both versions side by side (SavingDialog)
+            except RefusedError as exc:
+                QMessageBox.warning(self, "Not saved", str(exc))
+                return False
+            return True
+        before = opened.data if version == opened.version else desk.office.load().data
+        edit = VersionedEdit(
+            lambda s, v: desk.office.update(s, v, opened.data), settings, before, version
+        )
+        stack = office_stack(self.parentWidget() or self)
+        return push_call(stack, "Change the office set-up", edit.do, edit.undo, lambda: None, self)

@@ -12,17 +12,25 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QMessageBox, QWidget
 
-from visitdesk.app import Desk
-from visitdesk.domain.enums import OrganisationKind
-from visitdesk.services import organisations
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.organisations import OrganisationDetails
-from visitdesk.services.people import organisation_rows
+from visitdesk.app import Desk, RefusedError
+from visitdesk.app.enums import OrganisationKind
+from visitdesk.app.organisations import OrganisationDetails, organisation_name
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
-from visitdesk.ui.undo import Operation
+from visitdesk.ui.dialogs.typed import optional
+from visitdesk.ui.undo import Call, VersionedEdit, current_stack, push_call
 
-Push = Callable[[str, Operation, Operation], bool]
+# How an edit is saved and made undoable: a view's `push_call(text, do, undo)`.
+Push = Callable[[str, Call, Call], bool]
+
+
+def stack_push(parent: QWidget) -> Push:
+    """For dialogs with no undo history of their own: Edit > Undo of the window takes it back."""
+
+    def push(text: str, do: Call, undo: Call) -> bool:
+        return push_call(current_stack(parent), text, do, undo, lambda: None, parent)
+
+    return push
 
 
 class _Organisations(QObject):
@@ -39,11 +47,12 @@ class OrganisationDialog(SavingDialog):
 
     def __init__(
         self,
-        save: Callable[[OrganisationDetails], bool],
+        save: Callable[..., bool],
         details: OrganisationDetails | None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(save, parent, version=version)
         self.setObjectName("organisation_dialog")
         self.setWindowTitle("Edit organisation" if details else "New organisation")
         self.resize(560, 200)
@@ -78,61 +87,77 @@ class OrganisationDialog(SavingDialog):
     def data(self) -> OrganisationDetails:
         return OrganisationDetails(
             name=self.name.text(),
-            short_name=self.short_name.text(),
-            native_name=self.native_name.text(),
+            short_name=optional(self.short_name.text()),
+            native_name=optional(self.native_name.text()),
             country=self.country.code(),
             # Qt hands an enum member back as its plain value: made a member again here.
             kind=OrganisationKind(self.kind.currentData()),
         )
 
 
-def new_organisation(desk: Desk, parent: QWidget, name: str = "") -> int | None:
-    """Ask for a new organisation and save it; its id, or None if cancelled."""
+def new_organisation(
+    desk: Desk, parent: QWidget, name: str = "", push: Push | None = None
+) -> int | None:
+    """Ask for a new organisation and save it, undoably; its id, or None if cancelled.
+
+    Undo removes it again, unless something has come to use it since (then it says so)."""
+    push = push or stack_push(parent)
     made: dict[str, int] = {}
 
+    def create(details: OrganisationDetails) -> None:
+        made["id"] = desk.organisations.create(details).id
+        ORGANISATIONS.changed.emit(made["id"])
+
+    def remove() -> None:
+        desk.organisations.delete_unused(made["id"])
+        ORGANISATIONS.changed.emit(made["id"])
+
     def save(details: OrganisationDetails) -> bool:
-        try:
-            with desk.store.transaction() as session:
-                made["id"] = organisations.add_organisation(session, details)
-        except ServiceError as exc:
-            QMessageBox.warning(dialog, "Not saved", str(exc))
-            return False
-        return True
+        return push(
+            f"Add organisation {organisation_name(details)}", lambda: create(details), remove
+        )
 
     dialog = OrganisationDialog(save, None, parent)
     dialog.name.setText(name)
     dialog.exec()
-    if "id" in made:
-        ORGANISATIONS.changed.emit(made["id"])
-    return made.get("id")
+    return made.get("id") if dialog.result() else None
 
 
 def edit_organisation(desk: Desk, organisation_id: int, parent: QWidget, push: Push) -> bool:
-    """Edit an organisation; the change goes through `push` (undoable where it can be)."""
+    """Edit an organisation; the change goes through `push`, undoable. A save over another
+    officer's change shows both versions (the dialog's conflict view)."""
     try:
-        with desk.store.session() as session:
-            before = organisations.load_organisation(session, organisation_id)
-    except ServiceError as exc:
+        record = desk.organisations.load(organisation_id)
+    except RefusedError as exc:
         QMessageBox.warning(parent, "Cannot edit", str(exc))
         return False
+    opened = record.data
 
-    def save(details: OrganisationDetails) -> bool:
-        return push(
-            f"Edit organisation {details.name.strip() or before.name}",
-            lambda s: organisations.update_organisation(s, organisation_id, details),
-            lambda s: organisations.update_organisation(s, organisation_id, before),
+    def save(details: OrganisationDetails, version: int) -> bool:
+        # Keeping mine over theirs: the undo puts back theirs, the version it replaced.
+        before = (
+            opened if version == record.version else desk.organisations.load(organisation_id).data
         )
+        edit = VersionedEdit(
+            lambda d, v: desk.organisations.update(organisation_id, d, v, opened),
+            details,
+            before,
+            version,
+        )
+        return push(f"Edit organisation {organisation_name(details)}", edit.do, edit.undo)
 
-    saved = bool(OrganisationDialog(save, before, parent).exec())
-    if saved:
+    dialog = OrganisationDialog(save, record.data, parent, version=record.version)
+    taken: list[bool] = []
+    dialog.theirs_taken.connect(lambda: taken.append(True))
+    changed = bool(dialog.exec()) or bool(taken)
+    if changed:
         ORGANISATIONS.changed.emit(organisation_id)
-    return saved
+    return changed
 
 
 def fill_organisations(desk: Desk, combo: QComboBox, current: int | None = None) -> None:
     """Fill a combo box with every organisation (`(none)` first), `current` selected."""
-    with desk.store.session() as session:
-        rows = organisation_rows(session)
+    rows = desk.organisations.choices()
     combo.blockSignals(True)
     combo.clear()
     combo.addItem("(none)", None)

@@ -8,7 +8,8 @@ with a tick box to take them off the visit, none ticked."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -28,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.domain.enums import Side
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.spreadsheets.people_import import PeoplePreview, RowPlan
+from visitdesk.app import RefusedError
+from visitdesk.app.enums import Side
+from visitdesk.app.lists import ImportDone, ImportPlan, PlanRow
 from visitdesk.ui.models.rows import Column, RowTableModel
 from visitdesk.ui.widgets import make_table, tab_in_layout_order
+
+if TYPE_CHECKING:
+    from visitdesk.ui.views.visit_view import VisitView
 
 ERROR_COLOUR = QColor("#b00020")
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -41,34 +45,28 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 class ImportRowsModel(RowTableModel):
     """The rows of the file as planned; rows with errors in red."""
 
-    def set_side(self, side: Side) -> None:
-        """What a row does depends on the side people join: set before the rows."""
-        self.columns = (
-            Column("Row", lambda r: str(r.number), lambda r: r.number),
-            Column("Name", lambda r: r.name or "(no name)", tooltip=lambda r: r.name),
-            Column(
-                "What happens",
-                lambda r: ("Error: " if r.errors else "") + r.describe(side),
-                tooltip=lambda r: r.describe(side),
-            ),
-        )
+    columns = (
+        Column("Row", lambda r: str(r.number), lambda r: r.number),
+        Column("Name", lambda r: r.name or "(no name)", tooltip=lambda r: r.name),
+        Column("What happens", lambda r: r.outcome, tooltip=lambda r: r.outcome),
+    )
 
     def haystack(self, row: Any) -> str:
         return ""  # the preview is read, not searched
 
     def extra_data(self, row: Any, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, RowPlan) and row.errors:
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, PlanRow) and row.errors:
             return ERROR_COLOUR
         return None
 
 
 class PeopleImportDialog(QDialog):
-    """`plan(side)` reads the file against the store; the dialog shows its answer."""
+    """`plan(side)` reads the file against the records; the dialog shows its answer."""
 
     def __init__(
         self,
-        plan: Callable[[Side], PeoplePreview],
-        first: PeoplePreview,
+        plan: Callable[[Side], ImportPlan],
+        first: ImportPlan,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +83,6 @@ class PeopleImportDialog(QDialog):
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setWordWrap(True)
         self.model = ImportRowsModel(self)
-        self.model.set_side(first.side)
         self.table, self.proxy = make_table(self.model, self, stretch=2, sortable=False)
         self.table.horizontalHeader().resizeSection(0, 50)
         self.table.horizontalHeader().resizeSection(1, 260)
@@ -179,17 +176,15 @@ class PeopleImportDialog(QDialog):
     def _replan(self) -> None:
         try:
             preview = self._plan(self.chosen_side())
-        except (ServiceError, OSError) as exc:  # the file was moved or changed meanwhile
-            message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            QMessageBox.warning(self, "Cannot read the list", message)
+        except RefusedError as exc:  # the file was moved or changed meanwhile
+            QMessageBox.warning(self, "Cannot read the list", str(exc))
             self.import_button.setEnabled(False)
             return
         self._show(preview)
 
-    def _show(self, preview: PeoplePreview) -> None:
+    def _show(self, preview: ImportPlan) -> None:
         self.preview = preview
-        self.model.set_side(preview.side)
-        notes = [f"{len(preview.rows)} people for {preview.visit.title}."]
+        notes = [f"{len(preview.rows)} people for {preview.visit_title}."]
         if preview.encoding:
             notes.append(f"Read as {preview.encoding}.")
         notes += list(preview.notes)
@@ -214,7 +209,7 @@ class PeopleImportDialog(QDialog):
         )
         self._fill(
             self.missing,
-            [(f"{p.display_name} ({p.ref})", p.id) for p in preview.missing],
+            [(f"{p.name} ({p.ref})", p.person_id) for p in preview.missing],
             ticked=False,
         )
         for widget in (self.missing, self.missing_label):
@@ -230,10 +225,45 @@ class PeopleImportDialog(QDialog):
             self.verdict.setStyleSheet(f"color: {ERROR_COLOUR.name()};")
         else:
             joining = sum(1 for r in preview.rows if r.joins)
-            new = sum(1 for r in preview.rows if r.person is None)
+            new = sum(1 for r in preview.rows if r.is_new)
             changes = f", {len(preview.changes)} changes to choose" if preview.changes else ""
             self.verdict.setText(
                 f"Ready: {joining} will join, {new} of them new to VisitDesk{changes}. "
                 "Import does it all at once; Edit > Undo takes it back."
             )
             self.verdict.setStyleSheet("")
+
+
+def import_people(view: VisitView, path: Path) -> ImportDone | None:
+    """Read a delegation list, show every row's fate, and import all of it or nothing.
+
+    The import goes on the visit's undo stack like any edit: undo takes off those who joined,
+    removes the people and organisations it made, puts corrected fields back and returns
+    those it took off the visit; redo makes it again under the same ids.
+    """
+    desk, visit_id = view.desk, view.visit_id
+    try:
+        first = desk.lists.plan(path, visit_id, Side.GUEST)
+    except RefusedError as exc:
+        QMessageBox.warning(view, "Nothing was imported", str(exc))
+        return None
+    dialog = PeopleImportDialog(lambda side: desk.lists.plan(path, visit_id, side), first, view)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    plan = dialog.preview
+    accepted, remove = dialog.accepted_changes(), dialog.people_to_remove()
+    done: list[ImportDone] = []
+
+    def do() -> None:
+        if done:
+            desk.lists.redo(done[0])
+        else:
+            done.append(desk.lists.apply(plan, accepted, remove))
+
+    def undo() -> None:
+        desk.lists.undo(done[0])
+
+    from visitdesk.ui.errors import run_saving
+
+    saved = run_saving(view, lambda: view.push_call(f"Import {path.name}", do, undo))
+    return done[0] if saved and done else None

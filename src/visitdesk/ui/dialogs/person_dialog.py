@@ -28,11 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.domain.names import NameParts, display_name
-from visitdesk.services import person_details
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.person_details import PersonDetails, photo_media_type
+from visitdesk.app import Desk, RefusedError
+from visitdesk.app.people import PersonDetails, person_name
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import (
     Push,
@@ -40,7 +37,10 @@ from visitdesk.ui.dialogs.organisation_dialog import (
     fill_organisations,
     keep_organisations_fresh,
     new_organisation,
+    stack_push,
 )
+from visitdesk.ui.dialogs.typed import optional
+from visitdesk.ui.undo import VersionedEdit
 
 PHOTO_SIZE = (96, 120)  # a passport photograph's proportions
 
@@ -59,11 +59,12 @@ class PersonDialog(SavingDialog):
     def __init__(
         self,
         desk: Desk,
-        save: Callable[[PersonDetails], bool],
+        save: Callable[..., bool],
         details: PersonDetails | None = None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(save, parent, version=version)
         self.desk = desk
         self.setObjectName("person_dialog")
         d = details or PersonDetails(family_name="")
@@ -153,14 +154,7 @@ class PersonDialog(SavingDialog):
 
     @staticmethod
     def _name(details: PersonDetails) -> str:
-        return display_name(
-            NameParts(
-                details.honorific,
-                details.given_name,
-                details.family_name,
-                details.family_name_first,
-            )
-        )
+        return person_name(details)
 
     def _new_organisation(self) -> None:
         org_id = new_organisation(self.desk, self)
@@ -173,7 +167,7 @@ class PersonDialog(SavingDialog):
             self._new_organisation()
             return
 
-        edit_organisation(self.desk, org_id, self, direct_push(self.desk, self))
+        edit_organisation(self.desk, org_id, self, stack_push(self))
 
     def _show_photo(self) -> None:
         pixmap = QPixmap()
@@ -199,12 +193,8 @@ class PersonDialog(SavingDialog):
 
     def use_photo_file(self, path: Path) -> bool:
         try:
-            data = path.read_bytes()
-            photo_media_type(data)
-        except OSError as exc:
-            QMessageBox.warning(self, "Photo not used", f"Cannot read {path}: {exc.strerror}")
-            return False
-        except ServiceError as exc:
+            data = self.desk.people.read_photo(path)
+        except RefusedError as exc:
             QMessageBox.warning(self, "Photo not used", str(exc))
             return False
         self.photo = data
@@ -218,70 +208,64 @@ class PersonDialog(SavingDialog):
     def data(self) -> PersonDetails:
         return PersonDetails(
             family_name=self.family.text(),
-            given_name=self.given.text(),
-            honorific=self.honorific.text(),
+            given_name=optional(self.given.text()),
+            honorific=optional(self.honorific.text()),
             family_name_first=self.family_first.isChecked(),
-            native_name=self.native.text(),
-            position=self.position.text(),
+            native_name=optional(self.native.text()),
+            position=optional(self.position.text()),
             organisation_id=self.organisation.currentData(),
             precedence=self.precedence.value() or None,
-            email=self.email.text(),
-            phone=self.phone.text(),
-            bio=self.bio.toPlainText(),
-            dietary=self.dietary.toPlainText(),
-            medical=self.medical.toPlainText(),
+            email=optional(self.email.text()),
+            phone=optional(self.phone.text()),
+            bio=optional(self.bio.toPlainText()),
+            dietary=optional(self.dietary.toPlainText()),
+            medical=optional(self.medical.toPlainText()),
             photo=self.photo,
         )
 
 
-def new_person(desk: Desk, parent: QWidget) -> int | None:
-    """Ask for a new person and save them; their id, or None if cancelled."""
+def new_person(desk: Desk, parent: QWidget, push: Push | None = None) -> int | None:
+    """Ask for a new person and save them, undoably; their id, or None if cancelled.
+
+    Undo removes them again, unless they have joined a visit or an engagement since."""
+    push = push or stack_push(parent)
     made: dict[str, int] = {}
 
+    def create(details: PersonDetails) -> None:
+        made["id"] = desk.people.create(details).id
+
     def save(details: PersonDetails) -> bool:
-        try:
-            with desk.store.transaction() as session:
-                made["id"] = person_details.add_person(session, details)
-        except ServiceError as exc:
-            QMessageBox.warning(dialog, "Not saved", str(exc))
-            return False
-        return True
+        return push(
+            f"Add {person_name(details)}",
+            lambda: create(details),
+            lambda: desk.people.delete_unused(made["id"]),
+        )
 
     dialog = PersonDialog(desk, save, None, parent)
-    dialog.exec()
-    return made.get("id")
+    return made.get("id") if dialog.exec() else None
 
 
 def edit_person(desk: Desk, person_id: int, parent: QWidget, push: Push) -> bool:
-    """Correct a person; the change goes through `push`, undoable where it can be."""
+    """Correct a person; the change goes through `push`, undoable. A save over another
+    officer's change shows both versions (the dialog's conflict view). True when what the
+    caller shows must be read again: saved, or the other officer's version taken."""
     try:
-        with desk.store.session() as session:
-            before = person_details.load_person(session, person_id)
-    except ServiceError as exc:
+        record = desk.people.load(person_id)
+    except RefusedError as exc:
         QMessageBox.warning(parent, "Cannot edit", str(exc))
         return False
+    opened = record.data
 
-    def save(details: PersonDetails) -> bool:
-        name = PersonDialog._name(details) if details.family_name.strip() else ""
-        return push(
-            f"Edit {name or PersonDialog._name(before)}",
-            lambda s: person_details.update_person(s, person_id, details),
-            lambda s: person_details.update_person(s, person_id, before),
+    def save(details: PersonDetails, version: int) -> bool:
+        # Keeping mine over theirs: the undo puts back theirs, the version it replaced.
+        before = opened if version == record.version else desk.people.load(person_id).data
+        edit = VersionedEdit(
+            lambda d, v: desk.people.update(person_id, d, v, opened), details, before, version
         )
+        name = person_name(details) if details.family_name.strip() else person_name(opened)
+        return push(f"Edit {name}", edit.do, edit.undo)
 
-    return bool(PersonDialog(desk, save, before, parent).exec())
-
-
-def direct_push(desk: Desk, parent: QWidget) -> Push:
-    """For dialogs with no undo history of their own: the edit is saved at once."""
-
-    def push(_text: str, do: Callable[..., object], _undo: Callable[..., object]) -> bool:
-        try:
-            with desk.store.transaction() as session:
-                do(session)
-        except ServiceError as exc:
-            QMessageBox.warning(parent, "Not saved", str(exc))
-            return False
-        return True
-
-    return push
+    dialog = PersonDialog(desk, save, record.data, parent, version=record.version)
+    taken: list[bool] = []
+    dialog.theirs_taken.connect(lambda: taken.append(True))
+    return bool(dialog.exec()) or bool(taken)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk
-from visitdesk.services.people import PersonRow, person_rows
+from visitdesk.app.people import PersonRow
 from visitdesk.ui.dialogs.organisation_dialog import Push
 from visitdesk.ui.models.delegation import PRECEDENCE_COLUMN, PeopleModel
 from visitdesk.ui.table_actions import fit_to_content, row_actions
@@ -86,22 +86,22 @@ class PersonPicker(QDialog):
         self.search.setFocus()
 
     def _reload(self) -> None:
-        with self.desk.store.session() as session:
-            rows = [r for r in person_rows(session) if r.id not in self.exclude]
+        rows = [r for r in self.desk.people.picker_rows() if r.id not in self.exclude]
         self.model.set_rows(rows)
         self.proxy.refresh()
 
     def _new_person(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import new_person
 
-        person_id = new_person(self.desk, self)
+        person_id = new_person(self.desk, self, self._push)
         if person_id is not None:
             self.search.clear()
             self._reload()
             select_id(self.table, self.proxy, person_id)
 
     def edit_current(self) -> None:
-        from visitdesk.ui.dialogs.person_dialog import direct_push, edit_person
+        from visitdesk.ui.dialogs.organisation_dialog import stack_push
+        from visitdesk.ui.dialogs.person_dialog import edit_person
 
         # With several ticked, the one last clicked (the current row) is the one corrected.
         current = self.table.currentIndex()
@@ -113,7 +113,7 @@ class PersonPicker(QDialog):
         if row is None:
             return
         chosen = {r.id for r in self.chosen()}
-        push = self._push or direct_push(self.desk, self)
+        push = self._push or stack_push(self)
         if edit_person(self.desk, row.id, self, push):
             self._reload()
             for person_id in chosen:  # the ticks survive the correction

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from visitdesk.services.people import rank_text, role_text
+from visitdesk.app.people import rank_text, role_text
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from visitdesk.services.people import rank_text
-from visitdesk.services.search import OrganisationListRow, PersonListRow
+from visitdesk.app.organisations import OrganisationListRow
+from visitdesk.app.people import PersonListRow, rank_text
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 

@@ -3,18 +3,29 @@ role, choose the leader, change a rank."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMenu, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from visitdesk.domain.enums import DelegateRole
-from visitdesk.services import people
-from visitdesk.services.people import DelegateRow, Delegation
+from visitdesk.app import ConflictError, RefusedError
+from visitdesk.app.enums import DelegateRole
+from visitdesk.app.people import DelegateRow, DelegationChange, role_choice
+from visitdesk.ui.errors import run_saving
 from visitdesk.ui.models.delegation import DelegationModel
 from visitdesk.ui.table_actions import row_actions
+from visitdesk.ui.undo import Call, VersionedEdit
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
 if TYPE_CHECKING:
@@ -81,16 +92,39 @@ class DelegationPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the rows again (VisitView calls this after every edit)."""
-        with self.view.desk.store.session() as session:
-            self.reload(session)
-
-    def reload(self, session: Session) -> None:
         kept = self.current()
-        self.model.set_rows(people.delegation_rows(session, self.view.visit_id))
+        self.model.set_rows(self.view.desk.people.delegation_rows(self.view.visit_id))
         self.proxy.refresh()
         if kept is not None:
             select_id(self.table, self.proxy, kept.person_id)
         self._show_role()
+
+    def _push(self, text: str, do: Call, undo: Call) -> bool:
+        """An edit made now and put on the visit's undo stack. A busy database asks Retry or
+        Cancel; a change refused as stale (another officer, just now) is explained."""
+        try:
+            return bool(run_saving(self, lambda: self.view.push_call(text, do, undo)))
+        except ConflictError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            self.view.reload()
+            return False
+
+    def _change(self, text: str, first: Callable[[], DelegationChange]) -> bool:
+        """One change of the delegation: made by `first`, redone and undone from its before
+        and after (refused when the delegation was changed in between)."""
+        desk, visit_id = self.view.desk, self.view.visit_id
+        made: list[DelegationChange] = []
+
+        def do() -> None:
+            if made:
+                desk.people.replace_delegation(visit_id, made[0].before, made[0].after)
+            else:
+                made.append(first())
+
+        def undo() -> None:
+            desk.people.replace_delegation(visit_id, made[0].after, made[0].before)
+
+        return self._push(text, do, undo)
 
     def _chosen_role(self) -> DelegateRole | None:
         # Qt hands an enum member back as its plain value: made a member again here.
@@ -100,65 +134,51 @@ class DelegationPanel(QWidget):
     def _show_role(self) -> None:
         row = self.current()
         self.role.setEnabled(row is not None)
-        choice = people.role_choice(row.role) if row is not None else None
+        choice = role_choice(row.role) if row is not None else None
         self.role.setCurrentIndex(max(0, self.role.findData(choice)))
 
     def current(self) -> DelegateRow | None:
         row: DelegateRow | None = selected_row(self.table, self.proxy)
         return row
 
-    def _snapshot(self) -> Delegation:
-        with self.view.desk.store.session() as session:
-            return people.get_delegation(session, self.view.visit_id)
-
-    def _replace(self, text: str, before: Delegation, after: Delegation) -> None:
-        visit_id = self.view.visit_id
-        self.view.push(
-            text,
-            lambda s: people.set_delegation(s, visit_id, after),
-            lambda s: people.set_delegation(s, visit_id, before),
-        )
-
     def add(self) -> None:
         from visitdesk.ui.dialogs.person_picker import PersonPicker
 
-        before = self._snapshot()
+        desk, visit_id = self.view.desk, self.view.visit_id
+        present = {row.person_id for row in self.model.rows()}
         picker = PersonPicker(
-            self.view.desk,
+            desk,
             "Add to the delegation",
-            exclude={m for m, _r in before.members},
+            exclude=present,
             parent=self,
-            push=self.view.push,
+            push=self.view.push_call,
         )
         if not picker.exec() or not picker.chosen():
+            self.view.reload()  # a person may have been corrected or added in the picker
             return
         chosen = picker.chosen()
-        members = before.members + tuple((row.id, None) for row in chosen)
-        leader = before.leader_id
-        if leader is None:  # the most senior leads until the officer chooses otherwise
-            with self.view.desk.store.session() as session:
-                leader = people.most_senior(session, [m for m, _r in members])
+        ids = [row.id for row in chosen]
         names = ", ".join(row.name for row in chosen)
-        self._replace(f"Add {names} to the delegation", before, Delegation(members, leader))
+        self._change(
+            f"Add {names} to the delegation", lambda: desk.people.add_members(visit_id, ids)
+        )
 
     def edit_person(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import edit_person
 
         row = self.current()
-        if row is not None:
-            edit_person(self.view.desk, row.person_id, self, self.view.push)
+        if row is not None and edit_person(
+            self.view.desk, row.person_id, self, self.view.push_call
+        ):
+            self.view.reload()
 
     def set_role(self, role: DelegateRole | None) -> None:
         row = self.current()
-        if row is None or people.role_choice(row.role) is role:
+        if row is None or role_choice(row.role) is role:
             return
-        visit_id, person_id, old = self.view.visit_id, row.person_id, row.role
+        desk, visit_id, person_id = self.view.desk, self.view.visit_id, row.person_id
         text = f"{row.name}: {role.label.lower() if role else 'no special role'}"
-        self.view.push(
-            text,
-            lambda s: people.set_role(s, visit_id, person_id, role),
-            lambda s: people.restore_role(s, visit_id, person_id, old),
-        )
+        self._change(text, lambda: desk.people.set_role(visit_id, person_id, role))
 
     def _fill_menu(self, menu: QMenu) -> None:
         row = self.current()
@@ -166,7 +186,7 @@ class DelegationPanel(QWidget):
             return
         menu.addAction("Edit person…", self.edit_person)
         roles = menu.addMenu("Role")
-        current = people.role_choice(row.role)
+        current = role_choice(row.role)
         for text, choice in (("No special role", None), *((r.label, r) for r in DelegateRole)):
             action = roles.addAction(text, partial(self.set_role, choice))
             action.setCheckable(True)
@@ -180,43 +200,48 @@ class DelegationPanel(QWidget):
         row = self.current()
         if row is None:
             return
-        before = self._snapshot()
-        members = tuple(m for m in before.members if m[0] != row.person_id)
-        leader = before.leader_id
-        if leader == row.person_id:  # the next most senior leads, until chosen otherwise
-            with self.view.desk.store.session() as session:
-                leader = people.most_senior(session, [m for m, _r in members])
-        self._replace(f"Remove {row.name}", before, Delegation(members, leader))
+        desk, visit_id, person_id = self.view.desk, self.view.visit_id, row.person_id
+        self._change(f"Remove {row.name}", lambda: desk.people.remove_member(visit_id, person_id))
 
     def make_leader(self) -> None:
         row = self.current()
         if row is None or row.is_leader:
             return
-        before = self._snapshot()
-        self._replace(
-            f"Make {row.name} the leader", before, Delegation(before.members, row.person_id)
+        desk, visit_id, person_id = self.view.desk, self.view.visit_id, row.person_id
+        self._change(
+            f"Make {row.name} the leader", lambda: desk.people.make_leader(visit_id, person_id)
         )
 
     def change_rank(self) -> None:
+        """The rank is the person's own (versioned): an undo after another officer changed
+        them is refused with their name."""
         row = self.current()
         if row is None:
+            return
+        desk, person_id = self.view.desk, row.person_id
+        try:
+            record = desk.people.load(person_id)
+        except RefusedError as exc:
+            QMessageBox.warning(self, "Precedence", str(exc))
             return
         value, ok = QInputDialog.getInt(
             self,
             "Precedence",
             f"Rank of {row.name} (1 = most senior, 0 = not ranked):",
-            row.precedence or 0,
+            record.data.precedence or 0,
             0,
             999,
         )
-        if not ok:
+        if not ok or (value or None) == record.data.precedence:
             return
-        new, old = value or None, row.precedence
-        self.view.push(
-            f"Rank {row.name} {value or 'unranked'}",
-            lambda s: people.set_precedence(s, row.person_id, new),
-            lambda s: people.set_precedence(s, row.person_id, old),
+        opened = record.data
+        edit = VersionedEdit(
+            lambda d, v: desk.people.update(person_id, d, v, opened),
+            dataclasses.replace(opened, precedence=value or None),
+            opened,
+            record.version,
         )
+        self._push(f"Rank {row.name} {value or 'unranked'}", edit.do, edit.undo)
 
     def person_pack(self) -> None:
         from visitdesk.ui.visit_documents import briefing_pack

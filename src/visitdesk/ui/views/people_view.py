@@ -7,6 +7,7 @@ are read when the view is first shown and again when records change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.services import search
-from visitdesk.services.search import VisitRow
+from visitdesk.app import Desk, RefusedError
+from visitdesk.app.people import VisitRow
 from visitdesk.ui.models.people import OrganisationsModel, PeopleModel
 from visitdesk.ui.models.rows import SearchProxy
 from visitdesk.ui.models.visits import VisitsModel
 from visitdesk.ui.table_actions import row_actions
-from visitdesk.ui.undo import Operation, push_edit
+from visitdesk.ui.undo import Call, push_call
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
 # Moving through the list with the arrow keys reads a person's visits once the officer pauses,
@@ -154,9 +154,9 @@ class PeopleView(QWidget):
 
     # Editing -------------------------------------------------------------------------------
 
-    def push(self, text: str, do: Operation, undo: Operation) -> bool:
-        """Save an edit now and make it undoable; refusals are shown and return False."""
-        return push_edit(self.undo_stack, self.desk, text, do, undo, self._after_edit, self)
+    def push_call(self, text: str, do: Call, undo: Call) -> bool:
+        """Save an edit now (app calls) and make it undoable; see `ui/undo.push_call`."""
+        return push_call(self.undo_stack, text, do, undo, self._after_edit, self)
 
     def _after_edit(self) -> None:
         self.reload()
@@ -177,25 +177,25 @@ class PeopleView(QWidget):
         if row is None:
             return
         if self.lists.currentIndex() == 0:
-            edit_person(self.desk, row.id, self, self.push)
+            changed = edit_person(self.desk, row.id, self, self.push_call)
         else:
-            edit_organisation(self.desk, row.id, self, self.push)
+            changed = edit_organisation(self.desk, row.id, self, self.push_call)
+        if changed:
+            self.reload()  # also when the other officer's version was taken
 
     def new_person(self) -> None:
         from visitdesk.ui.dialogs.person_dialog import new_person
 
-        person_id = new_person(self.desk, self)
+        person_id = new_person(self.desk, self, self.push_call)
         if person_id is not None:
-            self._after_edit()
             self.lists.setCurrentWidget(self.people_table)
             select_id(self.people_table, self.people_proxy, person_id)
 
     def new_organisation(self) -> None:
         from visitdesk.ui.dialogs.organisation_dialog import new_organisation
 
-        org_id = new_organisation(self.desk, self)
+        org_id = new_organisation(self.desk, self, push=self.push_call)
         if org_id is not None:
-            self._after_edit()
             self.lists.setCurrentWidget(self.organisations_table)
             select_id(self.organisations_table, self.organisations_proxy, org_id)
 
@@ -224,9 +224,12 @@ class PeopleView(QWidget):
             return
         self._stale = False
         kept = [self._selected_id(t) for t in (self.people_table, self.organisations_table)]
-        with self.desk.store.session() as session:
-            people = search.people_rows(session)
-            organisations = search.organisation_rows(session)
+        try:
+            people = self.desk.people.rows()
+            organisations = self.desk.organisations.rows()
+        except RefusedError as exc:
+            self.count_label.setText(str(exc))  # the lists stay as they were
+            return
         self.people.set_rows(people)
         self.organisations.set_rows(organisations)
         for table, proxy, row_id in (
@@ -315,17 +318,20 @@ class PeopleView(QWidget):
             return False
         key = (self.lists.currentIndex(), int(row.id))
         if key != self._shown_for:
-            with self.desk.store.session() as session:
+            try:
                 if key[0] == 0:
-                    visits = search.person_visit_rows(session, row.id)
+                    visits = self.desk.people.visits_of(row.id)
                 else:
-                    visits = search.organisation_visit_rows(session, row.id)
+                    visits = self.desk.organisations.visits_of(row.id)
+            except RefusedError as exc:
+                self.visits_label.setText(str(exc))
+                return True
             self._shown_for = key
             self._show_visits_of(row.name, visits)
         return True
 
-    def _show_visits_of(self, name: str | None, visits: list[VisitRow]) -> None:
-        self.visits.set_rows(visits)
+    def _show_visits_of(self, name: str | None, visits: Sequence[VisitRow]) -> None:
+        self.visits.set_rows(list(visits))
         self.open_button.setEnabled(bool(visits))
         if name is None:
             self.visits_label.setText("Select a person or an organisation to see their visits.")
