@@ -165,8 +165,9 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
     ]
     assert not messages  # no other warning on the way
 
-    # Keep mine stored A's copy over B's, as A chose: B opening her again reads it.
-    assert cells(a_people, 2) == ["Examiner"]
+    # Keep mine stored A's change (the phone) over B's version; B's position, which A never
+    # touched, stays as B saved it. B opening her again reads both.
+    assert cells(a_people, 2) == ["Director, Patent Examination"]
     in_b: dict[str, str] = {}
 
     def look(dialog: QWidget) -> None:
@@ -175,9 +176,17 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
 
     when_shown(person_dialog(), look)
     double_click(qtbot, b_people, "Ms. Yuki Tanaka")
-    assert in_b == {"position": "Examiner", "phone": "+81 3 3581 1101"}
+    assert in_b == {"position": "Director, Patent Examination", "phone": "+81 3 3581 1101"}
 
-    # Edit > Undo in A puts back B's version, which A's save replaced.
+    # Edit > Undo in A puts back B's version, which A's save replaced: no phone.
     undo = menu_action(a, "Edit", "Undo Edit Ms. Yuki Tanaka")
     undo.trigger()
     assert cells(a_people, 2) == ["Director, Patent Examination"]
+
+    def no_phone(dialog: QWidget) -> None:
+        in_b.update(phone=field(dialog, "Phone").text())
+        qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
+
+    when_shown(person_dialog(), no_phone)
+    double_click(qtbot, b_people, "Ms. Yuki Tanaka")
+    assert in_b["phone"] == ""

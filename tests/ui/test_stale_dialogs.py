@@ -93,9 +93,11 @@ def test_an_organisation_saved_over_another_officer_keeps_mine_and_undo_puts_the
     assert edit_organisation(a, made.id, parent, push)
     assert seen and seen[0].fields == ("native name",)
     stored = a.organisations.load(made.id).data
-    assert stored.country == "JP" and stored.native_name is None  # A's copy, kept on purpose
+    # Keep mine put A's change (the country) over B's version; B's native name stays.
+    assert stored.country == "JP" and stored.native_name == "特許庁"
     stack.undo()
-    assert a.organisations.load(made.id).data.native_name == "特許庁"
+    undone = a.organisations.load(made.id).data
+    assert undone.native_name == "特許庁" and undone.country is None  # B's version again
 
 
 def test_two_officers_setting_up_the_office_at_once_see_each_other(
@@ -114,5 +116,6 @@ def test_two_officers_setting_up_the_office_at_once_see_each_other(
     assert seen and seen[0].theirs.data.name == "Japan Patent Office"
     assert dialog.result()
     stored = b.office.load()
-    assert stored.data.name == "特許庁" and stored.data.city is None
+    # A's name over B's set-up; B's city, which A never typed, stays.
+    assert stored.data.name == "特許庁" and stored.data.city == "Tokyo"
     assert stored.changed_by == "akhan"
