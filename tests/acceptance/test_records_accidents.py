@@ -160,3 +160,47 @@ def test_records_deleted_between_two_starts_come_back_from_the_backup(
     qtbot.waitUntil(lambda: "Visit of the KIPO delegation" in visit_titles(window))
     for desk in opened:
         desk.close()
+
+
+def test_a_save_while_another_visitdesk_writes_waits_visibly_then_goes_through(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication
+
+    a_visit(tmp_path / "office", "Visit of the JPO delegation")
+    desk = Desk.open(data_dir=tmp_path / "office")
+    main = window_on(qtbot, desk)
+    visit = open_first_visit(qtbot, main)
+    path = desk.database_file
+    assert path is not None
+    other = sqlite3.connect(path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another VisitDesk in the middle of a long import
+    noticed: list[str] = []
+
+    def the_other_finishes(note: QWidget) -> None:
+        noticed.append(note.windowTitle())
+        other.rollback()
+
+    def rename_and_save(dialog: QWidget) -> None:
+        title = dialog.findChild(QLineEdit)
+        assert title is not None
+        title.selectAll()
+        qtbot.keyClicks(title, "Visit of the JPO delegation (revised)")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Save: it waits for the other VisitDesk
+
+    def waiting_note() -> QWidget | None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "waiting-for-other" and widget.isVisible():
+                return widget
+        return None
+
+    when_shown(waiting_note, the_other_finishes)
+    when_shown(modal("visit_dialog"), rename_and_save)
+    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    other.close()
+    assert noticed == ["Waiting for the other VisitDesk"]
+    assert not messages  # no refusal: it was saved once the other had finished
+    qtbot.waitUntil(lambda: "Visit of the JPO delegation (revised)" in visit_titles(main))
