@@ -167,6 +167,20 @@ class Itinerary(Part):
 
         return self._desk.write(work)
 
+    def recorded_at(self, engagement_id: int) -> tuple[int, int]:
+        """How many statements and outcomes are linked to the engagement (a deletion's
+        question says they stay)."""
+        from sqlalchemy import func, select
+
+        from visitdesk.domain.models import Outcome, Statement
+
+        def work(session: Session) -> tuple[int, int]:
+            said = select(func.count()).where(Statement.engagement_id == engagement_id)
+            agreed = select(func.count()).where(Outcome.engagement_id == engagement_id)
+            return session.scalar(said) or 0, session.scalar(agreed) or 0
+
+        return self._desk.read(work)
+
     def restore(self, deleted: DeletedEngagement) -> Record[EngagementData]:
         """Put a deleted engagement back as it was, under its id and version, with the
         statements and outcomes that were linked to it (those still there) linked again."""
