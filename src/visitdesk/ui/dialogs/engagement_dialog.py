@@ -125,6 +125,15 @@ class EngagementDialog(SavingDialog):
         self.points = QPlainTextEdit("\n".join(data.talking_points), self)
         self.points.setPlaceholderText("One talking point a line")
         self.notes = QPlainTextEdit(data.notes or "", self)
+        for widget, name in (
+            (self.venue, "engagement venue"),
+            (self.city, "engagement city"),
+            (self.objectives, "engagement objectives"),
+            (self.points, "talking points"),
+            (self.notes, "engagement notes"),
+        ):
+            widget.setObjectName(name)
+            widget.setAccessibleName(name.capitalize())
         for box in (self.objectives, self.points, self.notes):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(56)
