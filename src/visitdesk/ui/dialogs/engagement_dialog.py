@@ -45,6 +45,12 @@ from visitdesk.ui.widgets import (
 CreatePerson = Callable[[NewPerson], int | None]
 
 
+def _typed(text: str) -> str | None:
+    """A field left empty is None, as stored: comparing with another officer's version then
+    shows only the fields that really differ."""
+    return text if text.strip() else None
+
+
 class _Moment(QWidget):
     """A day typed or picked (DateField) and a time typed (TimeField)."""
 
@@ -334,12 +340,12 @@ class EngagementDialog(SavingDialog):
             start=self.start.value(),
             end=self.end.value(),
             kind=enum_data(self.kind, EngagementKind),
-            venue=self.venue.text(),
-            city=self.city.text(),
+            venue=_typed(self.venue.text()),
+            city=_typed(self.city.text()),
             time_zone=self.zone.zone(),
             organisation_id=optional_id(self.organisation),
-            objectives=self.objectives.toPlainText(),
-            notes=self.notes.toPlainText(),
+            objectives=_typed(self.objectives.toPlainText()),
+            notes=_typed(self.notes.toPlainText()),
             talking_points=tuple(self.points.toPlainText().splitlines()),
             attendees=tuple(attendees),
             ref=self._original.ref,

@@ -226,13 +226,19 @@ class OutcomeDialog(_RecordDialog):
             kind=enum_data(self.kind, OutcomeKind),
             title=self.title_edit.text(),
             status=optional_enum_data(self.status, OutcomeStatus),
-            description=self.description.toPlainText(),
+            description=_typed(self.description.toPlainText()),
             owner_id=optional_id(self.owner),
             due_date=self.due.value(),
-            next_step=self.next_step.text(),
+            next_step=_typed(self.next_step.text()),
             engagement_id=optional_id(self.engagement),
             status_on=self.status_on.value(),
         )
+
+
+def _typed(text: str) -> str | None:
+    """A field left empty is None, as stored: another officer's version is then compared
+    only on the fields that really differ."""
+    return text if text.strip() else None
 
 
 def history_text(history: tuple[tuple[OutcomeStatus, date], ...]) -> str:
