@@ -7,9 +7,9 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from visitdesk.app.itinerary import EngagementData
 from visitdesk.domain.enums import OutcomeStatus
 from visitdesk.domain.models import Engagement, Outcome, StatusChange
-from visitdesk.app.itinerary import EngagementData
 from visitdesk.services.followups import open_followups
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.dialogs.office_dialog import OfficeDialog
