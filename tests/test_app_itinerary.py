@@ -137,9 +137,15 @@ def test_a_person_typed_in_the_dialog_attends_and_can_be_removed_again(
     )
     assert a.itinerary.signatories(made.id).host == (person, candidate.name)
     assert a.itinerary.signatories(made.id).guest is None
-    a.itinerary.delete(made.id)
+    # Undo both (the engagement first), then redo both: the same person, the same engagement.
+    gone = a.itinerary.delete(made.id)
     a.itinerary.remove_person(person)
     assert all(c.id != person for c in a.itinerary.candidates(None))
+    assert a.itinerary.create_person(NewPerson(family_name="خان", given_name="Ahmed"), person) == (
+        person
+    )
+    back = a.itinerary.restore(gone)
+    assert back.data.attendees == ((person, Side.HOST),)
 
 
 def test_visit_dates_zone_delegation_and_organisations(two_desks: tuple[Desk, Desk, int]) -> None:

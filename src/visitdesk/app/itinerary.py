@@ -271,11 +271,28 @@ class Itinerary(Part):
 
         return self._desk.read(work)
 
-    def create_person(self, new: NewPerson) -> int:
-        """A person typed in the engagement dialog, made at once; returns their id."""
+    def create_person(self, new: NewPerson, person_id: int | None = None) -> int:
+        """A person typed in the engagement dialog, made at once; returns their id.
+
+        `person_id` (a redo after an undo) makes them again under the id they had, so that the
+        engagement saved with them, put back by the next redo, still finds them."""
+        from visitdesk.domain.models import Person
+        from visitdesk.services.errors import ServiceError
         from visitdesk.services.people import create_person
 
-        return self._desk.write(lambda s: create_person(s, new))
+        def work(session: Session) -> int:
+            if person_id is not None and session.get(Person, person_id) is not None:
+                raise ServiceError("This person cannot be added again: another took their place.")
+            made = create_person(session, new)
+            if person_id is not None and made != person_id:
+                person = session.get(Person, made)
+                assert person is not None
+                person.id = person_id  # nobody refers to the row just made yet
+                session.flush()
+                return person_id
+            return made
+
+        return self._desk.write(work)
 
     def remove_person(self, person_id: int) -> None:
         """Undo `create_person` (the engagement that lists them is undone before it)."""

@@ -104,7 +104,7 @@ class ItineraryPanel(QWidget):
         made: dict[str, int] = {}
 
         def do() -> None:
-            made["id"] = itinerary.create_person(new)
+            made["id"] = itinerary.create_person(new, made.get("id"))
 
         name = " ".join(p for p in (new.honorific, new.given_name, new.family_name) if p)
         if not self.view.push_call(
