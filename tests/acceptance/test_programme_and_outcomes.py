@@ -187,14 +187,21 @@ def offered(combo: QComboBox) -> list[str]:
 def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
     """Run `steps` in the dialog the next click opens (it blocks until the dialog closes)."""
     seen: list[QWidget] = []
+    # Polled: the window reads the records off its GUI thread and keeps its event loop
+    # turning meanwhile, so a timer may fire before the dialog is built.
+    timer = QTimer(QApplication.instance())
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None and dialog.windowTitle() == title, dialog
+        if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
+            return
+        timer.stop()
+        timer.deleteLater()
         seen.append(dialog)
         steps(dialog)
 
-    QTimer.singleShot(0, run)
+    timer.timeout.connect(run)
+    timer.start(20)
     return seen
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 
 from visitdesk.app import Desk
-from visitdesk.services.itinerary import EngagementData
+from visitdesk.app.itinerary import EngagementData
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox
-from sqlalchemy import select
 
 from tests.briefing_visits import japan_document
 from visitdesk.app import Desk
-from visitdesk.domain.enums import EngagementKind
-from visitdesk.domain.models import Engagement
+from visitdesk.app.enums import EngagementKind
+from visitdesk.app.itinerary import EngagementData
 from visitdesk.services.exchange.importer import import_file
-from visitdesk.services.itinerary import EngagementData, load_engagement
 from visitdesk.store.database import Store
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
@@ -27,17 +25,17 @@ def test_signatory_rows_show_for_signing_ceremonies_only(
     source = tmp_path / "japan.visit.json"
     source.write_text(json.dumps(japan_document(), ensure_ascii=False), "utf-8")
     import_file(store, source)
-    with store.session() as session:
-        engagement = session.scalar(select(Engagement).where(Engagement.ref == "signing"))
-        assert engagement is not None
-        data = load_engagement(session, engagement.id)
+    desk = Desk(store)
+    visit_id = desk.visits.id_of(desk.visits.list()[0].ref)
+    signing = next(r for r in desk.itinerary.rows(visit_id) if r.ref == "signing")
+    data = desk.itinerary.load(signing.id).data
     saved: list[EngagementData] = []
 
     def save(edited: EngagementData) -> bool:
         saved.append(edited)
         return True
 
-    dialog = EngagementDialog(Desk(store), save, data, date(2026, 5, 12), set())
+    dialog = EngagementDialog(desk, save, data, date(2026, 5, 12), set())
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -7,11 +7,10 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from visitdesk.app.itinerary import EngagementData
 from visitdesk.domain.enums import OutcomeStatus
 from visitdesk.domain.models import Engagement, Outcome, StatusChange
-from visitdesk.services import itinerary
 from visitdesk.services.followups import open_followups
-from visitdesk.services.itinerary import EngagementData
 from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 from visitdesk.ui.dialogs.office_dialog import OfficeDialog
 from visitdesk.ui.dialogs.visit_dialog import VisitDialog
@@ -77,10 +76,8 @@ def test_a_refused_save_keeps_the_dialog_open_with_the_text(qtbot, window, messa
 
     def save(data: EngagementData) -> bool:
         saved.append(
-            visit.push(
-                "Add",
-                lambda s: itinerary.add_engagement(s, visit.visit_id, data),
-                lambda s: None,
+            visit.push_call(
+                "Add", lambda: window.desk.itinerary.add(visit.visit_id, data), lambda: None
             )
         )
         return saved[-1]
@@ -99,15 +96,23 @@ def test_a_refused_save_keeps_the_dialog_open_with_the_text(qtbot, window, messa
     assert dialog.objectives.toPlainText().startswith("Long objectives")
 
 
-def test_delete_engagement_and_undo_brings_back_its_statements(qtbot, window, example_store):
+def test_delete_engagement_and_undo_brings_back_its_statements(
+    qtbot, window, example_store, messages
+):
     visit = _open_sipo(qtbot, window)
-    statements_before = visit.statements.model.rowCount()
-    visit.itinerary.table.selectRow(0)
+    said_at = [r.engagement for r in visit.statements.model.rows()]
+    from_ = [r.engagement for r in visit.outcomes.model.rows()]
+    minister = next(i for i, r in enumerate(visit.itinerary.model.rows()) if "Minister" in r.title)
+    visit.itinerary.table.selectRow(minister)
     qtbot.mouseClick(visit.itinerary.delete_button, Qt.MouseButton.LeftButton)
+    assert "stay with the visit" in messages[-1][1]
     assert visit.itinerary.model.rowCount() == 3
+    assert not any("Minister" in r.engagement for r in visit.statements.model.rows())
     window.undo_group.undo()
     assert visit.itinerary.model.rowCount() == 4
-    assert visit.statements.model.rowCount() == statements_before
+    # What was said and agreed at it is linked to it again, as before.
+    assert [r.engagement for r in visit.statements.model.rows()] == said_at
+    assert [r.engagement for r in visit.outcomes.model.rows()] == from_
 
 
 def test_followups_overdue_filter_and_mark_done(qtbot, window, example_store):

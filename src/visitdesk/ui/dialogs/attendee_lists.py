@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.domain.enums import Side
-from visitdesk.services.itinerary import Candidate
-from visitdesk.services.people import NewPerson, rank_text
-from visitdesk.services.search import fold
+from visitdesk.app.enums import Side
+from visitdesk.app.itinerary import Candidate, NewPerson, fold, rank_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Beyond this many matches the list would bury the one wanted: type more of the name.

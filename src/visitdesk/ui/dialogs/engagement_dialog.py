@@ -13,7 +13,6 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -28,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk
-from visitdesk.domain.enums import EngagementKind, Side
-from visitdesk.services.itinerary import Candidate, EngagementData, attendee_candidates
-from visitdesk.services.people import NewPerson, organisation_rows, person_rows
+from visitdesk.app.enums import EngagementKind, Side
+from visitdesk.app.itinerary import Candidate, EngagementData, NewPerson
 from visitdesk.ui.dialogs.attendee_lists import AttendeeList
+from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 from visitdesk.ui.widgets import (
@@ -44,6 +43,12 @@ from visitdesk.ui.widgets import (
 )
 
 CreatePerson = Callable[[NewPerson], int | None]
+
+
+def _typed(text: str) -> str | None:
+    """A field left empty is None, as stored: comparing with another officer's version then
+    shows only the fields that really differ."""
+    return text if text.strip() else None
 
 
 class _Moment(QWidget):
@@ -68,17 +73,22 @@ class _Moment(QWidget):
         self.time.set_value(moment.time())
 
 
-class EngagementDialog(QDialog):
+class EngagementDialog(SavingDialog):
     """`save` is called with the edited data on Save; the dialog closes only if it returns True.
 
-    With `visit_id`, the attendee lists offer the visit's people; `create_person` (from the
-    programme) makes a typed name a person at once, undoably.
+    Opened on a saved engagement, it is given the `version` read, and `save(data, version)`:
+    a save refused because another officer changed it meanwhile shows both versions
+    (SavingDialog), and Back returns here with everything typed. With `visit_id`, the attendee
+    lists offer the visit's people; `create_person` (from the programme) makes a typed name a
+    person at once, undoably.
     """
+
+    discard_question = "This engagement has changes that are not saved. Discard them?"
 
     def __init__(
         self,
         desk: Desk,
-        save: Callable[[EngagementData], bool],
+        save: Callable[..., bool],
         data: EngagementData | None,
         first_day: date,
         delegation_ids: set[int],
@@ -86,9 +96,10 @@ class EngagementDialog(QDialog):
         visit_zone: str = "",
         visit_id: int | None = None,
         create_person: CreatePerson | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.desk, self._save, self._delegation = desk, save, set(delegation_ids)
+        super().__init__(save, parent, version)
+        self.desk, self._delegation = desk, set(delegation_ids)
         self._visit_id, self._create_person = visit_id, create_person
         self.setWindowTitle("Edit engagement" if data else "New engagement")
         self.resize(900, 700)
@@ -120,6 +131,15 @@ class EngagementDialog(QDialog):
         self.points = QPlainTextEdit("\n".join(data.talking_points), self)
         self.points.setPlaceholderText("One talking point a line")
         self.notes = QPlainTextEdit(data.notes or "", self)
+        for widget, name in (
+            (self.venue, "engagement venue"),
+            (self.city, "engagement city"),
+            (self.objectives, "engagement objectives"),
+            (self.points, "talking points"),
+            (self.notes, "engagement notes"),
+        ):
+            widget.setObjectName(name)
+            widget.setAccessibleName(name.capitalize())
         for box in (self.objectives, self.points, self.notes):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(56)
@@ -185,27 +205,12 @@ class EngagementDialog(QDialog):
     # Choices ---------------------------------------------------------------------------------
 
     def _candidates(self) -> list[Candidate]:
-        with self.desk.store.session() as session:
-            if self._visit_id is not None:
-                found = attendee_candidates(session, self._visit_id)
-                self._delegation |= {c.id for c in found if c.delegate}
-                return found
-            rows = person_rows(session)
+        found = self.desk.itinerary.candidates(self._visit_id)
+        if self._visit_id is not None:
+            self._delegation |= {c.id for c in found if c.delegate}
+            return list(found)
         # Without a visit (tests, tools): everyone, the delegation given marked as such.
-        return [
-            Candidate(
-                r.id,
-                r.name,
-                r.position,
-                r.organisation,
-                r.precedence,
-                r.id in self._delegation,
-                False,
-                (1, r.precedence or 1 << 30, (r.name.casefold(), "")),
-                r.haystack,
-            )
-            for r in rows
-        ]
+        return [c._replace(delegate=c.id in self._delegation) for c in found]
 
     def _reload_people(self) -> None:
         people = self._candidates()
@@ -214,12 +219,11 @@ class EngagementDialog(QDialog):
         self._names = {c.id: c.name for c in people}
 
     def _load_organisations(self, keep: int | None) -> None:
-        with self.desk.store.session() as session:
-            orgs = organisation_rows(session)
+        orgs = self.desk.itinerary.organisations()
         self.organisation.clear()
         self.organisation.addItem("(none)", None)
         for org in orgs:
-            self.organisation.addItem(org.short_name or org.name, org.id)
+            self.organisation.addItem(org.label, org.id)
         self.organisation.setCurrentIndex(max(0, self.organisation.findData(keep)))
 
     def _load_choices(self, data: EngagementData) -> None:
@@ -336,12 +340,12 @@ class EngagementDialog(QDialog):
             start=self.start.value(),
             end=self.end.value(),
             kind=enum_data(self.kind, EngagementKind),
-            venue=self.venue.text(),
-            city=self.city.text(),
+            venue=_typed(self.venue.text()),
+            city=_typed(self.city.text()),
             time_zone=self.zone.zone(),
             organisation_id=optional_id(self.organisation),
-            objectives=self.objectives.toPlainText(),
-            notes=self.notes.toPlainText(),
+            objectives=_typed(self.objectives.toPlainText()),
+            notes=_typed(self.notes.toPlainText()),
             talking_points=tuple(self.points.toPlainText().splitlines()),
             attendees=tuple(attendees),
             ref=self._original.ref,
@@ -350,7 +354,7 @@ class EngagementDialog(QDialog):
         )
 
     def is_changed(self) -> bool:
-        return self.data() != self._baseline
+        return bool(self.data() != self._baseline)
 
     def accept(self) -> None:
         for field in (self.start.day, self.start.time, self.end.day, self.end.time):
@@ -365,18 +369,6 @@ class EngagementDialog(QDialog):
             )
             self.end.day.setFocus()
             return
-        # The dialog stays open when saving is refused, so nothing typed is lost.
-        if self._save(self.data()):
-            super().accept()
-
-    def reject(self) -> None:
-        if self.is_changed():
-            answer = QMessageBox.question(
-                self,
-                "Discard changes?",
-                "This engagement has changes that are not saved. Discard them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+        # The dialog stays open when saving is refused (a sentence, a busy database, another
+        # officer's save: SavingDialog), so nothing typed is lost.
+        super().accept()

@@ -20,46 +20,47 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk
-from visitdesk.domain.dates import day_month, short_date
-from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, StatementRole, StatementStyle
-from visitdesk.services.itinerary import itinerary_rows, visit_dates
-from visitdesk.services.outcomes import OutcomeData, StatementData, status_choices
-from visitdesk.services.people import person_rows
+from visitdesk.app.enums import OutcomeKind, OutcomeStatus, StatementRole, StatementStyle
+from visitdesk.app.outcomes import OutcomeData, StatementData, statuses
+from visitdesk.app.text import short_date
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.widgets import DateField, enum_data, fill_enum, optional_enum_data, optional_id
 
 
 class _RecordDialog(SavingDialog):
-    """A statement or an outcome: picks its speaker or owner, and its engagement, from lists."""
+    """A statement or an outcome: picks its speaker or owner, and its engagement, from lists.
+
+    Opened on a saved record, it is given the `version` read and calls `save(data, version)`;
+    another officer's save in between is shown side by side (SavingDialog)."""
 
     def __init__(
-        self, desk: Desk, visit_id: int, save: Callable[[Any], bool], parent: QWidget | None
+        self,
+        desk: Desk,
+        visit_id: int,
+        save: Callable[..., bool],
+        parent: QWidget | None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(save, parent)
+        super().__init__(save, parent, version)
         self.desk = desk
         self.form = QFormLayout(self)
-        with desk.store.session() as session:
-            self._people = person_rows(session)
-            self._engagements = itinerary_rows(session, visit_id)
-            self._visit_start, _end = visit_dates(session, visit_id)
+        choices = desk.outcomes.choices(visit_id)
+        self._people, self._engagements = choices.people, choices.engagements
+        self._visit_start = choices.visit_start
 
-    def _combo(self, first: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
+    def _combo(self, first: str, items: tuple[tuple[int, str], ...], current: Any) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(first, None)
-        for text, value in items:
+        for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
     def _engagement_combo(self, current: int | None) -> QComboBox:
-        items = [
-            (f"{day_month(e.start)} {e.start:%H:%M} {e.title}", e.id) for e in self._engagements
-        ]
-        return self._combo("(the visit as a whole)", items, current)
+        return self._combo("(the visit as a whole)", self._engagements, current)
 
     def _person_combo(self, first: str, current: int | None) -> QComboBox:
-        items = [(f"{p.name} — {p.position}" if p.position else p.name, p.id) for p in self._people]
-        return self._combo(first, items, current)
+        return self._combo(first, self._people, current)
 
 
 class StatementDialog(_RecordDialog):
@@ -67,11 +68,12 @@ class StatementDialog(_RecordDialog):
         self,
         desk: Desk,
         visit_id: int,
-        save: Callable[[StatementData], bool],
+        save: Callable[..., bool],
         data: StatementData | None,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(desk, visit_id, save, parent)
+        super().__init__(desk, visit_id, save, parent, version)
         self.setWindowTitle("Edit statement" if data else "New statement")
         self.resize(640, 420)
         data = data or StatementData(text="")
@@ -123,12 +125,13 @@ class OutcomeDialog(_RecordDialog):
         self,
         desk: Desk,
         visit_id: int,
-        save: Callable[[OutcomeData], bool],
+        save: Callable[..., bool],
         data: OutcomeData | None,
         parent: QWidget | None = None,
         history: tuple[tuple[OutcomeStatus, date], ...] = (),
+        version: int | None = None,
     ) -> None:
-        super().__init__(desk, visit_id, save, parent)
+        super().__init__(desk, visit_id, save, parent, version)
         self.setWindowTitle("Edit outcome" if data else "New outcome")
         self.resize(640, 500)
         self._saved_status = data.status if data else None
@@ -198,7 +201,7 @@ class OutcomeDialog(_RecordDialog):
         self.status.blockSignals(True)
         fill_enum(
             self.status,
-            status_choices(enum_data(self.kind, OutcomeKind), self._saved_status),
+            statuses(enum_data(self.kind, OutcomeKind), self._saved_status),
         )
         self.status.setCurrentIndex(max(0, self.status.findData(shown.value if shown else None)))
         self.status.blockSignals(False)
@@ -223,13 +226,19 @@ class OutcomeDialog(_RecordDialog):
             kind=enum_data(self.kind, OutcomeKind),
             title=self.title_edit.text(),
             status=optional_enum_data(self.status, OutcomeStatus),
-            description=self.description.toPlainText(),
+            description=_typed(self.description.toPlainText()),
             owner_id=optional_id(self.owner),
             due_date=self.due.value(),
-            next_step=self.next_step.text(),
+            next_step=_typed(self.next_step.text()),
             engagement_id=optional_id(self.engagement),
             status_on=self.status_on.value(),
         )
+
+
+def _typed(text: str) -> str | None:
+    """A field left empty is None, as stored: another officer's version is then compared
+    only on the fields that really differ."""
+    return text if text.strip() else None
 
 
 def history_text(history: tuple[tuple[OutcomeStatus, date], ...]) -> str:

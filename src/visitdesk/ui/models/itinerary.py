@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from visitdesk.domain.dates import day_month, short_datetime, short_day
-from visitdesk.services.itinerary import EngagementRow, ProgrammeRow
+from visitdesk.app.itinerary import EngagementRow, ProgrammeRow
+from visitdesk.app.text import day_month, short_datetime, short_day
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 WARNING_BACKGROUND = QColor("#fff1c2")

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from visitdesk.domain.dates import short_date
-from visitdesk.domain.enums import StatementRole
+from visitdesk.app.enums import StatementRole
+from visitdesk.app.text import short_date
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 OVERDUE_TEXT = QColor("#b00020")

@@ -7,14 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from visitdesk.domain.dates import day_month
-from visitdesk.services import itinerary, outcomes, people
-from visitdesk.services.itinerary import EngagementData, EngagementRow
-from visitdesk.services.people import NewPerson
+from visitdesk.app import ConflictError, Record
+from visitdesk.app.itinerary import DeletedEngagement, EngagementData, EngagementRow, NewPerson
+from visitdesk.app.text import day_month
 from visitdesk.ui.models.itinerary import ItineraryModel
 from visitdesk.ui.table_actions import fit_to_content
+from visitdesk.ui.undo import VersionedEdit
 from visitdesk.ui.widgets import button_bar, make_table, select_id, selected_row
 
 if TYPE_CHECKING:
@@ -54,13 +53,9 @@ class ItineraryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the rows again (VisitView calls this after every edit)."""
-        with self.view.desk.store.session() as session:
-            self.reload(session)
-
-    def reload(self, session: Session) -> None:
         chosen = selected_row(self.table, self.proxy)
-        rows = itinerary.itinerary_rows(session, self.view.visit_id)
-        self.model.set_rows(rows)
+        rows = self.view.desk.itinerary.rows(self.view.visit_id)
+        self.model.set_rows(list(rows))
         self.proxy.refresh()
         if chosen is not None:
             select_id(self.table, self.proxy, chosen.id)
@@ -73,56 +68,68 @@ class ItineraryPanel(QWidget):
         return row
 
     def _first_day(self) -> date:
-        with self.view.desk.store.session() as session:
-            start, _end = itinerary.visit_dates(session, self.view.visit_id)
         current = self.current()
-        return current.day if current is not None else start
+        if current is not None:
+            return current.day
+        return self.view.desk.itinerary.visit_dates(self.view.visit_id)[0]
 
-    def _dialog(self, data: EngagementData | None, save: Callable[[EngagementData], bool]) -> None:
+    def _dialog(
+        self,
+        data: EngagementData | None,
+        save: Callable[..., bool],
+        version: int | None = None,
+    ) -> None:
         from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
-        with self.view.desk.store.session() as session:
-            zone = itinerary.visit_zone(session, self.view.visit_id)
+        desk = self.view.desk
         dialog = EngagementDialog(
-            self.view.desk,
+            desk,
             save,
             data,
             self._first_day(),
-            self.view.delegation_ids(),
+            set(),  # the delegation comes with the visit's attendee candidates
             self,
             visit_id=self.view.visit_id,
             create_person=self._create_person,
-            visit_zone=zone,
+            visit_zone=desk.itinerary.visit_zone(self.view.visit_id),
+            version=version,
         )
+        # Another officer's version taken instead of ours: show it.
+        dialog.theirs_taken.connect(self.view.reload)
         dialog.exec()
 
     def _create_person(self, new: NewPerson) -> int | None:
         """A name typed in the engagement dialog becomes a person at once, undoably."""
+        itinerary = self.view.desk.itinerary
         made: dict[str, int] = {}
 
-        def do(session: Session) -> None:
-            made["id"] = people.create_person(session, new)
-
-        def undo(session: Session) -> None:
-            itinerary.remove_new_person(session, made["id"])
+        def do() -> None:
+            made["id"] = itinerary.create_person(new, made.get("id"))
 
         name = " ".join(p for p in (new.honorific, new.given_name, new.family_name) if p)
-        if not self.view.push(f"Add person “{name}”", do, undo):
+        if not self.view.push_call(
+            f"Add person “{name}”", do, lambda: itinerary.remove_person(made["id"])
+        ):
             return None
         return made["id"]
 
     def add(self) -> None:
-        visit_id = self.view.visit_id
+        itinerary, visit_id = self.view.desk.itinerary, self.view.visit_id
         made: dict[str, int] = {}
 
         def save(data: EngagementData) -> bool:
-            def do(session: Session) -> None:
-                made["id"] = itinerary.add_engagement(session, visit_id, data, made.get("id"))
+            # Undo deletes it; redo puts that very engagement back (its id, its version), so
+            # later undo steps that name it still find it.
+            gone: list[DeletedEngagement] = []
 
-            def undo(session: Session) -> None:
-                itinerary.delete_engagement(session, made["id"])
+            def do() -> None:
+                record = itinerary.restore(gone.pop()) if gone else itinerary.add(visit_id, data)
+                made["id"] = record.id
 
-            return self.view.push(f"Add “{data.title.strip()}”", do, undo)
+            def undo() -> None:
+                gone.append(itinerary.delete(made["id"]))
+
+            return self.view.push_call(f"Add “{' '.join(data.title.split())}”", do, undo)
 
         self._dialog(None, save)
         if "id" in made:
@@ -132,30 +139,44 @@ class ItineraryPanel(QWidget):
         row = self.current()
         if row is None:
             return
-        with self.view.desk.store.session() as session:
-            before = itinerary.load_engagement(session, row.id)
+        itinerary = self.view.desk.itinerary
+        record = itinerary.load(row.id)
+        # What undo puts back: as opened, or as the other officer left it when the officer
+        # chose to keep their own version over theirs.
+        before: list[EngagementData] = [record.data]
 
-        def save(data: EngagementData) -> bool:
-            return self.view.push(
-                f"Edit “{data.title.strip()}”",
-                lambda s: itinerary.update_engagement(s, row.id, data),
-                lambda s: itinerary.update_engagement(s, row.id, before),
-            )
+        def store(data: EngagementData, version: int) -> Record[EngagementData]:
+            return itinerary.update(row.id, data, version, opened=record.data)
 
-        self._dialog(before, save)
+        def save(data: EngagementData, version: int) -> bool:
+            edit = VersionedEdit(store, after=data, before=before[-1], version=version)
+            try:
+                return self.view.push_call(
+                    f"Edit “{' '.join(data.title.split())}”", edit.do, edit.undo
+                )
+            except ConflictError as exc:
+                if exc.theirs is not None:
+                    before.append(exc.theirs.data)
+                raise
+
+        self._dialog(record.data, save, record.version)
 
     def delete(self) -> None:
         row = self.current()
         if row is None:
             return
-        with self.view.desk.store.session() as session:
-            before = itinerary.load_engagement(session, row.id)
-            said = [
-                (outcomes.load_statement(session, sid), sid)
-                for sid, _pos in outcomes.statements_of_engagement(session, row.id)
-            ]
-            linked = outcomes.outcomes_of_engagement(session, row.id)
-        extra = f"\n\nThe {len(said)} statement(s) recorded at it go with it." if said else ""
+        itinerary = self.view.desk.itinerary
+        said, agreed = itinerary.recorded_at(row.id)
+        kept = [
+            f"{said} statement{'s' if said != 1 else ''}" if said else "",
+            f"{agreed} outcome{'s' if agreed != 1 else ''}" if agreed else "",
+        ]
+        extra = (
+            f"\n\nThe {' and '.join(k for k in kept if k)} recorded at it stay with the visit, "
+            "no longer linked to an engagement."
+            if said or agreed
+            else ""
+        )
         answer = QMessageBox.question(
             self,
             "Delete engagement?",
@@ -164,14 +185,12 @@ class ItineraryPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        visit_id = self.view.visit_id
+        gone: list[DeletedEngagement] = []
 
-        def undo(session: Session) -> None:
-            itinerary.add_engagement(session, visit_id, before, row.id)
-            for (data, position), sid in said:
-                outcomes.add_statement(session, visit_id, data, sid, position)
-            outcomes.relink_outcomes(session, linked, row.id)
+        def do() -> None:
+            gone.append(itinerary.delete(row.id))
 
-        self.view.push(
-            f"Delete “{row.title}”", lambda s: itinerary.delete_engagement(s, row.id), undo
-        )
+        def undo() -> None:
+            itinerary.restore(gone.pop())
+
+        self.view.push_call(f"Delete “{row.title}”", do, undo)

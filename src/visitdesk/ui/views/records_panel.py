@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from visitdesk.services import outcomes
-from visitdesk.services.outcomes import OutcomeData, StatementData
+from visitdesk.app import ConflictError, Record
+from visitdesk.app.outcomes import (
+    DeletedOutcome,
+    DeletedStatement,
+    OutcomeData,
+    OutcomeSnapshot,
+    StatementData,
+)
 from visitdesk.ui.models.records import OutcomesModel, StatementsModel
+from visitdesk.ui.undo import VersionedEdit
 from visitdesk.ui.widgets import button_bar, make_table, selected_row
 
 if TYPE_CHECKING:
@@ -44,26 +49,27 @@ class StatementsPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the rows again (VisitView calls this after every edit)."""
-        with self.view.desk.store.session() as session:
-            self.reload(session)
-
-    def reload(self, session: Session) -> None:
-        self.model.set_rows(outcomes.statement_rows(session, self.view.visit_id))
+        self.model.set_rows(list(self.view.desk.outcomes.statements(self.view.visit_id)))
         self.proxy.refresh()
 
     def add(self) -> None:
         from visitdesk.ui.dialogs.record_dialogs import StatementDialog
 
-        visit_id = self.view.visit_id
-        made: dict[str, int] = {}
+        records, visit_id = self.view.desk.outcomes, self.view.visit_id
 
         def save(data: StatementData) -> bool:
-            def do(s: Session) -> None:
-                made["id"] = outcomes.add_statement(s, visit_id, data, made.get("id"))
+            made: dict[str, int] = {}
+            # Undo deletes it; redo puts that very statement back (id, place, version).
+            gone: list[DeletedStatement] = []
 
-            return self.view.push(
-                "Add statement", do, lambda s: outcomes.delete_statement(s, made["id"])
-            )
+            def do() -> None:
+                back = records.restore_statement(gone.pop()) if gone else None
+                made["id"] = (back or records.add_statement(visit_id, data)).id
+
+            def undo() -> None:
+                gone.append(records.delete_statement(made["id"]))
+
+            return self.view.push_call("Add statement", do, undo)
 
         StatementDialog(self.view.desk, visit_id, save, None, self).exec()
 
@@ -73,30 +79,42 @@ class StatementsPanel(QWidget):
         row = selected_row(self.table, self.proxy)
         if row is None:
             return
-        with self.view.desk.store.session() as session:
-            before, _position = outcomes.load_statement(session, row.id)
+        records = self.view.desk.outcomes
+        record = records.statement(row.id)
+        before: list[StatementData] = [record.data]
 
-        def save(data: StatementData) -> bool:
-            return self.view.push(
-                "Edit statement",
-                lambda s: outcomes.update_statement(s, row.id, data),
-                lambda s: outcomes.update_statement(s, row.id, before),
-            )
+        def store(data: StatementData, version: int) -> Record[StatementData]:
+            return records.update_statement(row.id, data, version, opened=record.data)
 
-        StatementDialog(self.view.desk, self.view.visit_id, save, before, self).exec()
+        def save(data: StatementData, version: int) -> bool:
+            edit = VersionedEdit(store, after=data, before=before[-1], version=version)
+            try:
+                return self.view.push_call("Edit statement", edit.do, edit.undo)
+            except ConflictError as exc:
+                if exc.theirs is not None:
+                    before.append(exc.theirs.data)  # kept over theirs: undo gives theirs back
+                raise
+
+        dialog = StatementDialog(
+            self.view.desk, self.view.visit_id, save, record.data, self, record.version
+        )
+        dialog.theirs_taken.connect(self.view.reload)
+        dialog.exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
         if row is None or not _confirm(self, f"the statement of {row.speaker}"):
             return
-        with self.view.desk.store.session() as session:
-            before, position = outcomes.load_statement(session, row.id)
-        visit_id = self.view.visit_id
-        self.view.push(
-            "Delete statement",
-            lambda s: outcomes.delete_statement(s, row.id),
-            lambda s: outcomes.add_statement(s, visit_id, before, row.id, position),
-        )
+        records = self.view.desk.outcomes
+        gone: list[DeletedStatement] = []
+
+        def do() -> None:
+            gone.append(records.delete_statement(row.id))
+
+        def undo() -> None:
+            records.restore_statement(gone.pop())
+
+        self.view.push_call("Delete statement", do, undo)
 
 
 class OutcomesPanel(QWidget):
@@ -126,28 +144,26 @@ class OutcomesPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the rows again (VisitView calls this after every edit)."""
-        with self.view.desk.store.session() as session:
-            self.reload(session)
-
-    def reload(self, session: Session) -> None:
-        self.model.set_rows(outcomes.outcome_rows(session, self.view.visit_id))
+        self.model.set_rows(list(self.view.desk.outcomes.outcomes(self.view.visit_id)))
         self.proxy.refresh()
 
     def add(self) -> None:
         from visitdesk.ui.dialogs.record_dialogs import OutcomeDialog
 
-        visit_id = self.view.visit_id
-        made: dict[str, int] = {}
+        records, visit_id = self.view.desk.outcomes, self.view.visit_id
 
         def save(data: OutcomeData) -> bool:
-            def do(s: Session) -> None:
-                made["id"] = outcomes.add_outcome(s, visit_id, data, date.today(), made.get("id"))
+            made: dict[str, int] = {}
+            gone: list[DeletedOutcome] = []
 
-            return self.view.push(
-                f"Add “{data.title.strip()}”",
-                do,
-                lambda s: outcomes.delete_outcome(s, made["id"]),
-            )
+            def do() -> None:
+                back = records.restore_outcome(gone.pop()) if gone else None
+                made["id"] = (back or records.add_outcome(visit_id, data)).id
+
+            def undo() -> None:
+                gone.append(records.delete_outcome(made["id"]))
+
+            return self.view.push_call(f"Add “{' '.join(data.title.split())}”", do, undo)
 
         OutcomeDialog(self.view.desk, visit_id, save, None, self).exec()
 
@@ -157,38 +173,76 @@ class OutcomesPanel(QWidget):
         row = selected_row(self.table, self.proxy)
         if row is None:
             return
-        with self.view.desk.store.session() as session:
-            before = outcomes.load_outcome(session, row.id)
-            kept = outcomes.history_length(session, row.id)
-        what = "Edit"
+        records = self.view.desk.outcomes
+        # Its whole history: undoing "mark signed" must take the step off again.
+        opened = records.snapshot(row.id)
+        before: list[OutcomeSnapshot] = [opened.data]
 
-        def save(data: OutcomeData) -> bool:
-            moved = data.status is not None and data.status is not before.status
+        def save(data: OutcomeData, version: int) -> bool:
+            moved = data.status is not None and data.status is not opened.data.data.status
+            title = " ".join(data.title.split())
             label = (
-                f"Mark “{data.title.strip()}” {data.status.label.lower()}"
+                f"Mark “{title}” {data.status.label.lower()}"
                 if moved and data.status
-                else f"{what} “{data.title.strip()}”"
+                else f"Edit “{title}”"
             )
-            return self.view.push(
-                label,
-                lambda s: outcomes.update_outcome(s, row.id, data, date.today()),
-                lambda s: outcomes.restore_outcome(s, row.id, before, kept),
-            )
+            edit = _OutcomeEdit(self, row.id, data, before[-1], version, opened.data.data)
+            try:
+                return self.view.push_call(label, edit.do, edit.undo)
+            except ConflictError as exc:
+                if exc.theirs is not None:
+                    before.append(records.snapshot(row.id).data)
+                raise
 
-        OutcomeDialog(
-            self.view.desk, self.view.visit_id, save, before, self, history=row.history
-        ).exec()
+        dialog = OutcomeDialog(
+            self.view.desk,
+            self.view.visit_id,
+            save,
+            opened.data.data,
+            self,
+            history=row.history,
+            version=opened.version,
+        )
+        dialog.theirs_taken.connect(self.view.reload)
+        dialog.exec()
 
     def delete(self) -> None:
         row = selected_row(self.table, self.proxy)
         if row is None or not _confirm(self, f"“{row.title}”"):
             return
-        with self.view.desk.store.session() as session:
-            # Its whole history too: undo must not turn a signed MoU back into a fresh one.
-            before = outcomes.snapshot_outcome(session, row.id)
-        visit_id = self.view.visit_id
-        self.view.push(
-            f"Delete “{row.title}”",
-            lambda s: outcomes.delete_outcome(s, row.id),
-            lambda s: outcomes.put_back_outcome(s, visit_id, row.id, before),
-        )
+        records = self.view.desk.outcomes
+        # Its whole history too: undo must not turn a signed MoU back into a fresh one.
+        gone: list[DeletedOutcome] = []
+
+        def do() -> None:
+            gone.append(records.delete_outcome(row.id))
+
+        def undo() -> None:
+            records.restore_outcome(gone.pop())
+
+        self.view.push_call(f"Delete “{row.title}”", do, undo)
+
+
+class _OutcomeEdit:
+    """Like VersionedEdit, but undo puts back the outcome whole (its status history too),
+    which a save of its details cannot: a status never moves backwards in its life cycle."""
+
+    def __init__(
+        self,
+        panel: OutcomesPanel,
+        outcome_id: int,
+        after: OutcomeData,
+        before: OutcomeSnapshot,
+        version: int,
+        opened: OutcomeData,
+    ) -> None:
+        self._records, self._id = panel.view.desk.outcomes, outcome_id
+        self._after, self._before, self._opened = after, before, opened
+        self.version = version
+
+    def do(self) -> None:
+        saved = self._records.update_outcome(self._id, self._after, self.version, self._opened)
+        self.version = saved.version
+
+    def undo(self) -> None:
+        self.version = self._records.revert(self._id, self._before, self.version).version
