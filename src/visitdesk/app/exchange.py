@@ -75,10 +75,12 @@ class Exported:
     size: int  # bytes
 
 
-def _refused(exc: Exception) -> RefusedError | None:
+def _refused(exc: BaseException) -> RefusedError | None:
     """The app's sentence for a file's problems (the same in the window and the CLI)."""
     from visitdesk.services.exchange.errors import ExchangeFileError, ReleaseNumberTakenError
 
+    if isinstance(exc, RefusedError) and exc.__cause__ is not None:
+        exc = exc.__cause__ if isinstance(exc.__cause__, ExchangeFileError) else exc
     if isinstance(exc, ReleaseNumberTakenError):
         problems = tuple(_CLI_HINT.sub("", str(p)) for p in exc.problems)
         return ReleaseNumbersTakenError(_CLI_HINT.sub("", str(exc)), exc.file_name, problems)
