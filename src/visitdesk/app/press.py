@@ -40,6 +40,7 @@ __all__ = [
     "Release",
     "ReleaseContent",
     "ReleaseText",
+    "number_label",
 ]
 
 GONE = "This visit no longer exists: another officer may have deleted it."
@@ -329,12 +330,11 @@ class Press(Part):
         def work(session: Session) -> Register:
             office = office_of(session)
             years = tuple(register_years(session))
-            chosen = year if year in years else None
             return Register(
                 entries=tuple(register_entries(session, year)),
                 years=years,
                 prefix=office.press_release_prefix if office is not None else "PR No.",
-                year=chosen,
+                year=year,
             )
 
         return self._desk.read(work)
