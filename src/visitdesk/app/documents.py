@@ -23,12 +23,14 @@ from visitdesk.app.part import Part
 from visitdesk.app.press import Release, prepare, visit_of
 from visitdesk.app.saving import check_target, write
 from visitdesk.documents.release_content import ReleaseContent
+from visitdesk.services.briefing import CLASSIFICATION_LIMIT
 from visitdesk.services.people import ParticipantRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = [
+    "CLASSIFICATION_LIMIT",
     "Calendar",
     "DocumentOptions",
     "Documents",
