@@ -92,6 +92,18 @@ class PressReleasePanel(QWidget):
         self.attribution = QLineEdit(editor)
         self.body = _text_box(editor, None)
         self.body.setPlaceholderText("Paragraphs are separated by an empty line.")
+        # Named for screen readers (and the acceptance stories, which find fields by name).
+        for field, name in (
+            (self.number, "Number"),
+            (self.date, "Date"),
+            (self.city, "City"),
+            (self.topic, "Topic"),
+            (self.headline, "Headline"),
+            (self.lead_quote, "Lead quote"),
+            (self.attribution, "Said by"),
+            (self.body, "Body"),
+        ):
+            field.setAccessibleName(name)
         form = QFormLayout()
         top = QHBoxLayout()
         top.addWidget(self.number)
@@ -108,6 +120,7 @@ class PressReleasePanel(QWidget):
         form.addRow("&Lead quote:", self.lead_quote)
         form.addRow("Said &by:", self.attribution)
         self.state = QLabel(editor)
+        self.state.setObjectName("release_state")
         self.state.setWordWrap(True)
         self.save_button = QPushButton("&Save", editor)
         self.save_button.setToolTip("Keep these words and this number and date (Ctrl+S)")
