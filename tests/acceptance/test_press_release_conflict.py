@@ -103,6 +103,13 @@ def type_into(qtbot: Any, box: QPlainTextEdit, text: str) -> None:
     qtbot.keyClicks(box, text)
 
 
+def state(release: QWidget) -> str:
+    """What the line under the editor says (saved, unsaved, issued)."""
+    label = release.findChild(QLabel, "release_state")
+    assert label is not None
+    return label.text()
+
+
 def conflict() -> QWidget | None:
     widget = QApplication.activeModalWidget()
     return widget if widget is not None and widget.objectName() == "conflict" else None
@@ -132,7 +139,7 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
         qtbot.keyClick(headline, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClicks(headline, "Pakistan and China to cooperate on patents")
         qtbot.mouseClick(button(b_release, "Save"), Qt.MouseButton.LeftButton)
-        assert "Saved, with your edits" in b_release.findChild(QLabel, "release_state").text()
+        assert "Saved, with your edits" in state(b_release)
     finally:
         b.desk.close()
 
@@ -154,13 +161,13 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
     assert "Headline" in seen[1]
     # Back in the editor: the paragraph is still there, unsaved.
     assert body.toPlainText().endswith(PARAGRAPH)
-    assert "Unsaved" in a_release.findChild(QLabel, "release_state").text()
+    assert "Unsaved" in state(a_release)
 
     when_shown(
         conflict, lambda d: qtbot.mouseClick(button(d, "Keep mine"), Qt.MouseButton.LeftButton)
     )
     qtbot.mouseClick(button(a_release, "Save"), Qt.MouseButton.LeftButton)
-    assert "Saved, with your edits" in a_release.findChild(QLabel, "release_state").text()
+    assert "Saved, with your edits" in state(a_release)
 
     target = tmp_path / "PR211"
     monkeypatch.setattr(
