@@ -152,7 +152,8 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
         seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
         table = dialog.findChild(QTableWidget, "conflict-fields")
         assert table is not None
-        seen.append(" | ".join(table.item(r, 0).text() for r in range(table.rowCount())))
+        items = [table.item(r, 0) for r in range(table.rowCount())]
+        seen.append(" | ".join(item.text() for item in items if item is not None))
         qtbot.mouseClick(button(dialog, "Back to my changes"), Qt.MouseButton.LeftButton)
 
     when_shown(conflict, back)
