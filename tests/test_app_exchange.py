@@ -98,6 +98,7 @@ def test_a_preview_names_what_an_import_would_change_and_writes_nothing(tmp_path
         desk.exchange.import_file(EXAMPLE)
         again = desk.exchange.preview(EXAMPLE)
         assert again.updated_visits == ("sipo-2017-03",) and again.new_people == 0
+        assert ("Mr. Shahid Rashid", "Mr. Shahid Rashid") in again.updated_people
         assert len(again.updated_people) == 5
     finally:
         desk.close()
@@ -127,5 +128,41 @@ def test_a_failed_export_writes_nothing_and_keeps_the_older_file(
         exported = desk.exchange.export(target)
         assert exported.size == target.stat().st_size
         assert json.loads(target.read_text(encoding="utf-8"))["format"] == "visitdesk/1"
+    finally:
+        desk.close()
+
+
+def test_the_window_asks_before_a_file_renames_someone_already_in_the_records(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from visitdesk.ui.exchange_actions import import_path
+
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["visits"] = []
+    rashid = next(p for p in document["people"] if p["id"] == "rashid")
+    rashid.update(given_name="Rashid", family_name="Ali")
+    other = tmp_path / "other-office.visit.json"
+    other.write_text(json.dumps(document), encoding="utf-8")
+    desk = Desk.open(data_dir=tmp_path / "data")
+    try:
+        desk.exchange.import_file(EXAMPLE)
+        asked: list[str] = []
+
+        def answer_no(_p: Any, _title: str, text: str, *a: Any) -> Any:
+            asked.append(text)
+            return QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "question", answer_no)
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        assert not import_path(desk, str(other), parent)
+        (question,) = asked
+        assert "Mr. Shahid Rashid → Mr. Rashid Ali" in question
+        # Still his name: nothing of the file was imported.
+        assert ("Mr. Shahid Rashid", "Mr. Rashid Ali") in desk.exchange.preview(
+            other
+        ).updated_people
     finally:
         desk.close()

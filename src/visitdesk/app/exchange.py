@@ -133,6 +133,7 @@ class Exchange(Part):
 
     def preview(self, path: Path) -> ImportPreview:
         """What `import_file(path)` would add and change, without writing anything."""
+        from visitdesk.domain.names import NameParts, display_name
         from visitdesk.domain.person import Person
         from visitdesk.domain.visit import Visit
         from visitdesk.services import import_undo
@@ -155,11 +156,16 @@ class Exchange(Part):
                 p.ref: p.display_name
                 for p in session.scalars(select(Person).where(Person.id.in_(people.values())))
             }
-            changed = []
-            for record in document.people:
-                if record.ref in names:
-                    given = " ".join(x for x in (record.given_name, record.family_name) if x)
-                    changed.append((names[record.ref], given))
+            changed = [
+                (
+                    names[r.ref],
+                    display_name(
+                        NameParts(r.honorific, r.given_name, r.family_name, r.family_name_first)
+                    ),
+                )
+                for r in document.people
+                if r.ref in names
+            ]
             return ImportPreview(
                 path.name,
                 tuple(v.ref for v in document.visits if v.ref not in visits),

@@ -26,6 +26,13 @@ def import_path(desk: Desk, path: str, parent: QWidget) -> bool:
     from visitdesk.app.exchange import Imported, ReleaseNumbersTakenError
     from visitdesk.ui.undo import current_stack, push_call_done
 
+    try:
+        preview = desk.exchange.preview(Path(path))
+    except RefusedError as exc:
+        QMessageBox.warning(parent, "Nothing was imported", str(exc))
+        return False
+    if not _renames_accepted(parent, preview.file_name, preview.updated_people):
+        return False
     renumber = False
     while True:
         try:
@@ -59,6 +66,25 @@ def import_path(desk: Desk, path: str, parent: QWidget) -> bool:
         parent, "Imported", f"{imported.summary}\n\nEdit ▸ Undo takes the whole file back."
     )
     return True
+
+
+def _renames_accepted(parent: QWidget, name: str, people: tuple[tuple[str, str], ...]) -> bool:
+    """A file names people by reference: one already used here for someone else renames them.
+    Ask before that happens (the same reference may well be the same person, renamed)."""
+    renamed = [(now, then) for now, then in people if now != then]
+    if not renamed:
+        return True
+    lines = "\n".join(f"  {now} → {then}" for now, then in renamed[:12])
+    more = f"\n  … and {len(renamed) - 12} more" if len(renamed) > 12 else ""
+    answer = QMessageBox.question(
+        parent,
+        "People renamed by the file",
+        f"{name} gives other names to people already in the records:\n{lines}{more}\n\n"
+        "Import it and rename them? (Edit ▸ Undo takes the whole file back.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _ask_renumber(parent: QWidget, exc: RefusedError) -> bool:
