@@ -311,7 +311,7 @@ class Press(Part):
             PressRelease,
             release_id,
             version,
-            f"press release {text.number}",
+            f"press release {(opened or text).number} of {(opened or text).date.year}",
             text,
             apply,
             _load,

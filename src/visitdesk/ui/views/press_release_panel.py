@@ -40,6 +40,12 @@ if TYPE_CHECKING:
     from visitdesk.ui.views.visit_view import VisitView
 
 
+NO_RELEASE = (
+    "This visit has no press release yet. VisitDesk drafts one from the programme, "
+    "statements and outcomes recorded for the visit; you can then edit every word."
+)
+
+
 def _text_box(parent: QWidget, lines: int | None) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)  # Tab moves on to the next field, as in every form
@@ -64,13 +70,11 @@ class PressReleasePanel(QWidget):
 
         self.stack = QStackedWidget(self)
         empty = QWidget(self)
-        self.empty_label = QLabel(
-            "This visit has no press release yet. VisitDesk drafts one from the programme, "
-            "statements and outcomes recorded for the visit; you can then edit every word.",
-            empty,
-        )
+        # Until the release is read (off the GUI thread), say so: not "no release yet".
+        self.empty_label = QLabel("Reading the press release…", empty)
         self.empty_label.setWordWrap(True)
         self.draft_button = QPushButton("&Draft the press release", empty)
+        self.draft_button.hide()
         self.draft_button.clicked.connect(self.draft)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addWidget(self.empty_label)
@@ -205,6 +209,8 @@ class PressReleasePanel(QWidget):
             return
         if release is None:
             self._release = None
+            self.empty_label.setText(NO_RELEASE)
+            self.draft_button.show()
             self.stack.setCurrentIndex(0)
             return
         self._show(release)
