@@ -7,7 +7,6 @@ or prints it. An unedited draft follows the visit's record each time the tab is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import ConflictError, RefusedError
+from visitdesk.app import RefusedError
 from visitdesk.app.press import MAX_NUMBER, Letterhead, Release, ReleaseContent, ReleaseText
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.pdf_preview import Build, PdfPreview
@@ -333,37 +332,21 @@ class PressReleasePanel(QWidget):
         """
         if self.stack.currentIndex() != 1 or self._release is None:
             return True
-        from visitdesk.ui.errors import run_saving
+        from visitdesk.ui.versioned_save import Outcome, save_over
 
-        typed = self.typed()
-        record = self._release.record
-        version = record.version
-        press = self._view.desk.press
-
-        def over(version: int) -> Callable[[], Release]:
-            return lambda: press.update(record.id, typed, version, opened=record.data)
-
-        while True:
-            try:
-                saved = run_saving(self, over(version))
-            except ConflictError as exc:
-                from visitdesk.ui.dialogs.conflict_dialog import Choice, resolve
-
-                choice = resolve(self, exc)
-                if choice is Choice.KEEP_MINE and exc.theirs is not None:
-                    version = exc.theirs.version
-                    continue
-                if choice is Choice.TAKE_THEIRS:
-                    self._dirty_text = self._dirty_meta = False
-                    self.load()
-                return False
-            except RefusedError as exc:
-                # The text stays in the editor, unsaved, so nothing typed is lost.
-                QMessageBox.warning(self, "Press release not saved", str(exc))
-                return False
-            break
+        typed, record, press = self.typed(), self._release.record, self._view.desk.press
+        done = save_over(
+            self,
+            "Press release",
+            lambda version: press.update(record.id, typed, version, opened=record.data),
+            record.version,
+        )
+        if done.outcome is Outcome.TOOK_THEIRS:
+            self._dirty_text = self._dirty_meta = False
+            self.load()
+        saved = done.result
         if saved is None:
-            return False  # the database refused and the officer chose Cancel: text kept
+            return False  # refused, cancelled, or back to the editor: the text is kept
         self._dirty_text = self._dirty_meta = False
         self._show(saved)
         window = self.window()
