@@ -58,6 +58,8 @@ def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
                     f"`visitdesk import --renumber-releases {path}`."
                 )
             if len(args.files) == 1:
+                if text == str(exc):
+                    raise  # its kind stands: a busy database exits 75
                 raise RefusedError(text) from exc
             failed += 1
             # Each file stands alone: report this one and go on with the next.
