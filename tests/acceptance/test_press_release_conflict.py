@@ -4,7 +4,8 @@ From an empty folder: officer A imports the example visit; officer B opens its p
 a window of their own and saves a new headline. A, who opened the release before, adds a closing
 paragraph and saves. A's save does not overwrite B's headline in silence: both versions are
 shown, naming the headline, and A goes back to the editor with the paragraph still typed. Saved
-again, A keeps theirs on purpose, and the exported PDF carries A's paragraph.
+again, A keeps their own text on purpose, and the exported PDF carries A's paragraph. When B later
+changes the topic under A's new city, A takes B's version instead: the editor shows it.
 """
 
 from __future__ import annotations
@@ -182,3 +183,27 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
         check=True,
     ).stdout
     assert " ".join(PARAGRAPH.split()) in " ".join(text.split())
+
+    # B, in a new window, changes the topic; A changes the city, saves, and takes B's version.
+    b = open_window(qtbot, folder, "bmalik")
+    try:
+        b_release = release_of_the_visit(qtbot, b)
+        topic = field(b_release, "Topic")
+        topic.setFocus()
+        qtbot.keyClick(topic, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(topic, "MoU on patent examination")
+        qtbot.mouseClick(button(b_release, "Save"), Qt.MouseButton.LeftButton)
+    finally:
+        b.desk.close()
+    city = field(a_release, "City")
+    city.setFocus()
+    qtbot.keyClick(city, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(city, "Lahore")
+    when_shown(
+        conflict, lambda d: qtbot.mouseClick(button(d, "Take theirs"), Qt.MouseButton.LeftButton)
+    )
+    qtbot.mouseClick(button(a_release, "Save"), Qt.MouseButton.LeftButton)
+    assert field(a_release, "Topic").text() == "MoU on patent examination"
+    assert field(a_release, "City").text() == "Islamabad"
+    assert field(a_release, "Body").toPlainText().endswith(PARAGRAPH)  # A's kept save stands
+    assert "Unsaved" not in state(a_release)
