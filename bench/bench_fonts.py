@@ -36,7 +36,7 @@ _RELEASE = """
 import sys
 from pathlib import Path
 from visitdesk.documents import fonts
-from visitdesk.documents.press_release_pdf import build_press_release_pdf
+from visitdesk.documents.press_release_pdf import press_release_pdf
 from visitdesk.documents.release_content import release_content
 from visitdesk.services.press_release.record import office_of, prepare_release
 from visitdesk.services.visits import load_visit
@@ -45,7 +45,8 @@ from visitdesk.store.database import Store
 store = Store.open(data_dir=Path(sys.argv[1]))
 with store.transaction() as session:
     release = prepare_release(session, load_visit(session, "sipo-2017-03")).release
-    build_press_release_pdf(release_content(release, office_of(session)), Path(sys.argv[2]))
+    content = release_content(release, office_of(session))
+    Path(sys.argv[2]).write_bytes(press_release_pdf(content))
 for name, seconds in fonts.registration_costs().items():
     print(f"{name} {seconds * 1000:.1f}")
 """

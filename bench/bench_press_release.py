@@ -34,7 +34,8 @@ REF = "sipo-2017-03"
 
 
 def build_once(data_dir: Path, out: Path) -> float:
-    from visitdesk.documents.press_release_pdf import build_press_release_pdf
+    from visitdesk import files
+    from visitdesk.documents.press_release_pdf import press_release_pdf
     from visitdesk.documents.release_content import release_content
     from visitdesk.services.press_release.record import office_of, prepare_release
     from visitdesk.services.visits import load_visit
@@ -45,7 +46,7 @@ def build_once(data_dir: Path, out: Path) -> float:
     with store.transaction() as session:
         visit = load_visit(session, REF)
         release = prepare_release(session, visit).release
-        build_press_release_pdf(release_content(release, office_of(session)), out)
+        files.write_bytes(out, press_release_pdf(release_content(release, office_of(session))))
     store.close()
     return time.perf_counter() - start
 

@@ -174,7 +174,10 @@ def test_numbers_dates_and_mistakes(
     code, _, err = run(
         capsys, *imported, "press-release", "sipo-2017-03", "-o", str(tmp_path / "no" / "x.pdf")
     )
-    assert code == 1 and "Cannot use the file" in err
+    # The officer's file and why, never our temporary `.x.pdf.part`.
+    assert code == 1 and "x.pdf: its folder does not exist" in err
+    assert ".part" not in err and "Traceback" not in err
+    assert not (tmp_path / "no").exists()
 
 
 def test_edited_release_is_kept_until_redraft(

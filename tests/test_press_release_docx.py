@@ -14,7 +14,7 @@ from docx.shared import Pt
 from tests.test_press_release_pages import PARAGRAPHS, release
 from visitdesk.cli import main
 from visitdesk.documents.fonts import font_for_char
-from visitdesk.documents.press_release_docx import build_press_release_docx, family
+from visitdesk.documents.press_release_docx import family, press_release_docx
 
 
 def font_attr(run: Any, name: str) -> str | None:
@@ -66,7 +66,7 @@ def test_example_release_as_word_has_the_pdf_s_content_in_named_styles(
 
 def test_word_names_the_pdf_s_fonts_for_cjk_and_urdu_runs(tmp_path: Path) -> None:
     out = tmp_path / "kipo.docx"
-    build_press_release_docx(release(PARAGRAPHS * 6), out)
+    out.write_bytes(press_release_docx(release(PARAGRAPHS * 6)))
     document = docx.Document(str(out))
     runs = [r for p in document.paragraphs for r in p.runs]
     japanese = next(r for r in runs if "鈴木" in r.text)
@@ -92,7 +92,7 @@ def test_word_names_the_pdf_s_fonts_for_cjk_and_urdu_runs(tmp_path: Path) -> Non
 def test_a_one_page_release_has_no_more_and_markup_stays_literal(tmp_path: Path) -> None:
     out = tmp_path / "short.docx"
     hostile = replace(release(["<b>Not bold</b> & {PAGE} \\t"]), media_contact=None)
-    build_press_release_docx(hostile, out)
+    out.write_bytes(press_release_docx(hostile))
     document = docx.Document(str(out))
     assert document.sections[0].first_page_footer.paragraphs[0].text == ""
     texts = [p.text for p in document.paragraphs]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from visitdesk.documents.press_release_pdf import build_press_release_pdf
+from visitdesk.documents.press_release_pdf import press_release_pdf
 from visitdesk.documents.release_content import ReleaseContent
 
 PARAGRAPHS = [
@@ -42,7 +42,7 @@ def pages(path: Path) -> list[list[str]]:
 
 def test_two_pages_say_more_and_page_n_of_m(tmp_path: Path) -> None:
     out = tmp_path / "long.pdf"
-    build_press_release_pdf(release(PARAGRAPHS * 6), out)
+    out.write_bytes(press_release_pdf(release(PARAGRAPHS * 6)))
     first, second = pages(out)
     assert "-more-" in first and "Page 1 of 2" in first
     assert "-more-" not in second and "Page 2 of 2" in second
@@ -56,7 +56,7 @@ def test_two_pages_say_more_and_page_n_of_m(tmp_path: Path) -> None:
 
 def test_one_page_has_no_page_number_and_no_more(tmp_path: Path) -> None:
     out = tmp_path / "short.pdf"
-    build_press_release_pdf(release(PARAGRAPHS), out)
+    out.write_bytes(press_release_pdf(release(PARAGRAPHS)))
     (only,) = pages(out)
     assert not any("Page" in line or "-more-" in line for line in only)
     assert only[-1].startswith("Media contact: Ms. Hina Baig")
@@ -65,6 +65,6 @@ def test_one_page_has_no_page_number_and_no_more(tmp_path: Path) -> None:
 
 def test_no_contact_line_without_a_contact(tmp_path: Path) -> None:
     out = tmp_path / "bare.pdf"
-    build_press_release_pdf(replace(release(PARAGRAPHS), media_contact=" \n "), out)
+    out.write_bytes(press_release_pdf(replace(release(PARAGRAPHS), media_contact=" \n ")))
     (only,) = pages(out)
     assert only[-1] == "*****"

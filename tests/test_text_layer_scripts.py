@@ -175,7 +175,7 @@ def test_only_the_fonts_a_text_needs_are_registered(tmp_path: Path) -> None:
 def test_a_press_release_draws_names_in_the_guests_language(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from visitdesk.documents.press_release_pdf import build_press_release_pdf
+    from visitdesk.documents.press_release_pdf import press_release_pdf
     from visitdesk.documents.release_content import ReleaseContent
 
     def fonts_used(lang: str | None) -> set[str]:
@@ -188,7 +188,7 @@ def test_a_press_release_draws_names_in_the_guests_language(tmp_path: Path) -> N
             lang=lang,
         )
         path = tmp_path / f"release-{lang}.pdf"
-        build_press_release_pdf(content, path)
+        path.write_bytes(press_release_pdf(content))
         resources: Any = PdfReader(path).pages[0]["/Resources"]
         return {str(font["/BaseFont"]).split("+")[-1] for font in resources["/Font"].values()}
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from visitdesk.services.errors import ServiceError
+from visitdesk.commands.targets import visit_for
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
@@ -39,20 +39,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.documents.briefing import build_briefing_pack
-
     output: Path = args.output
-    if output.is_dir():
-        raise ServiceError(f"{output} is a folder. Give the name of the PDF to write.")
-    if not output.parent.is_dir():
-        raise ServiceError(
-            f"The folder {output.parent} does not exist. Create it or write the pack elsewhere."
-        )
-    # The new version is committed only once the file is written.
-    with desk.store.transaction() as session:
-        result = build_briefing_pack(
-            session, args.visit, output, for_person=args.person, classification=args.classification
-        )
+    # The new version is recorded only once the file is written.
+    result = desk.documents.save_briefing_pack(
+        visit_for(desk, args.visit, output),
+        output,
+        person_ref=args.person,
+        classification=args.classification,
+    )
     if result.guest_copy:
         whose = f"guest copy for {result.prepared_for}"
     elif result.prepared_for:

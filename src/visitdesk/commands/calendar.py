@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from visitdesk import files
+from visitdesk.commands.targets import visit_for
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
@@ -33,13 +33,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.calendar import export_calendar
-
     output: Path = args.output
-    # A transaction: the engagements are marked as sent out only if the file was written.
-    with desk.store.transaction() as session:
-        export = export_calendar(session, args.visit, args.person)
-        files.write_bytes(output, export.data)
+    # The engagements count as sent out only once the file is written.
+    export = desk.documents.save_calendar(visit_for(desk, args.visit, output), output, args.person)
     events = "1 event" if export.events == 1 else f"{export.events} events"
     cancelled = f" and {export.cancelled} cancelled" if export.cancelled else ""
     print(

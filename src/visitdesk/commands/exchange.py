@@ -43,19 +43,27 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.errors import ServiceError
-    from visitdesk.services.exchange.importer import import_file
+    from visitdesk.app import RefusedError
+    from visitdesk.app.exchange import ReleaseNumbersTakenError
 
     failed = 0
     for path in args.files:
         try:
-            print(import_file(desk.store, path, renumber_releases=args.renumber_releases), file=out)
-        except ServiceError as exc:
+            print(desk.exchange.import_file(path, args.renumber_releases).summary, file=out)
+        except RefusedError as exc:
+            text = str(exc)
+            if isinstance(exc, ReleaseNumbersTakenError):
+                text += (
+                    "\nTo give these press releases the next free numbers of their year, run "
+                    f"`visitdesk import --renumber-releases {path}`."
+                )
             if len(args.files) == 1:
-                raise
+                if text == str(exc):
+                    raise  # its kind stands: a busy database exits 75
+                raise RefusedError(text) from exc
             failed += 1
             # Each file stands alone: report this one and go on with the next.
-            print(f"visitdesk: {exc}", file=sys.stderr)
+            print(f"visitdesk: {text}", file=sys.stderr)
     if failed:
         print(f"{failed} of {len(args.files)} files were not imported; the others were.", file=out)
         return 1
@@ -63,10 +71,7 @@ def run_import(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
 
 
 def run_export(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.services.exchange.exporter import export_file
-
-    with desk.store.session() as session:
-        size = export_file(session, args.output, args.visit)
+    exported = desk.exchange.export(args.output, args.visit)
     what = ", ".join(args.visit) if args.visit else "all visits"
-    print(f"Exported {what} to {args.output} ({size:,} bytes).", file=out)
+    print(f"Exported {what} to {args.output} ({exported.size:,} bytes).", file=out)
     return 0

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from visitdesk import files
+from visitdesk.commands.targets import visit_for
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
@@ -63,44 +63,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.documents.release_content import release_content
-    from visitdesk.services.press_release.record import office_of, prepare_release
-    from visitdesk.services.visits import load_visit
-
     output = Path(args.output)
-    by_suffix = {".txt": "txt", ".docx": "docx"}
-    kind = args.format or by_suffix.get(output.suffix.lower(), "pdf")
-    with desk.store.transaction() as session:
-        visit = load_visit(session, args.ref)
-        prepared = prepare_release(
-            session,
-            visit,
-            number=args.number,
-            on=args.date,
-            city=args.city,
-            redraft=args.redraft,
-        )
-        host = visit.host_organisation
-        content = release_content(
-            prepared.release, office_of(session), host.name if host is not None else None
-        )
-        # Written inside the transaction: a release whose file could not be written is not
-        # numbered either, so the register never gains a number nobody saw.
-        if kind == "txt":
-            from visitdesk.documents.press_release_txt import press_release_text
-
-            files.write_text(output, press_release_text(content), encoding="utf-8")
-        elif kind == "docx":
-            from visitdesk.documents.press_release_docx import build_press_release_docx
-
-            build_press_release_docx(content, output)
-        else:
-            from visitdesk.documents.press_release_pdf import build_press_release_pdf
-
-            build_press_release_pdf(content, output)
-    state = "new, drafted" if prepared.created else "drafted" if prepared.drafted else "as saved"
-    print(f"Wrote {content.number_label} ({state}) for {visit.ref} to {output}.", file=out)
-    if prepared.kept_edits:
+    printed = desk.documents.press_release(
+        visit_for(desk, args.ref, output),
+        output,
+        args.format,
+        number=args.number,
+        on=args.date,
+        city=args.city,
+        redraft=args.redraft,
+    )
+    release = printed.release
+    state = "new, drafted" if release.created else "drafted" if release.drafted else "as saved"
+    print(f"Wrote {release.label} ({state}) for {release.visit_ref} to {output}.", file=out)
+    if release.kept_edits:
         print(
             "Kept the edited text of this release. To draft it again from the visit's record "
             "(your edits will be lost), add --redraft.",

@@ -28,13 +28,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.documents.release_content import number_label
-    from visitdesk.services.press_release.record import office_of, register_entries
-
-    with desk.store.session() as session:
-        office = office_of(session)
-        prefix = office.press_release_prefix if office is not None else "PR No."
-        entries = register_entries(session, args.year)
+    register = desk.press.register(args.year)
+    entries = register.entries
     if not entries:
         where = f" of {args.year}" if args.year else ""
         print(
@@ -43,10 +38,15 @@ def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
             file=out,
         )
         return 0
-    labels = [number_label(prefix, e.number) for e in entries]
     rows = [
-        (label, f"{e.date:%Y-%m-%d}", e.topic or "(no topic)", e.visit_ref, e.status.label.lower())
-        for label, e in zip(labels, entries, strict=True)
+        (
+            register.label(e),
+            f"{e.date:%Y-%m-%d}",
+            e.topic or "(no topic)",
+            e.visit_ref,
+            e.status.label.lower(),
+        )
+        for e in entries
     ]
     header = ("Number", "Date", "Topic", "Visit", "State")
     widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]

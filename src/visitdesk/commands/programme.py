@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from visitdesk.services.errors import ServiceError
+from visitdesk.commands.targets import visit_for
 
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
@@ -26,24 +26,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.documents.programme_pdf import build_programme_pdf
-    from visitdesk.services.programme import programme_sheet
-
     output: Path = args.output
-    if output.is_dir():
-        raise ServiceError(f"{output} is a folder. Give the name of the PDF to write.")
-    if not output.parent.is_dir():
-        raise ServiceError(
-            f"The folder {output.parent} does not exist. Create it or write the programme "
-            "elsewhere."
-        )
-    with desk.store.session() as session:
-        sheet = programme_sheet(session, args.visit)
-    try:
-        made = build_programme_pdf(sheet, output)
-    except OSError as exc:
-        raise ServiceError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    made = desk.documents.save_programme(visit_for(desk, args.visit, output), output)
     pages = "1 page" if made.pages == 1 else f"{made.pages} pages"
     engagements = "1 engagement" if made.engagements == 1 else f"{made.engagements} engagements"
-    print(f"Wrote the programme of {sheet.ref} ({engagements}, {pages}) to {output}", file=out)
+    print(f"Wrote the programme of {made.ref} ({engagements}, {pages}) to {output}", file=out)
     return 0

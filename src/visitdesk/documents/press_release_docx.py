@@ -16,7 +16,6 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -348,12 +347,8 @@ def press_release_document(content: ReleaseContent) -> Any:
     return document
 
 
-def build_press_release_docx(content: ReleaseContent, path: Path) -> None:
-    """Write the release to `path` as .docx (written whole, then moved into place)."""
-    document = press_release_document(content)
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        document.save(str(temporary))
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def press_release_docx(content: ReleaseContent) -> bytes:
+    """The release as a .docx (the app layer writes it to a file whole or not at all)."""
+    buffer = io.BytesIO()
+    press_release_document(content).save(buffer)
+    return buffer.getvalue()

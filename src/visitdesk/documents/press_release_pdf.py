@@ -10,7 +10,6 @@ known only at the end, so these are PDF forms drawn on each page and defined whe
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -116,15 +115,11 @@ def _define_furniture(canvas: Any, pages: int) -> None:
         canvas.endForm()
 
 
-def build_press_release_pdf(content: ReleaseContent, path: Path) -> int:
-    """Write the release to `path` (written whole, then moved into place); its page count."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        pages = _render(content, str(temporary))
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return pages
+def press_release_pdf(content: ReleaseContent) -> bytes:
+    """The release as a PDF (the app layer writes it to a file whole or not at all)."""
+    buffer = io.BytesIO()
+    _render(content, buffer)
+    return buffer.getvalue()
 
 
 def page_count(content: ReleaseContent) -> int:

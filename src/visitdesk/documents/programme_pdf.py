@@ -7,11 +7,9 @@ Urdu print in the bundled fonts; nothing typed is read as markup.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
@@ -51,7 +49,7 @@ EMPTY = TextStyle(size=10, leading=13, color=st.GREY, space_before=12)
 
 @dataclass(frozen=True)
 class ProgrammePdf:
-    path: Path
+    data: bytes
     pages: int
     engagements: int
 
@@ -112,11 +110,8 @@ def _story(sheet: ProgrammeSheet, width: float) -> list[Any]:
     return story
 
 
-def build_programme_pdf(
-    sheet: ProgrammeSheet, path: Path, printed_on: date | None = None
-) -> ProgrammePdf:
-    """Write the programme to `path`: built in a temporary file beside it, then renamed, so a
-    failure leaves nothing under the real name (and an older copy there untouched)."""
+def programme_pdf(sheet: ProgrammeSheet, printed_on: date | None = None) -> ProgrammePdf:
+    """The programme as a PDF (the app layer writes it to a file whole or not at all)."""
     register_fonts()
     page_w, page_h = st.PAGE_SIZE
     width = page_w - 2 * _MARGIN_X
@@ -138,12 +133,9 @@ def build_programme_pdf(
         canvas.restoreState()
 
     frame = Frame(_MARGIN_X, _BOTTOM, width, page_h - _TOP - _BOTTOM, 0, 0, 0, 0, id="page")
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    pages: list[int] = []
+    buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        str(temporary),
+        buffer,
         pagesize=st.PAGE_SIZE,
         title=f"Programme: {sheet.title}"[:200],
         author=sheet.office_name,
@@ -151,10 +143,5 @@ def build_programme_pdf(
         creator="VisitDesk",
         pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page)],
     )
-    try:
-        doc.build(_story(sheet, width))
-        pages.append(doc.page)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return ProgrammePdf(path, pages[0], sheet.engagements)
+    doc.build(_story(sheet, width))
+    return ProgrammePdf(buffer.getvalue(), doc.page, sheet.engagements)

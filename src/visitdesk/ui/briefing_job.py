@@ -1,14 +1,16 @@
 """Build a briefing pack off the GUI thread, with progress and Cancel, then show it.
 
-A 60-page pack takes seconds: the window keeps answering meanwhile. The pack is built in its
-own transaction on the document worker (`document_worker`), which records the pack's version
-only when the PDF was written; Cancel stops the layout at the next progress report and rolls
-the transaction back, so a cancelled pack leaves the version count as it was.
+A 60-page pack takes seconds: the window keeps answering meanwhile. The pack is built by the
+app layer (`desk.documents.save_briefing_pack`, which opens its own transaction) on the
+document worker (`document_worker`); the pack's version is recorded only when the PDF was
+written. Cancel stops the layout at the next progress report, so a cancelled pack leaves the
+version count as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from visitdesk.app import Desk
+from visitdesk.app import Desk, RefusedError
 from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
 from visitdesk.ui.document_worker import document_pool
 
@@ -27,6 +29,7 @@ SHOW_PROGRESS_AFTER_MS = 400
 
 @dataclass(frozen=True)
 class PackRequest:
+    visit_id: int
     visit_ref: str
     visit_title: str
     person_ref: str | None = None
@@ -60,29 +63,23 @@ def _build(
     try:
         if stop.is_set():
             raise _CancelledError
-        from visitdesk.documents.briefing import build_briefing_pack
-
-        with desk.store.transaction() as session:
-            result = build_briefing_pack(
-                session,
-                request.visit_ref,
-                path,
-                for_person=request.person_ref,
-                classification=request.classification,
-                progress=progress,
-            )
+        result = desk.documents.save_briefing_pack(
+            request.visit_id,
+            path,
+            person_ref=request.person_ref,
+            classification=request.classification,
+            progress=progress,
+        )
         pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
         summary = f"{pages}, A4 · version {result.version} · {result.classification}"
         path_text = str(path)
     except _CancelledError:
         error = ""
-    except OSError as exc:
-        error = f"The pack could not be written: {exc.strerror or exc}."
-    except Exception as exc:  # ServiceError and the rest: shown in a dialog, never a traceback
-        from visitdesk.services.errors import ServiceError
-
-        known = isinstance(exc, ServiceError)
-        error = str(exc) if known else f"The pack could not be made: {exc or type(exc).__name__}."
+    except RefusedError as exc:  # the app's sentence, as the command line prints it
+        error = str(exc)
+    except Exception as exc:  # a fault of ours: shown in a dialog, never a traceback
+        logging.getLogger("visitdesk.briefing").exception("A briefing pack could not be made")
+        error = f"The pack could not be made: {exc or type(exc).__name__}."
     with contextlib.suppress(RuntimeError):
         relay.finished.emit(path_text, summary, error)
 

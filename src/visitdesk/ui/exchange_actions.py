@@ -1,8 +1,5 @@
-"""Import and export of `visitdesk/1` files from the window, through the lead's exchange service.
-
-The service is imported when first used: if it is missing from a build, the officer is told so
-in a dialog and the rest of the window keeps working.
-"""
+"""Import and export of `visitdesk/1` files from the window, through the app layer
+(`desk.exchange`): the same flows, and the same sentences, as `visitdesk import` and `export`."""
 
 from __future__ import annotations
 
@@ -10,18 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from visitdesk import files
-from visitdesk.app import Desk
-from visitdesk.domain.errors import DomainError
-from visitdesk.services.errors import ServiceError
-from visitdesk.store.errors import StoreError
+from visitdesk.app import Desk, RefusedError
 from visitdesk.ui import file_dialogs
 
 FILE_FILTER = "VisitDesk exchange files (*.visit.json *.json);;All files (*)"
-
-
-def _unavailable(parent: QWidget, what: str) -> None:
-    QMessageBox.warning(parent, "VisitDesk", f"{what} is not available in this copy of VisitDesk.")
 
 
 def import_with_dialog(desk: Desk, parent: QWidget) -> bool:
@@ -30,38 +19,32 @@ def import_with_dialog(desk: Desk, parent: QWidget) -> bool:
 
 
 def import_path(desk: Desk, path: str, parent: QWidget) -> bool:
-    """Import one file, all or nothing; say what came in or, in plain words, why nothing did."""
-    try:
-        from visitdesk.services import import_undo
-    except ImportError:
-        _unavailable(parent, "Importing files")
-        return False
-    from visitdesk.services.exchange.errors import ReleaseNumberTakenError
-    from visitdesk.ui.undo import current_stack, push_done
+    """Import one file, all or nothing; say what came in or, in plain words, why nothing did.
 
-    name = Path(path).name
+    The app's sentence is shown as it is: the command line prints the same one.
+    """
+    from visitdesk.app.exchange import Imported, ReleaseNumbersTakenError
+    from visitdesk.ui.undo import current_stack, push_call_done
+
+    try:
+        preview = desk.exchange.preview(Path(path))
+    except RefusedError as exc:
+        QMessageBox.warning(parent, "Nothing was imported", str(exc))
+        return False
+    if not _renames_accepted(parent, preview.file_name, preview.updated_people):
+        return False
     renumber = False
     while True:
         try:
-            document = import_undo.read_document(Path(path))
-            with desk.store.transaction() as session:
-                report, undo = import_undo.import_undoably(
-                    session, document, name, renumber_releases=renumber
-                )
+            imported: Imported = desk.exchange.import_file(Path(path), renumber)
             break
-        except ReleaseNumberTakenError as exc:
+        except ReleaseNumbersTakenError as exc:
             if renumber or not _ask_renumber(parent, exc):
-                QMessageBox.warning(parent, "Nothing was imported", _named(name, str(exc)))
+                QMessageBox.warning(parent, "Nothing was imported", str(exc))
                 return False
             renumber = True
-        except (ServiceError, DomainError, StoreError) as exc:
-            # The file's problems already name the file; others are given its name here.
-            QMessageBox.warning(parent, "Nothing was imported", _named(name, str(exc)))
-            return False
-        except OSError as exc:
-            QMessageBox.warning(
-                parent, "Nothing was imported", f"Cannot read {name}: {exc.strerror or exc}"
-            )
+        except RefusedError as exc:
+            QMessageBox.warning(parent, "Nothing was imported", str(exc))
             return False
     window = parent.window()
 
@@ -71,31 +54,42 @@ def import_path(desk: Desk, path: str, parent: QWidget) -> bool:
             refresh()
 
     # Undo takes the whole file back: the visits it created go, those it updated are restored.
-    push_done(
+    push_call_done(
         current_stack(parent),
-        desk,
-        undo.label(),
-        lambda s: import_undo.redo_import(s, undo),
-        lambda s: import_undo.undo_import(s, undo),
+        imported.label,
+        lambda: desk.exchange.redo_import(imported),
+        lambda: desk.exchange.undo_import(imported),
         after,
         parent,
     )
     QMessageBox.information(
-        parent,
-        "Imported",
-        f"{_named(name, _describe(report))}\n\nEdit ▸ Undo takes the whole file back.",
+        parent, "Imported", f"{imported.summary}\n\nEdit ▸ Undo takes the whole file back."
     )
     return True
 
 
-def _named(name: str, text: str) -> str:
-    """The text with the file's name in front, once (reports and problems may name it)."""
-    return text if text.startswith(name) else f"{name}: {text}"
+def _renames_accepted(parent: QWidget, name: str, people: tuple[tuple[str, str], ...]) -> bool:
+    """A file names people by reference: one already used here for someone else renames them.
+    Ask before that happens (the same reference may well be the same person, renamed)."""
+    renamed = [(now, then) for now, then in people if now != then]
+    if not renamed:
+        return True
+    lines = "\n".join(f"  {now} → {then}" for now, then in renamed[:12])
+    more = f"\n  … and {len(renamed) - 12} more" if len(renamed) > 12 else ""
+    answer = QMessageBox.question(
+        parent,
+        "People renamed by the file",
+        f"{name} gives other names to people already in the records:\n{lines}{more}\n\n"
+        "Import it and rename them? (Edit ▸ Undo takes the whole file back.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
-def _ask_renumber(parent: QWidget, exc: Exception) -> bool:
+def _ask_renumber(parent: QWidget, exc: RefusedError) -> bool:
     """Numbers start again every year; offer to give the clashing releases free numbers."""
-    problems = "\n".join(str(p) for p in getattr(exc, "problems", []))
+    problems = "\n".join(getattr(exc, "problems", ()))
     answer = QMessageBox.question(
         parent,
         "Press release numbers already used",
@@ -107,20 +101,7 @@ def _ask_renumber(parent: QWidget, exc: Exception) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _describe(report: object) -> str:
-    summary = getattr(report, "summary", None)
-    if callable(summary):
-        return str(summary())
-    text = str(report)
-    return text if text and not text.startswith("<") else "the file was imported."
-
-
 def export_with_dialog(desk: Desk, visit_refs: list[str] | None, parent: QWidget) -> bool:
-    try:
-        from visitdesk.services.exchange.exporter import export_document
-    except ImportError:
-        _unavailable(parent, "Exporting files")
-        return False
     suggested = (
         f"{visit_refs[0]}.visit.json"
         if visit_refs and len(visit_refs) == 1
@@ -130,15 +111,8 @@ def export_with_dialog(desk: Desk, visit_refs: list[str] | None, parent: QWidget
     if not path:
         return False
     try:
-        with desk.store.session() as session:
-            text = export_document(session, visit_refs)
-        files.write_text(Path(path), text, encoding="utf-8")
-    except (ServiceError, DomainError, StoreError) as exc:
+        desk.exchange.export(Path(path), visit_refs)
+    except RefusedError as exc:
         QMessageBox.warning(parent, "Nothing was exported", str(exc))
-        return False
-    except OSError as exc:
-        QMessageBox.warning(
-            parent, "Nothing was exported", f"Cannot write {path}: {exc.strerror or exc}"
-        )
         return False
     return True

@@ -17,7 +17,7 @@ from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
-from visitdesk.domain.languages import han_language, is_hangul, is_kana
+from visitdesk.app.text import han_language, is_hangul, is_kana
 from visitdesk.resources import resource_path
 
 FALLBACK_FONTS = (

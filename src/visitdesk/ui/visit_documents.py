@@ -2,8 +2,9 @@
 glance, calendar, lists, and a delegation list from a spreadsheet. Each action works on the
 visit of a `VisitView`.
 
-Errors from the services are shown as they are written (plain sentences); nothing here
-raises to the event loop.
+The documents are made by the app layer (`desk.documents`), as the command line makes them;
+its refusals are shown as they are written (plain sentences); nothing here raises to the event
+loop.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from visitdesk import files
+from visitdesk.app import RefusedError
+from visitdesk.app.documents import ParticipantRow
 from visitdesk.domain.errors import DomainError
 from visitdesk.services.errors import ServiceError
-from visitdesk.services.office import load_office
-from visitdesk.services.people import ParticipantRow, participant_rows
 from visitdesk.services.spreadsheets.lists import ListKind
 from visitdesk.store.errors import StoreError
 from visitdesk.ui import file_dialogs, recent
@@ -45,8 +45,7 @@ def _status(view: QWidget, text: str) -> None:
 
 
 def _people(view: VisitView) -> list[ParticipantRow]:
-    with view.desk.store.session() as session:
-        return participant_rows(session, view.visit_id)
+    return list(view.desk.documents.options(view.visit_id).people)
 
 
 # Names Windows keeps for devices, with any extension: "con.ics" cannot be saved.
@@ -76,17 +75,17 @@ def briefing_pack(view: VisitView, person_id: int | None = None) -> BriefingJob 
         running.progress.raise_()
         return running
     try:
-        people = _people(view)
-        with view.desk.store.session() as session:
-            office = load_office(session)
-    except KNOWN as exc:
+        options = view.desk.documents.options(view.visit_id)
+    except RefusedError as exc:
         QMessageBox.warning(view, "Briefing pack", str(exc))
         return None
-    marking = office.default_classification if office else "RESTRICTED"
-    dialog = DocumentOptionsDialog("Briefing pack", people, person_id, marking, view)
+    dialog = DocumentOptionsDialog(
+        "Briefing pack", list(options.people), person_id, options.classification, view
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     request = PackRequest(
+        view.visit_id,
         view.visit_ref,
         view.heading.text(),
         dialog.person_ref(),
@@ -109,11 +108,9 @@ def briefing_pack(view: VisitView, person_id: int | None = None) -> BriefingJob 
 
 def export_calendar(view: VisitView, person_id: int | None = None) -> Path | None:
     """The programme (or one person's part) as an .ics file for Outlook and the others."""
-    from visitdesk.services.calendar import export_calendar as build
-
     try:
         people = _people(view)
-    except KNOWN as exc:
+    except RefusedError as exc:
         QMessageBox.warning(view, "Calendar", str(exc))
         return None
     dialog = DocumentOptionsDialog("Export to a calendar", people, person_id, None, view)
@@ -130,17 +127,10 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
     if path.suffix.lower() != ".ics":
         path = path.with_name(path.name + ".ics")
     try:
-        # Committed only once the file is written: then its events count as sent out.
-        with view.desk.store.transaction() as session:
-            export = build(session, view.visit_ref, person_ref)
-            files.write_bytes(path, export.data)
-    except KNOWN as exc:
+        # Recorded only once the file is written: then its events count as sent out.
+        export = view.desk.documents.save_calendar(view.visit_id, path, person_ref)
+    except RefusedError as exc:
         QMessageBox.warning(view, "Calendar not exported", str(exc))
-        return None
-    except OSError as exc:
-        QMessageBox.warning(
-            view, "Calendar not exported", f"Cannot write {path}: {exc.strerror or exc}."
-        )
         return None
     recent.add_file(path)
     events = "1 event" if export.events == 1 else f"{export.events} events"
@@ -224,27 +214,28 @@ def programme(view: VisitView) -> PdfViewerDialog | None:
 
     from PySide6.QtCore import Qt
 
-    from visitdesk.documents.programme_pdf import build_programme_pdf
-    from visitdesk.services.programme import programme_sheet
     from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
-    from visitdesk.ui.document_worker import document_pool
 
     try:
-        with view.desk.store.session() as session:
-            sheet = programme_sheet(session, view.visit_ref)
-    except KNOWN as exc:
+        made = view.desk.documents.programme(view.visit_id)
+    except RefusedError as exc:
         QMessageBox.warning(view, "Programme", str(exc))
         return None
     folder = tempfile.TemporaryDirectory(prefix="visitdesk-programme-")
-    path = Path(folder.name) / f"Programme {_safe_name(sheet.ref)}.pdf"
-    # On the documents worker: reportlab's font state must never be shared by two builds.
-    made = document_pool().submit(build_programme_pdf, sheet, path).result()
+    name = f"Programme {_safe_name(made.ref)}.pdf"
+    path = Path(folder.name) / name
+    try:
+        path.write_bytes(made.data)
+    except OSError as exc:
+        QMessageBox.warning(view, "Programme", f"The programme could not be shown: {exc}.")
+        folder.cleanup()
+        return None
     pages = "1 page" if made.pages == 1 else f"{made.pages} pages"
     engagements = "1 engagement" if made.engagements == 1 else f"{made.engagements} engagements"
     viewer = PdfViewerDialog(
         path,
-        f"Programme at a glance: {sheet.title}",
-        f"Programme {_safe_name(sheet.ref)}.pdf",
+        f"Programme at a glance: {made.title}",
+        name,
         f"{engagements}, {pages}, A4.",
         folder,
         view,

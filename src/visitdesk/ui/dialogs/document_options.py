@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.domain.enums import Side
-from visitdesk.services.briefing import CLASSIFICATION_LIMIT
-from visitdesk.services.people import ParticipantRow
+from visitdesk.app.documents import CLASSIFICATION_LIMIT, ParticipantRow
+from visitdesk.app.enums import Side
 from visitdesk.ui.widgets import tab_in_layout_order
 
 

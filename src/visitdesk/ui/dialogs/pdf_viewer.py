@@ -6,7 +6,6 @@ removed with it, so nothing is left behind in the officer's temporary files.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from visitdesk import files
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.widgets import tab_in_layout_order
 
@@ -88,7 +88,8 @@ class PdfViewerDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            shutil.copyfile(self.pdf, path)
+            # Whole or not at all: a failed copy leaves nothing under the officer's name.
+            files.write_bytes(path, self.pdf.read_bytes())
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -12,14 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from visitdesk.app import Desk
-from visitdesk.documents.release_content import number_label
-from visitdesk.domain.dates import short_date
-from visitdesk.services.press_release.record import (
-    RegisterEntry,
-    office_of,
-    register_entries,
-    register_years,
-)
+from visitdesk.app.press import RegisterEntry, number_label
+from visitdesk.app.text import short_date
 from visitdesk.ui.models.rows import Column, RowTableModel
 from visitdesk.ui.widgets import button_bar, make_table, selected_row
 
@@ -85,12 +79,19 @@ class PressRegisterView(QWidget):
         layout.addWidget(self.summary)
 
     def reload(self) -> None:
+        from visitdesk.app import RefusedError
+
         year = self.year.currentData()
-        with self.desk.store.session() as session:
-            office = office_of(session)
-            years = register_years(session)
-            entries = register_entries(session, year if year in years else None)
-        PressRegisterModel.prefix = office.press_release_prefix if office is not None else "PR No."
+        try:
+            register = self.desk.press.register(year)
+            if year is not None and year not in register.years:
+                register = self.desk.press.register(None)  # that year's releases are gone
+        except RefusedError as exc:
+            self.summary.setText(str(exc))
+            return
+        years, entries = register.years, register.entries
+        year = register.year
+        PressRegisterModel.prefix = register.prefix
         self.year.blockSignals(True)
         self.year.clear()
         self.year.addItem("Every year", None)

@@ -29,26 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.documents.press_release_pdf import build_press_release_pdf
-from visitdesk.documents.release_content import ReleaseContent, release_content
-from visitdesk.domain.enums import PressReleaseStatus
-from visitdesk.domain.office import Office
-from visitdesk.domain.press_release import PressRelease
-from visitdesk.domain.visit import Visit
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.press_release.record import (
-    MAX_NUMBER,
-    edit_release,
-    office_of,
-    prepare_release,
-)
+from visitdesk.app import RefusedError
+from visitdesk.app.press import MAX_NUMBER, Letterhead, Release, ReleaseContent, ReleaseText
 from visitdesk.ui import file_dialogs
 from visitdesk.ui.pdf_preview import Build, PdfPreview
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from visitdesk.app.documents import ReleaseKind
     from visitdesk.ui.views.visit_view import VisitView
+
+
+NO_RELEASE = (
+    "This visit has no press release yet. VisitDesk drafts one from the programme, "
+    "statements and outcomes recorded for the visit; you can then edit every word."
+)
 
 
 def _text_box(parent: QWidget, lines: int | None) -> QPlainTextEdit:
@@ -68,20 +62,18 @@ class PressReleasePanel(QWidget):
         self._dirty_text = False
         self._dirty_meta = False
         self._issued = False
-        self._office: Office | None = None
-        self._fallback_name: str | None = None
+        self._release: Release | None = None  # as last loaded or saved: its version
+        self._letterhead = Letterhead(office_name="Press Office")
         self._edited = False
         self._sized = False
 
         self.stack = QStackedWidget(self)
         empty = QWidget(self)
-        self.empty_label = QLabel(
-            "This visit has no press release yet. VisitDesk drafts one from the programme, "
-            "statements and outcomes recorded for the visit; you can then edit every word.",
-            empty,
-        )
+        # Until the release is read (off the GUI thread), say so: not "no release yet".
+        self.empty_label = QLabel("Reading the press release…", empty)
         self.empty_label.setWordWrap(True)
         self.draft_button = QPushButton("&Draft the press release", empty)
+        self.draft_button.hide()
         self.draft_button.clicked.connect(self.draft)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addWidget(self.empty_label)
@@ -103,6 +95,18 @@ class PressReleasePanel(QWidget):
         self.attribution = QLineEdit(editor)
         self.body = _text_box(editor, None)
         self.body.setPlaceholderText("Paragraphs are separated by an empty line.")
+        # Named for screen readers (and the acceptance stories, which find fields by name).
+        for field, name in (
+            (self.number, "Number"),
+            (self.date, "Date"),
+            (self.city, "City"),
+            (self.topic, "Topic"),
+            (self.headline, "Headline"),
+            (self.lead_quote, "Lead quote"),
+            (self.attribution, "Said by"),
+            (self.body, "Body"),
+        ):
+            field.setAccessibleName(name)
         form = QFormLayout()
         top = QHBoxLayout()
         top.addWidget(self.number)
@@ -119,6 +123,7 @@ class PressReleasePanel(QWidget):
         form.addRow("&Lead quote:", self.lead_quote)
         form.addRow("Said &by:", self.attribution)
         self.state = QLabel(editor)
+        self.state.setObjectName("release_state")
         self.state.setWordWrap(True)
         self.save_button = QPushButton("&Save", editor)
         self.save_button.setToolTip("Keep these words and this number and date (Ctrl+S)")
@@ -196,39 +201,34 @@ class PressReleasePanel(QWidget):
             return  # never overwrite what the officer is typing
         self._stale = False
         try:
-            with self._view.desk.store.transaction() as session:
-                visit = self._visit(session)
-                if not visit.press_releases:
-                    self.stack.setCurrentIndex(0)
-                    return
-                # An unedited draft is drafted again, so it follows the record.
-                self._show(session, visit, prepare_release(session, visit).release)
-        except ServiceError as exc:
+            # An unedited draft is drafted again, so it follows the record.
+            release = self._view.desk.press.release(self._view.visit_id)
+        except RefusedError as exc:
             QMessageBox.warning(self, "Press release", str(exc))
+            return
+        if release is None:
+            self._release = None
+            self.empty_label.setText(NO_RELEASE)
+            self.draft_button.show()
+            self.stack.setCurrentIndex(0)
+            return
+        self._show(release)
 
-    def _visit(self, session: Session) -> Visit:
-        visit = session.get(Visit, self._view.visit_id)
-        if visit is None:
-            raise ServiceError("This visit no longer exists.")
-        return visit
-
-    def _show(self, session: Session, visit: Visit, release: PressRelease) -> None:
-        office = office_of(session)
-        if office is not None:
-            _ = office.logo  # read now: the preview uses it after the session has closed
-        self._office = office
-        self._fallback_name = visit.host_organisation.name if visit.host_organisation else None
-        self._issued = release.status is PressReleaseStatus.ISSUED
+    def _show(self, release: Release) -> None:
+        self._release = release
+        self._letterhead = release.letterhead
+        self._issued = release.issued
+        text = release.record.data
         self._filling = True
         try:
-            self.number.setValue(release.number)
-            self.date.setDate(QDate(release.date.year, release.date.month, release.date.day))
-            self.city.setText(release.city or "")
-            self.topic.setText(release.topic or "")
-            self.headline.setPlainText(release.headline or "")
-            self.lead_quote.setPlainText(release.lead_quote or "")
-            self.attribution.setText(release.lead_quote_attribution or "")
-            self.body.setPlainText(release.body or "")
+            self.number.setValue(text.number)
+            self.date.setDate(QDate(text.date.year, text.date.month, text.date.day))
+            self.city.setText(text.city)
+            self.topic.setText(text.topic)
+            self.headline.setPlainText(text.headline)
+            self.lead_quote.setPlainText(text.lead_quote)
+            self.attribution.setText(text.attribution)
+            self.body.setPlainText(text.body)
         finally:
             self._filling = False
         self._dirty_text = self._dirty_meta = False
@@ -269,19 +269,22 @@ class PressReleasePanel(QWidget):
             text = "Saved. This draft follows the visit's record until you edit it."
         self.state.setText(text)
 
-    def content(self) -> ReleaseContent:
-        """What the page shows now, saved or not."""
-        shown = PressRelease(
+    def typed(self) -> ReleaseText:
+        """What the editor holds now, saved or not."""
+        return ReleaseText(
             number=self.number.value(),
             date=self._date(),
-            city=self.city.text().strip() or None,
+            city=self.city.text(),
             topic=self.topic.text(),
             headline=self.headline.toPlainText(),
             lead_quote=self.lead_quote.toPlainText(),
-            lead_quote_attribution=self.attribution.text(),
+            attribution=self.attribution.text(),
             body=self.body.toPlainText(),
         )
-        return release_content(shown, self._office, self._fallback_name)
+
+    def content(self) -> ReleaseContent:
+        """What the page shows now, saved or not."""
+        return self._letterhead.content(self.typed())
 
     def _date(self) -> date:
         picked = self.date.date()
@@ -289,9 +292,10 @@ class PressReleasePanel(QWidget):
 
     def _build_function(self) -> Build:
         content = self.content()  # taken now, on the GUI thread: the worker sees no widget
+        documents = self._view.desk.documents
 
         def build(path: Path) -> None:
-            build_press_release_pdf(content, path)
+            path.write_bytes(documents.release(content))  # draws only: no store call
 
         return build
 
@@ -315,57 +319,51 @@ class PressReleasePanel(QWidget):
 
     def _prepare(self, redraft: bool) -> None:
         try:
-            with self._view.desk.store.transaction() as session:
-                visit = self._visit(session)
-                prepared = prepare_release(session, visit, redraft=redraft)
-                self._show(session, visit, prepared.release)
-        except ServiceError as exc:
+            self._show(self._view.desk.press.draft(self._view.visit_id, redraft=redraft))
+        except RefusedError as exc:
             QMessageBox.warning(self, "Press release", str(exc))
 
     def save(self) -> bool:
-        """Keep the number, date, city and (if changed) the words; False if refused."""
-        if self.stack.currentIndex() != 1:
+        """Keep the number, date, city and (if changed) the words; False if refused.
+
+        Saved over the version loaded: when another officer saved the release since, both
+        versions are shown and the officer keeps theirs or takes the other's (or goes back to
+        the editor); what was typed stays in the editor until they choose.
+        """
+        if self.stack.currentIndex() != 1 or self._release is None:
             return True
-        try:
-            with self._view.desk.store.transaction() as session:
-                visit = self._visit(session)
-                prepared = prepare_release(
-                    session,
-                    visit,
-                    number=self.number.value(),
-                    on=self._date(),
-                    city=self.city.text(),
-                )
-                if self._dirty_text:
-                    edit_release(
-                        prepared.release,
-                        topic=self.topic.text().strip(),
-                        headline=self.headline.toPlainText().strip(),
-                        lead_quote=self.lead_quote.toPlainText().strip(),
-                        lead_quote_attribution=self.attribution.text().strip(),
-                        body=self.body.toPlainText().strip(),
-                    )
-                self._dirty_text = self._dirty_meta = False
-                self._show(session, visit, prepared.release)
-        except ServiceError as exc:
-            # The text stays in the editor, unsaved, so nothing typed is lost.
-            QMessageBox.warning(self, "Press release not saved", str(exc))
-            return False
+        from visitdesk.ui.versioned_save import Outcome, save_over
+
+        typed, record, press = self.typed(), self._release.record, self._view.desk.press
+        done = save_over(
+            self,
+            "Press release",
+            lambda version: press.update(record.id, typed, version, opened=record.data),
+            record.version,
+        )
+        if done.outcome is Outcome.TOOK_THEIRS:
+            self._dirty_text = self._dirty_meta = False
+            self.load()
+        saved = done.result
+        if saved is None:
+            return False  # refused, cancelled, or back to the editor: the text is kept
+        self._dirty_text = self._dirty_meta = False
+        self._show(saved)
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Press release {self.number.value()} saved.", 5000)
+            window.statusBar().showMessage(f"Press release {saved.label} saved.", 5000)
         return True
 
     def _saved_first(self) -> bool:
         return not self.is_dirty() or self.save()
 
     def export_pdf(self) -> None:
-        self._export(".pdf", "PDF documents (*.pdf)", "The PDF")
+        self._export(".pdf", "pdf", "PDF documents (*.pdf)", "The PDF")
 
     def export_word(self) -> None:
-        self._export(".docx", "Word documents (*.docx)", "The Word document")
+        self._export(".docx", "docx", "Word documents (*.docx)", "The Word document")
 
-    def _export(self, suffix: str, file_filter: str, what: str) -> None:
+    def _export(self, suffix: str, kind: ReleaseKind, file_filter: str, what: str) -> None:
         if not self._saved_first():
             return
         content = self.content()
@@ -379,16 +377,9 @@ class PressReleasePanel(QWidget):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         try:
-            if suffix == ".docx":
-                from visitdesk.documents.press_release_docx import build_press_release_docx
-
-                build_press_release_docx(content, path)
-            else:
-                build_press_release_pdf(content, path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, "Not exported", f"{what} could not be written to {path}: {exc.strerror}."
-            )
+            self._view.desk.documents.save_release(content, path, kind)
+        except RefusedError as exc:
+            QMessageBox.warning(self, "Not exported", f"{what} was not exported. {exc}")
             return
         window = self.window()
         if hasattr(window, "statusBar"):
@@ -402,7 +393,7 @@ class PressReleasePanel(QWidget):
         path = self.preview.folder() / "print.pdf"
         content = self.content()
         try:
-            build_press_release_pdf(content, path)
+            path.write_bytes(self._view.desk.documents.release(content))
         except OSError as exc:
             QMessageBox.warning(self, "Cannot print", f"The page could not be made: {exc}.")
             return
