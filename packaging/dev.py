@@ -315,6 +315,13 @@ def run_pytest(python: Path, full: bool, extra: Sequence[str], env: dict[str, st
     return code == 0
 
 
+# import-linter's command, run by the venv's Python (its script's name differs on Windows).
+LINT_IMPORTS = (
+    "import sys; from importlinter.cli import lint_imports_command; "
+    "sys.exit(lint_imports_command())"
+)
+
+
 def test(full: bool, extra: Sequence[str]) -> int:
     python = set_up("test", full)
     env = dict(os.environ)
@@ -324,6 +331,8 @@ def test(full: bool, extra: Sequence[str]) -> int:
         ("ruff check", ["-m", "ruff", "check"]),
         ("ruff format --check", ["-m", "ruff", "format", "--check"]),
         ("mypy", ["-m", "mypy"]),
+        # The layers' rules (pyproject.toml): ui/ and commands/ import only the app layer.
+        ("import contracts", ["-c", LINT_IMPORTS]),
     ):
         say(f"== {name}")
         if subprocess.run([str(python), *args], cwd=ROOT, check=False).returncode != 0:

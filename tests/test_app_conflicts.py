@@ -15,10 +15,9 @@ EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
 
 @pytest.fixture
 def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-    from visitdesk.services.exchange.importer import import_file
 
     first = Desk.open(data_dir=tmp_path, user="akhan")
-    import_file(first.store, EXAMPLE)
+    first.exchange.import_file(EXAMPLE)
     second = Desk.open(data_dir=tmp_path, user="bmalik")
     visit_id = first.visits.id_of("sipo-2017-03")
     yield first, second, visit_id
@@ -64,11 +63,10 @@ def test_a_save_of_a_deleted_record_says_it_was_deleted(two_desks: tuple[Desk, D
 def test_an_import_over_an_open_record_makes_its_save_stale(
     two_desks: tuple[Desk, Desk, int],
 ) -> None:
-    from visitdesk.services.exchange.importer import import_file
 
     a, b, visit_id = two_desks
     opened = a.visits.details(visit_id)
-    import_file(b.store, EXAMPLE)  # the same visit, imported again by the other officer
+    b.exchange.import_file(EXAMPLE)  # the same visit, imported again by the other officer
     with pytest.raises(ConflictError):
         a.visits.update(visit_id, opened.data, opened.version)
 

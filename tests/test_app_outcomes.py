@@ -18,10 +18,9 @@ EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
 
 @pytest.fixture
 def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-    from visitdesk.services.exchange.importer import import_file
 
     first = Desk.open(data_dir=tmp_path, user="akhan")
-    import_file(first.store, EXAMPLE)
+    first.exchange.import_file(EXAMPLE)
     second = Desk.open(data_dir=tmp_path, user="bmalik")
     visit_id = first.visits.id_of("sipo-2017-03")
     yield first, second, visit_id

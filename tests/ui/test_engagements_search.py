@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from visitdesk.services import itinerary
 from visitdesk.ui.views.engagements_view import EngagementsView
 from visitdesk.ui.views.visit_view import VisitView
 
@@ -35,13 +34,12 @@ def test_the_list_follows_edits_and_hostile_text_is_found_literally(qtbot, windo
     visit = window.open_visit_ref("sipo-2017-03")
     assert visit is not None
     row = visit.itinerary.model.rows()[0]
-    with window.desk.store.session() as session:
-        before = itinerary.load_engagement(session, row.id)
-    after = replace(before, title="Talks <b>& tea</b> 🍵")
-    visit.push(
+    opened = window.desk.itinerary.load(row.id)
+    after = replace(opened.data, title="Talks <b>& tea</b> 🍵")
+    visit.push_call(
         "Rename",
-        lambda s: itinerary.update_engagement(s, row.id, after),
-        lambda s: itinerary.update_engagement(s, row.id, before),
+        lambda: window.desk.itinerary.update(row.id, after, opened.version),
+        lambda: None,
     )
     window.show_engagements()
     qtbot.keyClicks(view.search, "<b>&")

@@ -118,7 +118,7 @@ def test_moving_down_the_list_shows_each_one_s_visits_after_a_pause(qtbot, windo
 
 def test_a_person_added_later_is_listed_literally(qtbot, window):
     view = _people_view(qtbot, window)
-    with window.desk.store.transaction() as session:
+    with window.desk._store.transaction() as session:
         create_person(session, NewPerson("<b>Nobody</b> & 🎌", native_name="عمران خان"))
     window.data_changed()
     assert view.people_proxy.rowCount() == 6
@@ -132,7 +132,7 @@ def test_a_person_added_later_is_listed_literally(qtbot, window):
 def test_records_changed_behind_another_tab_are_read_when_it_comes_back(qtbot, window):
     view = _people_view(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    with window.desk.store.transaction() as session:
+    with window.desk._store.transaction() as session:
         create_person(session, NewPerson("Suzuki", given_name="Ichiro", family_name_first=True))
     window.data_changed()
     assert view.people_proxy.rowCount() == 5  # not read while hidden
@@ -181,7 +181,7 @@ def test_screenshot_of_the_people_view(tmp_path, example_store, qapp):
 def test_a_long_list_counts_with_thousands_separators_and_narrows_to_one(qtbot, window):
     from visitdesk.domain.models import Person
 
-    with window.desk.store.transaction() as session:
+    with window.desk._store.transaction() as session:
         session.add_all(
             Person(ref=f"p{i}", family_name=f"Family{i}", given_name=f"Given{i}")
             for i in range(1500)

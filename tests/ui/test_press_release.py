@@ -43,7 +43,7 @@ def _text(path: Path | None) -> str:
 def test_the_release_opens_beside_its_preview_and_typing_updates_the_preview(qtbot, window):
     _visit, panel = _release_tab(qtbot, window)
     assert panel.number.value() == 211
-    assert panel.headline.toPlainText() == _saved(window.desk.store).headline
+    assert panel.headline.toPlainText() == _saved(window.desk._store).headline
     first = panel.preview.current_path()
     panel.headline.setPlainText("Talks on <b>patents</b> & designs 🙂")
     assert "Unsaved" in panel.state.text()
@@ -95,7 +95,7 @@ def test_export_writes_the_pdf_the_officer_sees(qtbot, window, tmp_path, monkeyp
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "release.pdf"
     assert "Exported headline" in _text(written)
-    assert _saved(window.desk.store).headline == "Exported headline"  # saved before export
+    assert _saved(window.desk._store).headline == "Exported headline"  # saved before export
 
 
 def test_print_goes_through_the_print_dialog(qtbot, window, tmp_path, monkeypatch):

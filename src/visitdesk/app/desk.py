@@ -148,11 +148,6 @@ class Desk:
         self._store.close()
 
     @property
-    def store(self) -> Store:
-        """TRANSITIONAL (removed when ui/ and commands/ are on the API): the store itself."""
-        return self._store
-
-    @property
     def location(self) -> str:
         """Where the records are: the file's path, or the server's URL without password."""
         path = self._store.database_file

@@ -1,9 +1,9 @@
 """The sub-commands of `visitdesk`, one module each.
 
 Each module has `register(subparsers)`, which adds its parser and sets `handler`, and a
-`run(args, desk.store, out) -> int`. Modules import only the standard library and the store at the
-top: anything heavy (reportlab, openpyxl) is imported inside `run`, so that `visitdesk visits`
-starts fast.
+`run(args, desk, out) -> int` over the app layer (`visitdesk.app.Desk`), the only layer a
+command may import. Modules import only the standard library at the top: anything heavy is
+imported inside `run`, so that `visitdesk visits` starts fast.
 """
 
 COMMAND_MODULES = (

@@ -1,7 +1,7 @@
-"""Undoable edits of a visit: each is a pair of desk operations run in a transaction.
+"""Undoable edits: each is a pair of app-layer calls (the app owns the transactions).
 
 The first `redo()` that QUndoStack makes on push is the edit itself, so that a refused edit
-(a ServiceError) never enters the stack: `push_edit` runs it first and pushes only on success.
+never enters the stack: `push_call` runs it first and pushes only on success.
 """
 
 from __future__ import annotations
@@ -11,89 +11,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session
-
-from visitdesk.app import Desk
-from visitdesk.domain.errors import DomainError
-from visitdesk.services.errors import ServiceError
-from visitdesk.store.errors import StoreBusyError, StoreError
 
 if TYPE_CHECKING:
     from visitdesk.app import Record
-
-Operation = Callable[[Session], object]
-
-
-class StoreCommand(QUndoCommand):
-    def __init__(
-        self,
-        desk: Desk,
-        text: str,
-        do: Operation,
-        undo: Operation,
-        after: Callable[[], None],
-        parent_widget: QWidget,
-    ) -> None:
-        super().__init__(text)
-        self._desk, self._do, self._undo = desk, do, undo
-        self._after, self._widget = after, parent_widget
-        self._skip_first_redo = True
-
-    def _run(self, operation: Operation, verb: str) -> None:
-        try:
-            with self._desk.store.transaction() as session:
-                operation(session)
-        except (ServiceError, DomainError, StoreError) as exc:
-            # Something changed underneath (another window, an import): say so, keep the rest.
-            QMessageBox.warning(self._widget, f"Cannot {verb}", f"{self.text()}: {exc}")
-            self.setObsolete(True)
-        self._after()
-
-    def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
-            return
-        self._run(self._do, "redo")
-
-    def undo(self) -> None:
-        self._run(self._undo, "undo")
-
-
-def push_edit(
-    stack: QUndoStack,
-    desk: Desk,
-    text: str,
-    do: Operation,
-    undo: Operation,
-    after: Callable[[], None],
-    parent_widget: QWidget,
-) -> bool:
-    """Make the edit now; on success put it on the undo stack. A refusal is shown, not raised."""
-    try:
-        with desk.store.transaction() as session:
-            do(session)
-    except StoreBusyError:
-        raise  # another VisitDesk is writing: the saving dialog offers Retry (ui/errors.py)
-    except (ServiceError, DomainError, StoreError) as exc:
-        QMessageBox.warning(parent_widget, "Not saved", str(exc))
-        return False
-    stack.push(StoreCommand(desk, text, do, undo, after, parent_widget))
-    after()
-    return True
-
-
-def push_done(
-    stack: QUndoStack,
-    desk: Desk,
-    text: str,
-    do: Operation,
-    undo: Operation,
-    after: Callable[[], None],
-    parent_widget: QWidget,
-) -> None:
-    """Put an edit already made (and committed) on the undo stack: `do` makes it again."""
-    stack.push(StoreCommand(desk, text, do, undo, after, parent_widget))
-
 
 Call = Callable[[], object]
 

@@ -16,10 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from visitdesk.app import RefusedError
 from visitdesk.app.documents import ParticipantRow
-from visitdesk.domain.errors import DomainError
-from visitdesk.services.errors import ServiceError
-from visitdesk.services.spreadsheets.lists import ListKind
-from visitdesk.store.errors import StoreError
+from visitdesk.app.lists import ListKind
 from visitdesk.ui import file_dialogs, recent
 from visitdesk.ui.dialogs.document_options import DocumentOptionsDialog
 
@@ -34,7 +31,6 @@ LIST_TITLES = {
     ListKind.FOLLOWUPS: "Follow-ups list",
 }
 SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
-KNOWN = (ServiceError, DomainError, StoreError)
 
 
 def _status(view: QWidget, text: str) -> None:
@@ -143,11 +139,7 @@ def export_calendar(view: VisitView, person_id: int | None = None) -> Path | Non
 
 def export_list(view: VisitView, which: ListKind | str) -> Path | None:
     """A list the office hands to others, as .xlsx or .csv."""
-    from visitdesk.services.spreadsheets.lists import build_list
-    from visitdesk.services.spreadsheets.tables import file_format, write_sheet
-
     kind = ListKind(which)
-
     title = LIST_TITLES[kind]
     suggested = _safe_name(f"{view.visit_ref} {title.lower()}") + ".xlsx"
     target, chosen = file_dialogs.save_file_name(
@@ -159,23 +151,19 @@ def export_list(view: VisitView, which: ListKind | str) -> Path | None:
     if path.suffix.lower() not in (".xlsx", ".csv"):
         path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
     try:
-        file_format(path)
-        with view.desk.store.session() as session:
-            table = build_list(session, view.visit_ref, kind)
-        write_sheet(path, table.title, table.headings, table.rows)
-    except KNOWN as exc:
-        QMessageBox.warning(view, "List not exported", str(exc))
-        return None
-    except OSError as exc:
+        made = view.desk.lists.export_to(view.visit_id, kind, path)
+    except RefusedError as exc:
         QMessageBox.warning(
             view,
             "List not exported",
-            f"Cannot write {path}: {exc.strerror or exc}. If the file is open in Excel, "
-            "close it and export again.",
+            # Windows refuses to replace a workbook Excel has open.
+            f"{exc} If the file is open in Excel, close it and export again."
+            if "denied" in str(exc) or "another process" in str(exc)
+            else str(exc),
         )
         return None
     recent.add_file(path)
-    rows = "1 row" if len(table.rows) == 1 else f"{len(table.rows)} rows"
+    rows = "1 row" if made.rows == 1 else f"{made.rows} rows"
     _status(view, f"Wrote the {title.lower()} ({rows}) to {path}")
     return path
 

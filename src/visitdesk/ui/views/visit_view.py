@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from visitdesk.app import Desk, NotFoundError
 from visitdesk.app.text import short_date
-from visitdesk.ui.undo import Call, Operation, push_call, push_edit
+from visitdesk.ui.undo import Call, push_call
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
@@ -203,11 +203,6 @@ class VisitView(QWidget):
 
     def delegation_ids(self) -> set[int]:
         return set(self.desk.visits.delegation_ids(self.visit_id))
-
-    def push(self, text: str, do: Operation, undo: Operation) -> bool:
-        """TRANSITIONAL (for panels not yet on the app layer; use `push_call`): save an edit
-        made of two session operations now and make it undoable; refusals are shown."""
-        return push_edit(self.undo_stack, self.desk, text, do, undo, self._after_edit, self)
 
     def push_call(self, text: str, do: Call, undo: Call) -> bool:
         """Save an edit now (app calls) and make it undoable; see `ui/undo.push_call`."""
