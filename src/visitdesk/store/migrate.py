@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0007_record_versions"
+SCHEMA_HEAD = "0008_audit_trail"
 VERSION_TABLE = "alembic_version"
 
 
