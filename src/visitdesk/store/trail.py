@@ -8,9 +8,10 @@ change's outcome). People, organisations and the office belong to no visit.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, LargeBinary, inspect
 
 TRAIL_TABLE = "audit_entry"
 NOT_AUDITED = frozenset({TRAIL_TABLE, "alembic_version"})
@@ -27,12 +28,15 @@ class Audited:
     visit_by: str
     parent_table: str | None = None
     parent_column: str | None = None
+    # Pictures (a photo, a logo): the trail keeps a digest, never the bytes.
+    binary: tuple[str, ...] = ()
 
 
 def audited_tables(connection: Connection) -> tuple[Audited, ...]:
     inspector = inspect(connection)
     names = sorted(set(inspector.get_table_names()) - NOT_AUDITED)
-    columns = {name: tuple(c["name"] for c in inspector.get_columns(name)) for name in names}
+    described = {name: inspector.get_columns(name) for name in names}
+    columns = {name: tuple(c["name"] for c in described[name]) for name in names}
     found = []
     for name in names:
         if "id" not in columns[name]:
@@ -64,4 +68,12 @@ def audited_tables(connection: Connection) -> tuple[Audited, ...]:
                     parent["constrained_columns"][0],
                 )
             )
-    return tuple(found)
+    return tuple(
+        dataclasses.replace(
+            audited,
+            binary=tuple(
+                c["name"] for c in described[audited.table] if isinstance(c["type"], LargeBinary)
+            ),
+        )
+        for audited in found
+    )

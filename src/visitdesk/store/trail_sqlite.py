@@ -11,6 +11,7 @@ functions they lack. The rows are the same as the server's (store/server/trail.p
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -48,15 +49,25 @@ def _diff(old_text: str | None, new_text: str | None) -> str | None:
     return json.dumps(changes, ensure_ascii=False) if changes else None
 
 
+def _digest(value: bytes | None) -> str | None:
+    return None if value is None else "sha256:" + hashlib.sha256(value).hexdigest()
+
+
 def _register(raw: sqlite3.Connection) -> None:
+    raw.create_function("visitdesk_digest", 1, _digest, deterministic=True)
     raw.create_function("visitdesk_login", 0, _login)
     raw.create_function("visitdesk_name", 0, lambda: user_name()[:200])
     raw.create_function("visitdesk_now", 0, _now)
     raw.create_function("visitdesk_diff", 2, _diff, deterministic=True)
 
 
-def _row_json(prefix: str, columns: tuple[str, ...]) -> str:
-    return "json_object(" + ", ".join(f"'{c}', {prefix}.\"{c}\"" for c in columns) + ")"
+def _row_json(prefix: str, audited: Audited) -> str:
+    def value(column: str) -> str:
+        if column in audited.binary:  # JSON holds no bytes; the trail keeps a digest
+            return f'visitdesk_digest({prefix}."{column}")'
+        return f'{prefix}."{column}"'
+
+    return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in audited.columns) + ")"
 
 
 def _visit(audited: Audited, row: str) -> str:
@@ -76,8 +87,8 @@ def _triggers(audited: Audited) -> list[str]:
     statements = []
     for operation, action in _ACTIONS.items():
         row = "OLD" if operation == "DELETE" else "NEW"
-        old = "NULL" if operation == "INSERT" else _row_json("OLD", audited.columns)
-        new = "NULL" if operation == "DELETE" else _row_json("NEW", audited.columns)
+        old = "NULL" if operation == "INSERT" else _row_json("OLD", audited)
+        new = "NULL" if operation == "DELETE" else _row_json("NEW", audited)
         name = f"visitdesk_audit_{audited.table}_{action}"
         statements.append(f'DROP TRIGGER IF EXISTS temp."{name}"')
         statements.append(

@@ -29,7 +29,19 @@ DECLARE
     officer text;
     record integer := (one_row ->> 'id')::integer;
     at timestamp := now() AT TIME ZONE 'UTC';
+    position integer;
 BEGIN
+    -- Pictures are kept as a digest: the trail says that a photo changed, not its bytes.
+    FOR position IN 3 .. TG_NARGS - 1 LOOP
+        key := TG_ARGV[position];
+        IF old_row ? key AND old_row ->> key IS NOT NULL THEN
+            old_row := jsonb_set(old_row, ARRAY[key], to_jsonb('md5:' || md5(old_row ->> key)));
+        END IF;
+        IF new_row ? key AND new_row ->> key IS NOT NULL THEN
+            new_row := jsonb_set(new_row, ARRAY[key], to_jsonb('md5:' || md5(new_row ->> key)));
+        END IF;
+    END LOOP;
+    one_row := coalesce(new_row, old_row);
     FOR key IN SELECT jsonb_object_keys(one_row) LOOP
         IF TG_OP <> 'UPDATE' OR (old_row -> key) IS DISTINCT FROM (new_row -> key) THEN
             diff := diff || jsonb_build_object(
@@ -62,36 +74,59 @@ $body$
 """
 
 
+STAMP = "visitdesk_stamp"
+# The name on a versioned record (what a refused stale save names) is the login's, too.
+STAMP_SQL = f"""
+CREATE OR REPLACE FUNCTION {STAMP}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $body$
+BEGIN
+    SELECT coalesce(shobj_description(r.oid, 'pg_authid'), session_user) INTO NEW.changed_by
+        FROM pg_roles r WHERE r.rolname = session_user;
+    NEW.changed_by := left(coalesce(NEW.changed_by, session_user), 100);
+    RETURN NEW;
+END
+$body$
+"""
+
+
 def trigger_name(table: str) -> str:
     return f"{FUNCTION}_{table}"[:63]
 
 
-def _trigger_sql(audited: Audited) -> str:
-    args = [audited.visit_by]
-    if audited.visit_by == "parent":
-        args += [audited.parent_table or "", audited.parent_column or ""]
+def _trigger_sql(audited: Audited) -> list[str]:
+    args = [audited.visit_by, audited.parent_table or "", audited.parent_column or ""]
+    args += audited.binary
     quoted = ", ".join("'" + a.replace("'", "''") + "'" for a in args)
-    name = trigger_name(audited.table)
-    return (
-        f'DROP TRIGGER IF EXISTS "{name}" ON "{audited.table}";\n'
-        f'CREATE TRIGGER "{name}" AFTER INSERT OR UPDATE OR DELETE ON "{audited.table}" '
-        f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}({quoted})"
-    )
+    name, table = trigger_name(audited.table), audited.table
+    statements = [
+        f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
+        f'CREATE TRIGGER "{name}" AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+        f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}({quoted})",
+    ]
+    if "changed_by" in audited.columns:
+        stamp = f"{STAMP}_{table}"[:63]
+        statements += [
+            f'DROP TRIGGER IF EXISTS "{stamp}" ON "{table}"',
+            f'CREATE TRIGGER "{stamp}" BEFORE INSERT OR UPDATE ON "{table}" '
+            f"FOR EACH ROW EXECUTE FUNCTION {STAMP}()",
+        ]
+    return statements
 
 
 def install(connection: Connection) -> tuple[str, ...]:
     """(Re)create the trail's function and a trigger on every audited table; their names."""
     connection.exec_driver_sql(FUNCTION_SQL)
+    connection.exec_driver_sql(STAMP_SQL)
     tables = audited_tables(connection)
     for audited in tables:
-        for statement in _trigger_sql(audited).split(";\n"):
+        for statement in _trigger_sql(audited):
             connection.exec_driver_sql(statement)
     return tuple(a.table for a in tables)
 
 
 def uninstall(connection: Connection) -> None:
     for audited in audited_tables(connection):
-        connection.exec_driver_sql(
-            f'DROP TRIGGER IF EXISTS "{trigger_name(audited.table)}" ON "{audited.table}"'
-        )
+        for name in (trigger_name(audited.table), f"{STAMP}_{audited.table}"[:63]):
+            connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}" ON "{audited.table}"')
     connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+    connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {STAMP}()")
