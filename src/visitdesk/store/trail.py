@@ -15,7 +15,8 @@ from sqlalchemy import Connection, LargeBinary, inspect
 
 TRAIL_TABLE = "audit_entry"
 NOT_AUDITED = frozenset({TRAIL_TABLE, "alembic_version"})
-# PostgreSQL's NOTIFY channel: every change, as {"table", "id", "visit", "at"} (store/server).
+# PostgreSQL's NOTIFY channel: every change as JSON {"table", "id", "visit", "action", "login",
+# "by", "at"} (store/server/trail.py; app/live.py listens).
 CHANNEL = "visitdesk_changes"
 
 

@@ -3,9 +3,10 @@
 One trigger per audited table (store/trail.py says which) runs `visitdesk_audit()` after every
 inserted, changed or deleted row: it writes the row's changed columns into `audit_entry` under
 the login that is signed in (`session_user`, which neither SET ROLE nor a client can change)
-and NOTIFYs `visitdesk_changes` with the table, the record and its visit, delivered when the
-transaction commits. The function runs with its owner's rights (SECURITY DEFINER), so officers
-need no right on the trail but reading it, and cannot write or erase it themselves.
+and NOTIFYs `visitdesk_changes` with the table, the record, its visit, who and when (the
+server's clock), delivered when the transaction commits. The function runs with its owner's
+rights (SECURITY DEFINER), so officers need no right on the trail but reading it, and cannot
+write or erase it themselves.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ BEGIN
     VALUES (at, session_user, coalesce(officer, session_user), TG_TABLE_NAME, record, visit,
             lower(TG_OP), diff::text);
     PERFORM pg_notify('{CHANNEL}', json_build_object(
-        'table', TG_TABLE_NAME, 'id', record, 'visit', visit,
+        'table', TG_TABLE_NAME, 'id', record, 'visit', visit, 'action', lower(TG_OP),
+        'login', session_user, 'by', coalesce(officer, session_user),
         'at', extract(epoch FROM clock_timestamp()))::text);
     RETURN NULL;
 END
