@@ -120,7 +120,8 @@ def run_add_officer(args: argparse.Namespace, out: TextIO) -> int:
     url = _database_url(args)
     created = server.add_officer(url, args.login, args.name, args.role, _password(args, args.login))
     what = "Added" if created else "Updated"
-    print(f"{what} {args.name} as {args.role} (login {args.login}).", file=out)
+    name = " ".join(args.name.split())  # as the server keeps it
+    print(f"{what} {name} as {args.role} (login {args.login}).", file=out)
     return 0
 
 
