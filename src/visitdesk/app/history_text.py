@@ -170,12 +170,12 @@ def _the(table: str, name: str | None, this: bool) -> str:
         return "the office's set-up"
     if this:
         return f"this {noun}"
-    return f"the {noun} {_quoted(name, 50)}" if name else f"a {noun}"
+    return f"the {noun} {_quoted(name, 80)}" if name else f"a {noun}"
 
 
 def _part_words(table: str, name: str | None) -> str:
     if table == "talking_point":
-        return f"the talking point {_quoted(name or '', 50)}"
+        return f"the talking point {_quoted(name or '', 80)}"
     if table == "attendee":
         return f"{name or 'someone'} (attendee)"
     if table == "visit_participant":
