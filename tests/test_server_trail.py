@@ -134,8 +134,8 @@ def test_a_new_photo_is_on_record_without_its_bytes(officer_desk: Desk) -> None:
         person.photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
     officer_desk.write(photograph)
-    person_id = officer_desk.read(lambda s: s.scalar(select(func.min(Person.id))))
-    last = officer_desk.history.record("person", int(person_id))[-1]
+    person_id: int = officer_desk.read(lambda s: s.scalars(select(func.min(Person.id))).one())
+    last = officer_desk.history.record("person", person_id)[-1]
     assert last.sentence.startswith("Ms. Aisha Khan changed the photo of this person")
     assert "from nothing to a picture" in last.sentence
     stored = officer_desk.read(
