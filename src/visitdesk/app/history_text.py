@@ -156,6 +156,8 @@ def label(table: str, values: Values, lookup: Lookup) -> str | None:
         return display_name(parts)
     if table in ("attendee", "visit_participant") and values.get("person_id") is not None:
         return lookup("person", int(values["person_id"]))
+    if table == "press_release" and not values.get("headline") and values.get("number"):
+        return f"No. {values['number']}"
     if table == "status_change" and values.get("status") is not None:
         return show(table, "status", values["status"], lookup)
     for name in ("title", "headline", "name", "text", "ref"):
