@@ -264,3 +264,45 @@ def test_another_officers_change_reaches_a_listening_window(sign_in: SignIn) -> 
 def test_on_sqlite_there_is_nobody_else_to_listen_for(officer_desk: Desk) -> None:
     noted: Callable[[Change], None] = lambda change: None  # noqa: E731
     assert listen(officer_desk, noted) is None
+
+
+@pytest.mark.postgresql
+@pytest.mark.slow
+def test_a_dropped_connection_is_told_and_listening_resumes(
+    sign_in: SignIn, office_url: str
+) -> None:
+    khan = sign_in("officer", "Ms. Aisha Khan")
+    lee = sign_in("reader", "Mr. Lee Min-ho")
+    states: list[bool] = []
+    went_offline, heard_again = threading.Event(), threading.Event()
+
+    def on_state(online: bool) -> None:
+        states.append(online)
+        if not online:
+            went_offline.set()
+
+    listener = listen(lee, lambda c: heard_again.set() if went_offline.is_set() else None, on_state)
+    assert listener is not None
+    try:
+        assert listener.listening.wait(10)
+        # The network drops (or the server restarts): the server ends the listener's session.
+        admin = create_engine(office_url)
+        with admin.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE query LIKE 'LISTEN visitdesk_changes%' AND pid <> pg_backend_pid()"
+                )
+            )
+        admin.dispose()
+        assert went_offline.wait(10), "the listener did not say it was offline"
+        assert listener.listening.wait(20), "the listener did not come back"
+        visit_id = khan.visits.id_of(VISIT)
+        opened = khan.visits.details(visit_id)
+        khan.visits.update(
+            visit_id, dataclasses.replace(opened.data, notes="After the outage"), opened.version
+        )
+        assert heard_again.wait(10), "no notice after coming back"
+    finally:
+        listener.stop()
+    assert states[:3] == [True, False, True]
