@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
 from tests import server_helpers
 from tests.server_helpers import VISIT, SignIn, as_login, new_login
@@ -201,3 +202,40 @@ def test_server_commands_refuse_an_sqlite_database(tmp_path: Path) -> None:
     with pytest.raises(RefusedError) as refused:
         server.init(f"sqlite:///{tmp_path / 'x.sqlite3'}", tmp_path)
     assert "sets up a PostgreSQL server" in str(refused.value)
+
+
+def test_a_reader_prints_a_briefing_pack_and_exports_the_calendar(
+    office_url: str, logins: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Printing numbers the pack and a calendar marks its events sent: a reader may do both."""
+    login = new_login(logins)
+    server.add_officer(office_url, login, "Mr. Lee Min-ho", "reader", "pw")
+    url = as_login(office_url, login)
+    pack, calendar = tmp_path / "pack.pdf", tmp_path / "visit.ics"
+    assert main(["--database-url", url, "briefing-pack", VISIT, "-o", str(pack)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert main(["--database-url", url, "ics", VISIT, "-o", str(calendar)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert pack.read_bytes().startswith(b"%PDF") and calendar.stat().st_size > 0
+    # ... and still changes nothing else.
+    assert main(["--database-url", url, "import", str(server_helpers.EXAMPLE)]) == 1
+    assert "did not let your sign-in change" in capsys.readouterr().err
+
+
+def test_an_officer_adds_records_and_the_trail_names_them(sign_in: SignIn) -> None:
+    from visitdesk.domain.models import Organisation
+
+    officer = sign_in("officer", "Ms. Aisha Khan")
+
+    def add(session: Session) -> int:
+        made = Organisation(ref="riphah-university-test", name="Riphah International University")
+        session.add(made)
+        session.flush()
+        return made.id
+
+    made_id = officer.write(add)
+    told = [h.sentence for h in officer.history.record("organisation", made_id)]
+    assert len(told) == 1
+    assert told[0].startswith("Ms. Aisha Khan added this organisation at ")
