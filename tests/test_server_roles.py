@@ -239,3 +239,30 @@ def test_an_officer_adds_records_and_the_trail_names_them(sign_in: SignIn) -> No
     told = [h.sentence for h in officer.history.record("organisation", made_id)]
     assert len(told) == 1
     assert told[0].startswith("Ms. Aisha Khan added this organisation at ")
+
+
+def test_a_table_a_later_upgrade_adds_gets_the_trail_and_the_groups_rights(
+    office_url: str,
+) -> None:
+    from visitdesk.store.server.setup import after_upgrade
+
+    engine = create_engine(office_url)
+    with engine.begin() as connection:
+        # What a later migration would add, then what every upgrade on the server runs after it.
+        connection.execute(text("CREATE TABLE later_note (id serial PRIMARY KEY, visit_id int)"))
+        after_upgrade(connection)
+    with engine.connect() as connection:
+        triggers = connection.execute(
+            text(
+                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE c.relname = 'later_note' AND NOT t.tgisinternal"
+            )
+        ).scalars()
+        assert list(triggers) == ["visitdesk_audit_later_note"]
+        assert connection.execute(
+            text("SELECT has_table_privilege('visitdesk_readers', 'later_note', 'SELECT')")
+        ).scalar()
+        assert not connection.execute(
+            text("SELECT has_table_privilege('visitdesk_readers', 'later_note', 'INSERT')")
+        ).scalar()
+    engine.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 
 from visitdesk.store import migrate
@@ -13,6 +13,7 @@ from visitdesk.store.engine import make_engine
 from visitdesk.store.errors import StoreError
 from visitdesk.store.server import roles, trail
 from visitdesk.store.server.dump import pg_dump
+from visitdesk.store.trail import TRAIL_TABLE
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,21 @@ def check_server(url: URL) -> None:
         )
     if not url.database:
         raise StoreError("The URL names no database: add it at the end, e.g. …/visitdesk.")
+
+
+def after_upgrade(connection: Connection) -> None:
+    """Run in the upgrade's own transaction on PostgreSQL: a table a later migration added gets
+    its trail trigger, and (on a database `server init` set up) the groups' rights, however the
+    upgrade was started."""
+    if not inspect(connection).has_table(TRAIL_TABLE):
+        return
+    trail.install(connection)
+    has_groups = connection.execute(
+        text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": roles.READERS}
+    ).scalar()
+    database = connection.execute(text("SELECT current_database()")).scalar()
+    if has_groups and database:
+        roles.grant(connection, str(database))
 
 
 def initialise(url: URL, backup_folder: Path, without_backup: bool = False) -> Initialised:
