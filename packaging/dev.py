@@ -322,6 +322,18 @@ LINT_IMPORTS = (
 )
 
 
+STRESS = ROOT / "bench" / "stress_server.py"
+
+
+def run_stress(python: Path, url: str, env: dict[str, str]) -> bool:
+    """A brief run of the shared-office stress script: its figures, and no edit lost."""
+    if not STRESS.exists():
+        return True
+    say("== bench/stress_server.py (3 officers, 3 s: figures only)")
+    command = [str(python), str(STRESS), "--database-url", url, "--officers", "3", "--seconds", "3"]
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode == 0
+
+
 def test(full: bool, extra: Sequence[str]) -> int:
     python = set_up("test", full)
     env = dict(os.environ)
@@ -344,6 +356,8 @@ def test(full: bool, extra: Sequence[str]) -> int:
             with throwaway_postgresql(bin_dir) as url:
                 env[POSTGRESQL_URL_ENV] = url
                 passed = run_pytest(python, full, extra, env)
+                if not run_stress(python, url, env):
+                    failed.append("stress_server (an edit lost, or the trail short)")
         else:
             passed = run_pytest(python, full, extra, env)
     else:

@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from visitdesk.app import BusyError, Desk, MissingRecordsError, OpenError, RefusedError
 
+    if getattr(args, "opens_itself", False):
+        # `visitdesk server …` opens the server itself: its backup comes before any upgrade.
+        try:
+            done: int = args.handler(args, out)
+            return done
+        except RefusedError as exc:
+            print(f"visitdesk: {exc}", file=err)
+            return 1
     try:
         desk = Desk.open(
             args.database_url,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from visitdesk.app.documents import Documents
     from visitdesk.app.exchange import Exchange
     from visitdesk.app.followups import Followups
+    from visitdesk.app.history import History
     from visitdesk.app.itinerary import Itinerary
     from visitdesk.app.lists import Lists
     from visitdesk.app.office import OfficeSetup
@@ -256,6 +257,12 @@ class Desk:
         from visitdesk.app.documents import Documents
 
         return Documents(self)
+
+    @cached_property
+    def history(self) -> History:
+        from visitdesk.app.history import History
+
+        return History(self)
 
     # -- for the API's modules: sessions, transactions, versions --------------------------
 

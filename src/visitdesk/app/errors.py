@@ -37,6 +37,10 @@ class StoreFaultError(RefusedError):
     """The database itself refused (a full disk, a dropped network share, a damaged file)."""
 
 
+class NotAllowedError(RefusedError):
+    """The server refused: the officer's role may not do this (a reader editing, …)."""
+
+
 class OpenError(RefusedError):
     """The records cannot be opened (a newer database, a file that is not VisitDesk's, …)."""
 

@@ -60,6 +60,10 @@ def refusal(exc: BaseException) -> RefusedError | None:
     if isinstance(exc, SQLAlchemyError | sqlite3.Error):
         original = getattr(exc, "orig", None) or exc
         detail = " ".join(str(original).split()) or type(original).__name__
+        if getattr(original, "sqlstate", None) == "42501":  # the server: permission denied
+            from visitdesk.app.server import not_allowed
+
+            return not_allowed(detail)
         busy = busy_error(detail)
         if busy is not None:
             return BusyError(str(busy))

@@ -15,4 +15,6 @@ COMMAND_MODULES = (
     "visitdesk.commands.calendar",
     "visitdesk.commands.people_lists",
     "visitdesk.commands.programme",
+    "visitdesk.commands.server",
+    "visitdesk.commands.history",
 )

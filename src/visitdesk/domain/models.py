@@ -1,6 +1,7 @@
 """Every model, imported together so that the metadata is complete wherever it is used."""
 
 from visitdesk.domain import calendar_sequence  # noqa: F401  (registers the hook)
+from visitdesk.domain.audit import AuditEntry
 from visitdesk.domain.base import Base
 from visitdesk.domain.calendar_tombstone import CalendarTombstone
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
@@ -14,6 +15,7 @@ from visitdesk.domain.visit import Visit, VisitParticipant
 
 __all__ = [
     "Attendee",
+    "AuditEntry",
     "Base",
     "CalendarTombstone",
     "Engagement",

@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 # Every model must be mapped before the first query configures the relationships.
 import visitdesk.domain.models  # noqa: F401
-from visitdesk.store import migrate
+from visitdesk.store import (
+    migrate,
+    trail_sqlite,  # noqa: F401  (the trail on SQLite: registers its hook)
+)
 from visitdesk.store.engine import make_engine
 from visitdesk.store.errors import (
     FileReplacedError,

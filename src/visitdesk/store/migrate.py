@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0007_record_versions"
+SCHEMA_HEAD = "0008_audit_trail"
 VERSION_TABLE = "alembic_version"
 
 
@@ -90,6 +90,10 @@ def _run_migrations(engine: Engine) -> None:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if engine.dialect.name == "postgresql":
+                from visitdesk.store.server.setup import after_upgrade
+
+                after_upgrade(connection)  # new tables: their trail trigger and grants
         return
     # pysqlite commits around DDL by itself; with its transaction handling off, one explicit
     # BEGIN ... COMMIT holds every step (SQLite's DDL is transactional). Foreign keys are

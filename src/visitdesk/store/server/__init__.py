@@ -1,0 +1,1 @@
+"""The shared office on PostgreSQL: the server's own trail, roles and backups."""
