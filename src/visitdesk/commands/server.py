@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def _database_url(args: argparse.Namespace) -> str:
     from visitdesk.app import RefusedError
-    from visitdesk.store.location import DATABASE_URL_ENV
+    from visitdesk.app.places import DATABASE_URL_ENV
 
     url = getattr(args, "database_url", None) or os.environ.get(DATABASE_URL_ENV)
     if not url:
