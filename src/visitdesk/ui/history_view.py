@@ -1,11 +1,7 @@
 """The History view: every change to a visit, or to one record, newest first, as sentences.
 
-NOT WIRED YET: the lead adds it to the window (a "History…" entry in the Visit menu for the
-visit, and in an engagement's, outcome's or person's context menu for one record):
-
-    HistoryDialog(desk, "the visit “…”", lambda: desk.history.visit(visit_id), parent).show()
-    HistoryDialog(desk, "the engagement “Lunch”",
-                  lambda: desk.history.record("engagement", engagement_id), parent).show()
+Visit ▸ History… shows the visit's; the History… button (and row menu entry) of the
+programme, statements, outcomes and people shows one record's (`show_history`).
 
 It reads through the app layer only (`desk.history`), shows every text as plain text, and a
 refusal (the records unreachable) as its sentence in the dialog, never a crash.
@@ -108,3 +104,10 @@ def _what(entry: HistoryEntry) -> str:
         text = text[len(entry.who) + 1 :]
     text = text.rsplit(" at ", 1)[0] if " at " in text else text
     return text[:1].upper() + text[1:] + "."
+
+
+def show_history(parent: QWidget, desk: Desk, kind: str, record_id: int, what: str) -> None:
+    """The history of one record (`kind` as `desk.history.record` names it), in a dialog."""
+    dialog = HistoryDialog(desk, what, lambda: desk.history.record(kind, record_id), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from visitdesk.app import RefusedError
@@ -233,3 +234,20 @@ def programme(view: VisitView) -> PdfViewerDialog | None:
     viewer.show()
     view.programme_viewer = viewer
     return viewer
+
+
+# History -------------------------------------------------------------------------------------
+
+
+def history(view: VisitView) -> None:
+    """Every change to the visit, newest first: who, when, what (Visit ▸ History…)."""
+    from visitdesk.ui.history_view import HistoryDialog
+
+    dialog = HistoryDialog(
+        view.desk,
+        f"the visit “{view.heading.text()}”",
+        lambda: view.desk.history.visit(view.visit_id),
+        view,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()

@@ -20,6 +20,7 @@ _SPECS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("list_arrivals", "&Arrivals and hotel list…", "export_list", "arrivals", None),
     ("list_followups", "&Follow-ups list…", "export_list", "followups", None),
     ("import_people", "Import a &delegation list…", "import_people", None, "Ctrl+Shift+I"),
+    ("history", "&History…", "history", None, "Ctrl+H"),
 )
 
 
@@ -64,3 +65,5 @@ def add_visit_menu(bar: QMenuBar, actions: dict[str, QAction]) -> None:
         lists.addAction(actions[key])
     menu.addSeparator()
     menu.addAction(actions["import_people"])
+    menu.addSeparator()
+    menu.addAction(actions["history"])

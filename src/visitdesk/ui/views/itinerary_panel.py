@@ -34,11 +34,12 @@ class ItineraryPanel(QWidget):
             header.resizeSection(column, width)
         fit_to_content(self.table)  # nothing cut at 1366x768; Warnings hidden when empty
         self.table.activated.connect(lambda _i: self.edit())
-        bar, (self.add_button, self.edit_button, self.delete_button) = button_bar(
+        bar, (self.add_button, self.edit_button, self.delete_button, _history) = button_bar(
             self,
             ("&Add engagement…", self.add, "Add a meeting, meal, visit or ceremony (Ctrl+Shift+N)"),
             ("&Edit…", self.edit, "Change the selected engagement (Enter)"),
             ("&Delete", self.delete, "Delete the selected engagement (Delete)"),
+            ("&History…", self.history, "Who changed the selected engagement, and when"),
         )
         self.add_button.setShortcut("Ctrl+Shift+N")
         self.delete_button.setShortcut("Delete")
@@ -194,3 +195,10 @@ class ItineraryPanel(QWidget):
             itinerary.restore(gone.pop())
 
         self.view.push_call(f"Delete “{row.title}”", do, undo)
+
+    def history(self) -> None:
+        from visitdesk.ui.history_view import show_history
+
+        row = self.current()
+        if row is not None:
+            show_history(self, self.view.desk, "engagement", row.id, f"“{row.title}”")

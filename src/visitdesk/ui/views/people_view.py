@@ -209,6 +209,7 @@ class PeopleView(QWidget):
         merge = menu.addAction("Merge…", self.merge)
         merge.setEnabled(len(self.selected_rows()) == 2)
         menu.addAction("List visits", self.list_visits)
+        menu.addAction("History…", self.history)
         menu.addSeparator()
         menu.addAction("New person…", self.new_person)
         menu.addAction("New organisation…", self.new_organisation)
@@ -340,6 +341,16 @@ class PeopleView(QWidget):
         else:
             count = "1 visit" if len(visits) == 1 else f"{len(visits)} visits"
             self.visits_label.setText(f"{name}: {count}, newest first (Enter opens one)")
+
+    def history(self) -> None:
+        """Who changed the selected person or organisation, and when."""
+        from visitdesk.ui.history_view import show_history
+
+        row = self.current()
+        if row is None:
+            return
+        kind = "person" if self.lists.currentIndex() == 0 else "organisation"
+        show_history(self, self.desk, kind, row.id, f"“{row.name}”")
 
     def list_visits(self) -> None:
         """Enter on a person or organisation: their visits below, the newest one selected."""

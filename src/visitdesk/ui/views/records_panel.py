@@ -42,6 +42,7 @@ class StatementsPanel(QWidget):
             ("&Add statement…", self.add, "Record what was said"),
             ("&Edit…", self.edit, "Change the selected statement"),
             ("&Delete", self.delete, "Delete the selected statement"),
+            ("&History…", self.history, "Who changed the selected statement, and when"),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -116,6 +117,14 @@ class StatementsPanel(QWidget):
 
         self.view.push_call("Delete statement", do, undo)
 
+    def history(self) -> None:
+        from visitdesk.ui.history_view import show_history
+
+        row = selected_row(self.table, self.proxy)
+        if row is not None:
+            what = f"the statement “{row.text[:60]}”"
+            show_history(self, self.view.desk, "statement", row.id, what)
+
 
 class OutcomesPanel(QWidget):
     def __init__(self, view: VisitView) -> None:
@@ -137,6 +146,7 @@ class OutcomesPanel(QWidget):
             ),
             ("&Edit…", self.edit, "Change the selected outcome or move its status on"),
             ("&Delete", self.delete, "Delete the selected outcome"),
+            ("&History…", self.history, "Who changed the selected outcome, and when"),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -221,6 +231,14 @@ class OutcomesPanel(QWidget):
             records.restore_outcome(gone.pop())
 
         self.view.push_call(f"Delete “{row.title}”", do, undo)
+
+    def history(self) -> None:
+        from visitdesk.ui.history_view import show_history
+
+        row = selected_row(self.table, self.proxy)
+        if row is not None:
+            what = f"“{row.title}”"
+            show_history(self, self.view.desk, "outcome", row.id, what)
 
 
 class _OutcomeEdit:
