@@ -51,7 +51,7 @@ def test_the_visit_s_history_names_who_changed_what(
     history = shown()
     assert history is not None
     rows = [
-        [history.item(r, c).text() for c in range(3) if history.item(r, c) is not None]
+        [item.text() for c in range(3) if (item := history.item(r, c)) is not None]
         for r in range(history.rowCount())
     ]
     text = " ".join(" ".join(r) for r in rows)
