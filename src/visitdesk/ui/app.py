@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 STORE_FAILED = 3
 
 
-def open_desk(args: argparse.Namespace, start_empty: bool = False) -> Desk:
+def open_desk(
+    args: argparse.Namespace, start_empty: bool = False, database_url: str | None = None
+) -> Desk:
     """Open the records the arguments name; raises OpenError with a sentence for the officer."""
     from visitdesk.app import Desk
 
     return Desk.open(
-        getattr(args, "database_url", None),
+        database_url or getattr(args, "database_url", None),
         getattr(args, "data_dir", None),
         read_only=bool(getattr(args, "read_only", False)),
         start_empty=start_empty or bool(getattr(args, "start_empty", False)),
@@ -41,6 +43,9 @@ def open_or_ask(args: argparse.Namespace, parent: QWidget) -> Desk:
     to do (restore the newest backup, begin with empty records, or quit: OpenError)."""
     from visitdesk.app import MissingRecordsError
 
+    given = getattr(args, "database_url", None)
+    if given is not None and given.startswith("postgresql"):
+        return _signed_in(args, parent, given)
     try:
         return open_desk(args)
     except MissingRecordsError as missing:
@@ -49,6 +54,26 @@ def open_or_ask(args: argparse.Namespace, parent: QWidget) -> Desk:
         if ask_missing(parent, missing):
             return open_desk(args)  # the backup is back in place
         return open_desk(args, start_empty=True)
+
+
+def _signed_in(args: argparse.Namespace, parent: QWidget, given: str) -> Desk:
+    """The office's server: the officer signs in with their own login (kept in the OS keyring
+    on request); a refused password asks again, with the server's reason."""
+    from visitdesk.app import OpenError
+    from visitdesk.ui.sign_in_dialog import forget_kept, refused_sign_in, sign_in
+
+    refused = ""
+    while True:
+        url = sign_in(given, parent, refused)
+        if url is None:
+            raise OpenError("VisitDesk was closed without signing in to the office's server.")
+        try:
+            return open_desk(args, database_url=url)
+        except OpenError as exc:
+            if not refused_sign_in(exc):
+                raise
+            forget_kept(given)
+            refused = str(exc)
 
 
 def show_window(

@@ -148,7 +148,19 @@ class MainWindow(QMainWindow):
         self.banner = RecordsBanner(self)
         if desk.read_only:
             self.banner.say(read_only_text(desk))
-        self.records_watch = RecordsWatch(desk, self, self.records_changed_elsewhere, self._gone)
+        self.records_watch = RecordsWatch(
+            desk, self, self.records_changed_elsewhere, self._gone, self._offline
+        )
+
+    def _offline(self, offline: bool) -> None:
+        from visitdesk.ui.records_banner import OFFLINE, read_only_text
+
+        if offline:
+            self.banner.say(OFFLINE)
+        elif self.desk.read_only:
+            self.banner.say(read_only_text(self.desk))
+        else:
+            self.banner.hide()
 
     def _gone(self, text: str) -> None:
         self.banner.say(text)
@@ -452,6 +464,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self._ready:
             window_session.save_tabs(self)
+            self.records_watch.stop()
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

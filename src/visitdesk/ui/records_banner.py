@@ -6,23 +6,30 @@
   written to it (the app layer refuses), and the banner says what to do.
 Both stay until VisitDesk is started again: neither can mend itself while it runs.
 
-The watch also notices another VisitDesk's commits to the same file (SQLite's data_version)
-and asks the window to read the records again, so two officers on one file see each other's
-work within a few seconds.
+- Offline: the office's server cannot be reached; what is typed stays in its dialog and is
+  saved (or refused with both versions) once the server answers again.
+
+The watch also notices other officers' changes and asks the window to read the records again:
+on one SQLite file by another VisitDesk's commits (SQLite's data_version, every 2 s), on the
+office's server by the server's own notifications (LISTEN/NOTIFY, within a moment).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
 if TYPE_CHECKING:
     from visitdesk.app import Desk
+    from visitdesk.app.live import ChangeListener
 
 WATCH_MS = 2000
+# Notifications come one per changed row: a burst (an import) is read again once.
+SETTLE_MS = 300
 
 
 def read_only_text(desk: Desk) -> str:
@@ -54,8 +61,23 @@ class RecordsBanner(QToolBar):
         self.show()
 
 
+class _Relay(QObject):
+    """Hands the listener thread's news to the GUI thread (queued signals)."""
+
+    changed = Signal()
+    online = Signal(bool)
+
+
+OFFLINE = (
+    "Offline: the office's server cannot be reached (the network or the server is down). "
+    "What you type stays in its dialog; VisitDesk reconnects by itself, and saving works again "
+    "once it has."
+)
+
+
 class RecordsWatch:
-    """Polls the records file; `changed()` when another program committed, `gone(text)` once."""
+    """Watches the records: `changed()` when another officer saved, `gone(text)` once when the
+    file is no longer the one opened, `offline(bool)` when the server goes and comes back."""
 
     def __init__(
         self,
@@ -63,6 +85,7 @@ class RecordsWatch:
         window: QMainWindow,
         changed: Callable[[], None],
         gone: Callable[[str], None],
+        offline: Callable[[bool], None] | None = None,
     ) -> None:
         self._watch = desk.watch()
         self._changed, self._gone = changed, gone
@@ -72,6 +95,28 @@ class RecordsWatch:
         if self._watch is not None:
             self._watch.look()  # the starting point
             self._timer.start()
+        self._listener: ChangeListener | None = None
+        if desk.is_shared_server:
+            self._listen(desk, window, offline)
+
+    def _listen(
+        self, desk: Desk, window: QMainWindow, offline: Callable[[bool], None] | None
+    ) -> None:
+        from visitdesk.app.live import listen
+
+        relay = _Relay(window)
+        settle = QTimer(window)
+        settle.setSingleShot(True)
+        settle.setInterval(SETTLE_MS)
+        settle.timeout.connect(self._changed)
+        relay.changed.connect(settle.start)
+        if offline is not None:
+            relay.online.connect(lambda up: offline(not up))
+        relay.online.connect(lambda up: settle.start() if up else None)  # catch up
+        self._relay = relay
+        self._listener = listen(
+            desk, lambda _change: relay.changed.emit(), lambda up: relay.online.emit(up)
+        )
 
     def look(self) -> None:
         if self._watch is None:
@@ -84,7 +129,11 @@ class RecordsWatch:
             self._changed()
 
     def stop(self) -> None:
-        self._timer.stop()
+        with contextlib.suppress(RuntimeError):  # the window (and its timer) already gone
+            self._timer.stop()
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         if self._watch is not None:
             self._watch.close()
             self._watch = None
