@@ -1,0 +1,100 @@
+"""The reading commands' fast path (no SQLAlchemy) prints what the ordinary path prints."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from visitdesk.cli import build_parser, main, run_command
+
+
+def office(path: Path) -> Path:
+    """Visits of several delegations: names in four scripts, hostile text, two visits on the
+    same first day (ordered by their reference), every status."""
+    visits = []
+    cases = [
+        ("jpo-2019", "特許庁の訪問 <b>&amp;</b> “JPO”", "2019-05-13", "2019-05-15", "concluded"),
+        (
+            "kipo-2019",
+            "Visit of the KIPO delegation\ttabbed",
+            "2019-05-13",
+            "2019-05-13",
+            "planned",
+        ),
+        ("mot-2024", "وفد وزارت تجارت کا دورہ", "2024-01-02", "2024-01-09", "confirmed"),
+        ("x-" + "long" * 20, "A" * 300, "2001-01-01", "2001-01-02", "cancelled"),
+    ]
+    for ref, title, start, end, status in cases:
+        visits.append(
+            {
+                "id": ref,
+                "title": title,
+                "direction": "incoming",
+                "city": "Islamabad",
+                "country": "PK",
+                "start_date": start,
+                "end_date": end,
+                "status": status,
+                "engagements": [],
+            }
+        )
+    document = {"format": "visitdesk/1", "organisations": [], "people": [], "visits": visits}
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def ordinary(*argv: str) -> str:
+    """What the command prints through the Store and SQLAlchemy."""
+    out = io.StringIO()
+    assert run_command(build_parser().parse_args(list(argv)), out, sys.stderr) == 0
+    return out.getvalue()
+
+
+def test_visits_prints_the_same_either_way(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, example_path: Path, tmp_path: Path
+) -> None:
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "import", str(example_path)]) == 0
+    assert main([*d, "import", str(office(tmp_path / "office.visit.json"))]) == 0
+    capsys.readouterr()
+    assert main([*d, "visits"]) == 0
+    fast = capsys.readouterr().out
+    assert fast == ordinary(*d, "visits")
+    lines = fast.splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("mot-2024") and "وفد وزارت تجارت کا دورہ" in lines[0]
+    # Same first day: by reference, as the ordinary query orders them.
+    assert lines[1].startswith("jpo-2019") and lines[2].startswith("kipo-2019")
+    assert "特許庁の訪問 <b>&amp;</b> “JPO”" in lines[1]
+
+
+def test_an_empty_store_says_so_either_way(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "visits"]) == 0  # made here, the ordinary way
+    made = capsys.readouterr().out
+    assert main([*d, "visits"]) == 0  # now current: the fast way
+    assert (
+        capsys.readouterr().out
+        == made
+        == "No visits yet. Import one with `visitdesk import FILE`.\n"
+    )
+
+
+def test_visits_on_a_current_store_loads_no_sqlalchemy(data_dir: Path, example_path: Path) -> None:
+    assert main(["--data-dir", str(data_dir), "import", str(example_path)]) == 0
+    code = (
+        "import sys\n"
+        "from visitdesk.cli import main\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'visits'])\n"
+        "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules, code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "False False 0"
+    assert "sipo-2017-03" in done.stdout
