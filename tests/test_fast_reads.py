@@ -98,3 +98,43 @@ def test_visits_on_a_current_store_loads_no_sqlalchemy(data_dir: Path, example_p
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "False False 0"
     assert "sipo-2017-03" in done.stdout
+
+
+def test_the_first_visits_list_is_the_one_the_window_reads(
+    data_dir: Path, example_path: Path, tmp_path: Path
+) -> None:
+    from visitdesk.services.fast_reads import visit_rows
+    from visitdesk.services.search import visit_rows as ordinary_rows
+    from visitdesk.store.database import Store
+    from visitdesk.store.quick import current_file, read_connection
+
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "import", str(example_path)]) == 0
+    assert main([*d, "import", str(office(tmp_path / "office.visit.json"))]) == 0
+    path = current_file(None, data_dir)
+    assert path is not None
+    connection = read_connection(path)
+    fast = visit_rows(connection)
+    light = visit_rows(connection, delegations=False)
+    connection.close()
+    store = Store.open(data_dir=data_dir)
+    with store.session() as session:
+        assert fast == ordinary_rows(session)
+    store.close()
+    # Same first day: the one made last first, as the ordinary query orders them.
+    assert [r.ref for r in fast][:3] == ["mot-2024", "kipo-2019", "jpo-2019"]
+    sipo = next(r for r in fast if r.ref == "sipo-2017-03")
+    assert "zhimin" in sipo.haystack and "何志敏" in sipo.haystack
+    # The window's first read leaves the delegates' names out of the search text only.
+    assert [r._replace(haystack="") for r in light] == [r._replace(haystack="") for r in fast]
+    assert "zhimin" not in next(r for r in light if r.ref == "sipo-2017-03").haystack
+
+
+def test_no_fast_path_for_a_store_to_make_or_upgrade(tmp_path: Path) -> None:
+    from visitdesk.store.quick import current_file
+
+    assert current_file(None, tmp_path / "nothing-yet") is None
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "visitdesk.sqlite3").write_bytes(b"not a database at all")
+    assert current_file(None, tmp_path / "junk") is None
+    assert current_file("sqlite:///" + str(tmp_path / "x.sqlite3"), None) is None

@@ -1,9 +1,11 @@
 """Start the VisitDesk window: the QApplication, the main window, then the store.
 
-The window is shown first, with only Qt imported; SQLAlchemy is imported and the database
-opened on the next turn of the event loop, after the first paint. The officer thus sees the
-window about as fast as a bare Qt window, with "Opening the records…" for the fraction of a
-second the store takes. Every view, dialog and the PDF machinery is imported when first used.
+The window is shown first, with only Qt imported. On a store already at this version's schema
+(the usual day), the visits list is then read with the standard library alone (sqlite3, no
+SQLAlchemy) and painted; SQLAlchemy is imported and the store opened on the next turn of the
+event loop after that paint, and the list read again with the delegates' names it searches.
+A store to create or upgrade opens the ordinary way, after the window's first paint. Every
+view, dialog and the PDF machinery is imported when first used.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from visitdesk.services.search_rows import VisitRow
     from visitdesk.store.database import Store
     from visitdesk.ui.main_window import MainWindow
 
@@ -27,6 +30,27 @@ def open_store(args: argparse.Namespace) -> Store:
     from visitdesk.store.database import Store
 
     return Store.open(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+
+
+def first_rows(args: argparse.Namespace) -> list[VisitRow] | None:
+    """The visits list read without SQLAlchemy when the store is a current SQLite file, else
+    None (a store to make, upgrade or refuse is opened the ordinary way, which says why)."""
+    import sqlite3
+
+    from visitdesk.services.fast_reads import visit_rows
+    from visitdesk.store.quick import current_file, read_connection
+
+    path = current_file(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+    if path is None:
+        return None
+    try:
+        connection = read_connection(path)
+        try:
+            return visit_rows(connection, delegations=False)
+        finally:
+            connection.close()
+    except (sqlite3.Error, ValueError):
+        return None  # busy, damaged or unexpected: the ordinary way explains
 
 
 def show_window(
@@ -48,6 +72,15 @@ def show_window(
     opened: list[Store] = []
 
     def open_records() -> None:
+        rows = first_rows(args)
+        if rows is None:
+            open_everything()
+            return
+        # The list first, from the standard library alone; SQLAlchemy and the rest are loaded
+        # once that list has been painted.
+        window.show_first_rows(rows, open_everything)
+
+    def open_everything() -> None:
         try:
             store = open_store(args)
         except StoreError as exc:

@@ -7,10 +7,10 @@ SQLAlchemy loads and the database opens on the next turn of the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,6 +30,7 @@ from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
+    from visitdesk.services.search_rows import VisitRow
     from visitdesk.store.database import Store
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
@@ -59,6 +60,23 @@ class _Opening(QLabel):
             self.painted.emit()
 
 
+class _PaintedOnce(QObject):
+    """Tells when a widget is first painted (the visits list, before the store opens)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self.painted.emit()
+        return False
+
+
 class MainWindow(QMainWindow):
     store: Store
     visits_view: VisitsView
@@ -70,6 +88,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
         self._ready = False
+        self._early_rows = False  # the visits list was shown before the store was open
+        self._pending_visit: int | None = None  # opened from that list before the store was
         self._store_actions: list[QAction] = []
 
         self.tabs = QTabWidget(self)
@@ -104,15 +124,36 @@ class MainWindow(QMainWindow):
         self._opening.painted.connect(lambda: QTimer.singleShot(0, once))
         QTimer.singleShot(OPEN_FALLBACK_MS, once)
 
-    def attach_store(self, store: Store) -> None:
-        """The records are open: put the visits list in place of the waiting message."""
+    def show_first_rows(self, rows: Sequence[VisitRow], when_painted: Callable[[], None]) -> None:
+        """The visits list read by the fast first read, shown before the store is open;
+        `when_painted` runs on the turn of the event loop after the list is first painted.
+
+        Nothing can change yet (the store's actions stay off until `attach_store`); a visit
+        opened from the list meanwhile opens as soon as the store is there.
+        """
+        self._put_visits_view(None)
+        self.visits_view.new_button.setEnabled(False)
+        self.visits_view.show_rows(rows)
+        self._early_rows = True
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                when_painted()
+
+        self._list_painted = _PaintedOnce(self.visits_view.table.viewport(), self)
+        self._list_painted.painted.connect(lambda: QTimer.singleShot(0, once))
+        QTimer.singleShot(OPEN_FALLBACK_MS, once)
+
+    def _put_visits_view(self, store: Store | None) -> None:
+        """The visits list in place of the waiting message."""
         from visitdesk.ui.fonts import register_bundled_fonts
         from visitdesk.ui.views.visits_view import VisitsView
 
         register_bundled_fonts()
-        self.store = store
         self.visits_view = VisitsView(store, self)
-        self.visits_view.open_visit.connect(self.open_visit)
+        self.visits_view.open_visit.connect(self._open_when_ready)
         self.visits_view.new_visit_requested.connect(self.new_visit)
         current = self.tabs.currentIndex()
         self.tabs.removeTab(0)
@@ -120,6 +161,24 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.visits_view, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setCurrentIndex(max(current, 0))
+
+    def _open_when_ready(self, visit_id: int) -> None:
+        if self._ready:
+            self.open_visit(visit_id)
+        else:
+            self._pending_visit = visit_id
+
+    def attach_store(self, store: Store) -> None:
+        """The records are open: the visits list (already shown, or put in place now) reads
+        and writes through the store from now on."""
+        self.store = store
+        if self._early_rows:
+            # Read again, now with the delegations' names that searching also matches (the
+            # first read left them out to be painted sooner); what was typed is kept.
+            self.visits_view.store = store
+            self.visits_view.new_button.setEnabled(True)
+        else:
+            self._put_visits_view(store)
         for action in self._store_actions:
             action.setEnabled(True)
         self.visits_view.reload()
@@ -130,6 +189,9 @@ class MainWindow(QMainWindow):
             )
         self.visits_view.setFocus()
         window_session.restore_tabs(self)
+        if self._pending_visit is not None:
+            self.open_visit(self._pending_visit)
+            self._pending_visit = None
         self.records_ready.emit()
 
     # Menus ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import VisitStatus
-from visitdesk.services.search import VisitRow
+from visitdesk.services.search_rows import VisitRow
 from visitdesk.ui.models.rows import Column, RowTableModel
 
 

@@ -14,12 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from visitdesk.store.database import Store
 from visitdesk.ui.models.rows import RowTableModel
 from visitdesk.ui.widgets import make_table, selected_row
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    # Only for annotations: the visits list is shown before SQLAlchemy is loaded.
+    from visitdesk.store.database import Store
 
 
 class SearchList(QWidget):
@@ -29,7 +31,7 @@ class SearchList(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         model_type: type[RowTableModel],
         placeholder: str,
         parent: QWidget | None = None,
@@ -73,8 +75,13 @@ class SearchList(QWidget):
         raise NotImplementedError
 
     def reload(self) -> None:
+        assert self.store is not None, "reloaded before the store was open"
         with self.store.session() as session:
             rows = self.rows(session)
+        self.show_rows(rows)
+
+    def show_rows(self, rows: Sequence[Any]) -> None:
+        """Put `rows` in the list (read from the store, or by the fast first read)."""
         self.model.set_rows(rows)
         self.proxy.refresh()
         self._update_count()

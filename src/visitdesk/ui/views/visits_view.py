@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from visitdesk.services.search import VisitRow, visit_rows
-from visitdesk.store.database import Store
+from visitdesk.services.search_rows import VisitRow
 from visitdesk.ui.models.visits import VisitsModel
 from visitdesk.ui.views.search_list import SearchList
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    # Only for annotations: this list is shown before SQLAlchemy is loaded (ui/app.py).
+    from visitdesk.store.database import Store
 
 
 class VisitsView(SearchList):
@@ -22,7 +24,7 @@ class VisitsView(SearchList):
     # Typing leaves a visit already selected selected; only no selection jumps to the first match.
     keep_selection = True
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(
             store,
             VisitsModel,
@@ -49,6 +51,8 @@ class VisitsView(SearchList):
         self.body.insertWidget(1, self.empty_label)
 
     def rows(self, session: Session) -> list[VisitRow]:
+        from visitdesk.services.search import visit_rows
+
         return visit_rows(session)
 
     def _update_count(self) -> None:
