@@ -1,4 +1,5 @@
-"""The reading commands' fast path (no SQLAlchemy) prints what the ordinary path prints."""
+"""The reading commands' fast path (no SQLAlchemy) prints what the ordinary path prints, and
+the window's first visits list is the one it reads through the store."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests import release_visits
 from visitdesk.cli import build_parser, main, run_command
 
 
@@ -138,3 +141,52 @@ def test_no_fast_path_for_a_store_to_make_or_upgrade(tmp_path: Path) -> None:
     (tmp_path / "junk" / "visitdesk.sqlite3").write_bytes(b"not a database at all")
     assert current_file(None, tmp_path / "junk") is None
     assert current_file("sqlite:///" + str(tmp_path / "x.sqlite3"), None) is None
+
+
+def _fast_and_ordinary_show(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, ref: str
+) -> tuple[str, str]:
+    d = ("--data-dir", str(data_dir))
+    capsys.readouterr()
+    assert main([*d, "show", ref]) == 0
+    return capsys.readouterr().out, ordinary(*d, "show", ref)
+
+
+@pytest.mark.parametrize("build", release_visits.ALL, ids=lambda build: build.__name__)
+def test_show_prints_the_same_either_way(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, build: Any
+) -> None:
+    """Visits of Japanese, Korean, Saudi, Emirati and Pakistani delegations: outcomes with
+    owners and due dates, attendees on both sides, roles, time zones of other cities."""
+    from visitdesk.store.database import Store
+
+    visit = build()
+    ref = visit.ref
+    store = Store.open(data_dir=tmp_path)
+    with store.transaction() as session:
+        session.add(visit)
+    store.close()
+    fast, slow = _fast_and_ordinary_show(capsys, tmp_path, ref)
+    assert fast == slow
+    assert ref in fast.splitlines()[0]
+
+
+def test_show_of_the_example_with_its_press_release(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, example_path: Path, tmp_path: Path
+) -> None:
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "import", str(example_path)]) == 0
+    assert main([*d, "press-release", "sipo-2017-03", "-o", str(tmp_path / "pr.pdf")]) == 0
+    fast, slow = _fast_and_ordinary_show(capsys, data_dir, "sipo-2017-03")
+    assert fast == slow
+    assert "Press releases" in fast and "1. Dr. HE Zhimin (何志敏)" in fast
+
+
+def test_show_of_an_unknown_visit_suggests_the_close_ones(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, example_path: Path
+) -> None:
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "import", str(example_path)]) == 0
+    capsys.readouterr()
+    assert main([*d, "show", "sipo-2017-3"]) == 1
+    assert "Did you mean sipo-2017-03?" in capsys.readouterr().err
