@@ -213,6 +213,10 @@ def by_label(dialog: QWidget, label: str) -> Any:
                 target = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                 if target is not None and target.widget() is not None:
                     return target.widget()
+    # A row whose field is a layout (a list with its buttons) names its widget instead.
+    for widget in dialog.findChildren(QWidget):
+        if widget.accessibleName() == label and widget.isVisible():
+            return widget
     raise RuntimeError(f"no field {label!r} in {dialog.windowTitle()!r}")
 
 
