@@ -190,3 +190,22 @@ def test_show_of_an_unknown_visit_suggests_the_close_ones(
     capsys.readouterr()
     assert main([*d, "show", "sipo-2017-3"]) == 1
     assert "Did you mean sipo-2017-03?" in capsys.readouterr().err
+
+
+def test_a_value_the_fast_path_cannot_read_goes_the_ordinary_way(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, example_path: Path
+) -> None:
+    """A status no member names (written by hand, or by a newer version): the command still
+    answers with one sentence from the ordinary path, not a traceback from the fast one."""
+    import sqlite3
+
+    d = ("--data-dir", str(data_dir))
+    assert main([*d, "import", str(example_path)]) == 0
+    with sqlite3.connect(data_dir / "visitdesk.sqlite3") as connection:
+        connection.execute("UPDATE visit SET status = 'postponed'")
+    connection.close()
+    capsys.readouterr()
+    code = main([*d, "visits"])
+    captured = capsys.readouterr()
+    assert code != 0 and captured.out == ""
+    assert captured.err.startswith("visitdesk: ") and "Traceback" not in captured.err

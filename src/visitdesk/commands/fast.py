@@ -34,8 +34,10 @@ def run_fast(args: argparse.Namespace, out: TextIO) -> int | None:
         return (
             _visits(connection, out) if args.command == "visits" else _show(connection, args, out)
         )
-    except sqlite3.Error:
-        return None  # busy past the timeout, or damaged: the ordinary way explains
+    except (sqlite3.Error, ValueError):
+        # Busy past the timeout, damaged, or a value this version does not know: nothing has
+        # been printed yet (the text is made whole first), and the ordinary way explains.
+        return None
     finally:
         connection.close()
 
