@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from visitdesk.domain.enums import Side, VisitStatus
-from visitdesk.domain.names import NameParts, display_name
 from visitdesk.services.search_rows import VisitRow, fold
 
 
-@dataclass(frozen=True, slots=True)
-class RegisterRow:
-    """A line of `visitdesk visits`: the fields of `services.visits.VisitRow`."""
+class RegisterRow(NamedTuple):
+    """A line of `visitdesk visits`: the fields of `services.visits.VisitRow` (a NamedTuple:
+    a dataclass would import `dataclasses`, a good part of the command's time)."""
 
     ref: str
     start_date: date
@@ -44,6 +43,8 @@ def visit_register(connection: sqlite3.Connection) -> list[RegisterRow]:
 
 def _delegation_text(connection: sqlite3.Connection) -> dict[int, str]:
     """Each visit's delegation members' names, Latin and native (as `search._delegation_text`)."""
+    from visitdesk.domain.names import NameParts, display_name  # imports dataclasses
+
     names: defaultdict[int, list[str]] = defaultdict(list)
     query = (
         "SELECT p.visit_id, person.honorific, person.given_name, person.family_name, "
