@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._put_visits_view(None)
         self.visits_view.new_button.setEnabled(False)
         self.visits_view.show_rows(rows)
+        self.visits_view.setFocus()  # typing searches at once, as it does once the store is open
         self._early_rows = True
         done: list[bool] = []
 
@@ -187,7 +188,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"The database was upgraded; a copy of the old one is at {store.backup}"
             )
-        self.visits_view.setFocus()
+        if not self._early_rows:
+            self.visits_view.setFocus()  # (shown early, it has had it; the officer may have moved)
         window_session.restore_tabs(self)
         if self._pending_visit is not None:
             self.open_visit(self._pending_visit)
