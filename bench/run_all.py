@@ -31,7 +31,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Figure, Runs, bytecode_env, bytecode_note, run_once, run_process
+from measure import (
+    PEAK_SOURCE,
+    Figure,
+    Runs,
+    bytecode_env,
+    bytecode_note,
+    run_once,
+    run_process,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -283,6 +291,7 @@ def measure_everything(plan: Plan) -> int:
         + (f", load average {load[0]:.2f}" if load else "")
     )
     print(f"Bytecode: {bytecode_note()}; start-ups are measured with and without it.")
+    print(f"Memory: {PEAK_SOURCE}.")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     print(f"LibreOffice: {soffice or 'not installed (no soffice): its baseline is left out'}.")
     figures: list[Figure] = []
