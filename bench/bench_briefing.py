@@ -10,8 +10,6 @@ then repeated (photos already scaled in this process, as in the window).
 from __future__ import annotations
 
 import json
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,9 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from briefing_fixture import visit_document
+from measure import Figure, Runs, run_process
 
 VISIT = "bench-2017"
 RUNS = 5
+BUILD_GOAL_S = 1.0  # issue 10
+SIZE_GOAL_MB = 5.0
 
 
 def build_once(data_dir: Path, out: Path, person: str | None = None) -> tuple[float, int]:
@@ -46,51 +47,79 @@ def build_timed(data_dir: Path, out: Path, person: str | None = None) -> tuple[f
     return elapsed, cpu, result.pages
 
 
-def _timed(command: list[str]) -> float:
+def pack_store(folder: Path) -> Path:
+    """A store in `folder` holding the benchmark's visit (photos made, 30 delegates)."""
+    from visitdesk.services.exchange.importer import import_file
+    from visitdesk.store.database import Store
+
+    data_dir = folder / "data"
+    source = folder / "bench.visit.json"
+    source.write_text(json.dumps(visit_document(), ensure_ascii=False), encoding="utf-8")
+    store = Store.open(data_dir=data_dir)
+    import_file(store, source)
+    store.close()
+    return data_dir
+
+
+def build_figures(data_dir: Path, out: Path, runs: int = RUNS) -> list[Figure]:
+    """The full pack's build in this process, first and warm, against a bare reportlab build
+    of as many pages of text; its size; the personal pack of the head of delegation."""
+    first = Runs()
+    seconds, pages = build_once(data_dir, out)
+    first.add(seconds)
+    warm, cpu = Runs(), Runs()
+    for _ in range(runs):
+        wall, spent, _pages = build_timed(data_dir, out)
+        warm.add(wall)
+        cpu.add(spent)
+    size = Runs()
+    size.add(out.stat().st_size / 1e6)
+    bare = Runs()
+    for _ in range(max(1, runs // 2)):
+        bare.add(bare_reportlab(pages, out.with_name("bare.pdf")))
+    personal = Runs()
+    personal.add(build_once(data_dir, out, "delegate-0")[0])
+    what = f"pack of a 5-day, 40-engagement, 30-delegate visit ({pages} pages)"
+    return [
+        Figure(f"{what}: build, first in a process (photos scaled)", first),
+        Figure(
+            f"{what}: build, warm",
+            warm,
+            baseline=f"bare reportlab, {pages} pages of text",
+            base=bare,
+            max_value=BUILD_GOAL_S,
+        ),
+        Figure(f"{what}: build, warm, CPU time", cpu, max_value=BUILD_GOAL_S),
+        Figure(f"{what}: file size, MB", size, unit="", max_value=SIZE_GOAL_MB),
+        Figure("personal pack of the head of delegation: build", personal),
+    ]
+
+
+def bare_reportlab(pages: int, out: Path) -> float:
+    """Seconds reportlab takes to set `pages` A4 pages of plain paragraphs, nothing else."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    style = getSampleStyleSheet()["BodyText"]
+    story: list[object] = []
+    for page in range(pages):
+        story += [Paragraph(f"Page {page}: the delegation meets the host. " * 12, style)] * 4
+        story.append(PageBreak())
+    SimpleDocTemplate(str(out), pagesize=A4).build(story)
     return time.perf_counter() - start
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        data_dir = Path(folder) / "data"
-        source = Path(folder) / "bench.visit.json"
-        out = Path(folder) / "pack.pdf"
-        source.write_text(json.dumps(visit_document(), ensure_ascii=False), encoding="utf-8")
-        from visitdesk.services.exchange.importer import import_file
-        from visitdesk.store.database import Store
-
-        store = Store.open(data_dir=data_dir)
-        import_file(store, source)
-        store.close()
-        photos = source.stat().st_size
+        data_dir = pack_store(Path(folder))
         command = [sys.executable, "-m", "visitdesk", "--data-dir", str(data_dir)]
-        cold = [_timed([*command, "briefing-pack", VISIT, "-o", str(out)]) for _ in range(3)]
-        first, pages = build_once(data_dir, out)
-        timed = [build_timed(data_dir, out) for _ in range(RUNS)]
-        warm = [wall for wall, _cpu, _pages in timed]
-        warm_cpu = [cpu for _wall, cpu, _pages in timed]
-        size = out.stat().st_size
-        personal, personal_pages = build_once(data_dir, out, "delegate-0")
-        personal_size = out.stat().st_size
-    print("briefing pack: 5 days, 40 engagements, 30 delegates with photos")
-    print(f"  exchange file with the photos: {photos / 1e6:.1f} MB")
-    print(f"  full pack: {pages} pages, {size / 1e6:.2f} MB ({size:,} bytes)")
-    print(f"  cold process (visitdesk briefing-pack), median of 3: {statistics.median(cold):.3f} s")
-    print(f"  first build in this process (fonts loaded):          {first:.3f} s")
-    print(
-        f"  warm build, median of {RUNS}:                           {statistics.median(warm):.3f} s"
-    )
-    print(f"  warm build, slowest of {RUNS}:                          {max(warm):.3f} s")
-    print(
-        f"  warm build, CPU time, median of {RUNS}:                 "
-        f"{statistics.median(warm_cpu):.3f} s"
-    )
-    print(
-        f"  personal pack of the head of delegation: {personal_pages} pages, "
-        f"{personal_size / 1e6:.2f} MB, {personal:.3f} s"
-    )
+        out = Path(folder) / "pack.pdf"
+        cold = run_process([*command, "briefing-pack", VISIT, "-o", str(out)], 3)
+        print(Figure("`visitdesk briefing-pack`, whole process", cold).line())
+        for figure in build_figures(data_dir, out):
+            print(figure.line())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Figure, Runs
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
 if not EXAMPLE.exists():
@@ -58,21 +61,37 @@ def _run(code: str, *args: str) -> str:
     return out.stdout
 
 
+def font_figures(folder: Path, runs: int = RUNS) -> list[Figure]:
+    """Each bundled font's registration in a fresh process, and what an English release of
+    the example registers (one figure per font, the time it cost)."""
+    from visitdesk.documents import fonts
+
+    figures = []
+    for name in fonts._FILES:
+        times = Runs()
+        for _ in range(runs):
+            times.add(float(_run(_REGISTER, name)))
+        figures.append(Figure(f"register the font {name}", times, unit="ms"))
+    _run(_IMPORT, str(folder), str(EXAMPLE))
+    registered = _run(_RELEASE, str(folder), str(folder / "release.pdf")).splitlines()
+    for line in registered:
+        name, milliseconds = line.rsplit(" ", 1)
+        cost = Runs()
+        cost.add(float(milliseconds) / 1000)
+        figures.append(Figure(f"the example's release registers {name}", cost, unit="ms"))
+    return figures
+
+
 def main() -> None:
     from visitdesk.documents import fonts
     from visitdesk.resources import resource_path
 
-    print("Registering one font in a fresh process (median of 3):")
     for name in fonts._FILES:
-        times = sorted(float(_run(_REGISTER, name)) for _ in range(RUNS))
         size = resource_path("fonts", fonts.font_file(name)).stat().st_size / 1e6
-        print(f"  {name:26} {fonts.font_file(name):32} {size:5.2f} MB  {times[1] * 1000:6.1f} ms")
+        print(f"{name:26} {fonts.font_file(name):32} {size:5.2f} MB")
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder)
-        _run(_IMPORT, str(data), str(EXAMPLE))
-        print("Fonts the example's press release registers (ms):")
-        for line in _run(_RELEASE, str(data), str(data / "release.pdf")).splitlines():
-            print(f"  {line}")
+        for figure in font_figures(Path(folder)):
+            print(figure.line())
 
 
 if __name__ == "__main__":

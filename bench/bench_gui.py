@@ -4,47 +4,89 @@ The people list is measured on the synthetic ten-year office (bench/synthetic.py
 a temporary store: its rows come from the real queries, its names in four scripts.
 
 Prints figures; asserts nothing. Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
+(bench/run_all.py prints the same figures in its table, with the others.)
 """
 
 from __future__ import annotations
 
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-# Both programs take the time of the window's first paint, with the same event filter: what
-# happens after it (VisitDesk opening its records) is measured apart, as "records in the window".
+from measure import Figure, Runs, run_once
+
+# Issue 5: lists filter as the officer types without a visible pause.
+FILTER_GOAL_S = 0.050
+
+# Both programs take the time of the window's first paint and of the first paint of a table
+# with rows in it, with the same application-wide event filter, then quit a moment later
+# (VisitDesk a moment after its store is open: what it puts off until after the first paint
+# counts in its peak memory).
 FIRST_PAINT = """
 import time, sys
 t0 = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 app = QApplication(sys.argv[:1])
-painted = []
+painted, table, light = [], [], []
+LINGER_MS = int(sys.argv[2])
+WAIT_READY = False  # VisitDesk: stay until its store is open too (records_ready)
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not painted:
-            painted.append(time.perf_counter() - t0)
+        if event.type() == QEvent.Type.Paint:
+            now = time.perf_counter() - t0
+            if not painted:
+                painted.append(now)
+                light.append(not any(m.startswith("sqlalchemy") for m in sys.modules))
+            view = watched.parent()
+            if (
+                not table
+                and isinstance(view, QAbstractItemView)
+                and watched is view.viewport()
+                and view.model() is not None
+                and view.model().rowCount() > 0
+            ):
+                table.append(now)
+                if not WAIT_READY:
+                    QTimer.singleShot(LINGER_MS, app.quit)
         return False
+
+spy = FirstPaint()
+app.installEventFilter(spy)
 """
 
+# A bare window showing a table of as many rows as the office has visits, over a plain list:
+# what any Qt program that shows records pays.
 BARE = (
     FIRST_PAINT
     + """
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import QMainWindow, QTableView
+rows = [(f"visit-{i:04d}", f"Visit of delegation {i}", "Islamabad", "2020-01-01", "concluded")
+        for i in range(int(sys.argv[1]))]
+
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent=None):
+        return len(rows)
+    def columnCount(self, parent=None):
+        return 5
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return rows[index.row()][index.column()]
+        return None
+
 w = QMainWindow(); w.resize(1366, 768)
-spy = FirstPaint(); w.installEventFilter(spy); w.show()
-while not painted:
-    app.processEvents()
-print(painted[0])
+view = QTableView(w); model = Rows(); view.setModel(model); w.setCentralWidget(view)
+w.show()
+app.exec()
+print(painted[0], table[0], True, False)
 """
 )
 
@@ -56,34 +98,50 @@ from visitdesk.ui.refcounts import pin_singletons
 pin_singletons()
 from visitdesk.ui.app import show_window
 args = argparse.Namespace(data_dir=sys.argv[1], database_url=None, visit=None, view=None)
-spy = FirstPaint()
-ready = []
-w, opened = show_window(args, before_show=lambda window: window.installEventFilter(spy))
-w.records_ready.connect(lambda: (ready.append(time.perf_counter() - t0), app.quit()))
-while not painted:
-    app.processEvents()
-light = not any(m.startswith("sqlalchemy") for m in sys.modules)
+WAIT_READY = True
+w, opened = show_window(args)
+w.resize(1366, 768)
+w.records_ready.connect(lambda: QTimer.singleShot(LINGER_MS, app.quit))
 app.exec()
-print(painted[0], ready[0], light)
+alembic = any(m.startswith("alembic") for m in sys.modules)
+print(painted[0], table[0], light[0], alembic)
 """
 )
 
 
-def _startup(script: str, *args: str, runs: int = 5) -> tuple[float, float, bool]:
-    """Median time to the window shown, to the records in it, and whether no SQL was loaded."""
-    shown, ready, light = [], [], True
+@dataclass
+class Startup:
+    """A window's start: to its first paint, to a table with rows painted, and its memory."""
+
+    shown: Runs
+    table: Runs
+    light: bool  # no SQLAlchemy imported when the window was first shown
+    alembic: bool  # Alembic imported at some point
+
+
+def startup(
+    script: str, argument: str, runs: int, env: dict[str, str] | None = None, linger_ms: int = 500
+) -> Startup:
+    """Seconds from the program's first line to the window and to its table, each run a new
+    process; peak memory is the process's whole life, `linger_ms` after the table (VisitDesk:
+    after its store is open) included."""
+    shown, table = Runs(), Runs()
+    light, alembic = True, False
     for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+        _seconds, peak, out = run_once(
+            [sys.executable, "-c", script, argument, str(linger_ms)], env
         )
-        figures = out.stdout.strip().splitlines()[-1].split()
-        shown.append(float(figures[0]))
-        ready.append(float(figures[1]) if len(figures) > 1 else shown[-1])
-        light = light and (len(figures) < 3 or figures[2] == "True")
-    return statistics.median(shown), statistics.median(ready), light
+        figures = out.strip().splitlines()[-1].split()
+        shown.add(float(figures[0]), peak)
+        table.add(float(figures[1]), peak)
+        light = light and figures[2] == "True"
+        alembic = alembic or figures[3] == "True"
+    return Startup(shown, table, light, alembic)
 
 
-def _filter_figures() -> None:
+def filter_figures() -> list[Figure]:
+    """Filtering lists of 2,000 visits and 40,000 engagements, a keystroke at a time."""
+    sys.path.insert(0, str(Path(__file__).parent))
     from PySide6.QtWidgets import QApplication
 
     from visitdesk.domain.enums import EngagementKind, VisitStatus
@@ -125,6 +183,7 @@ def _filter_figures() -> None:
         )
         for i in range(40_000)
     ]
+    figures = []
     for name, model, rows in (
         ("2,000 visits", VisitsModel(), visits),
         ("40,000 engagements", ProgrammeModel(), engagements),
@@ -132,24 +191,27 @@ def _filter_figures() -> None:
         proxy = SearchProxy()
         proxy.setSourceModel(model)
         proxy.sort(0)
-        t0 = time.perf_counter()
         model.set_rows(rows)
         proxy.refresh()
-        load = time.perf_counter() - t0
         typed = "venue 42" if "engagements" in name else "sipo delegation"
-        per_key = []
+        per_key = Runs()
         query = ""
         for char in typed:
             query += char
             t0 = time.perf_counter()
             proxy.set_query(query)
             proxy.rowCount()
-            per_key.append(time.perf_counter() - t0)
-        print(
-            f"{name}: load {load * 1000:.0f} ms; filter per keystroke median "
-            f"{statistics.median(per_key) * 1000:.1f} ms, worst {max(per_key) * 1000:.1f} ms "
-            f"({proxy.rowCount()} rows match {typed!r})"
+            per_key.add(time.perf_counter() - t0)
+        figures.append(
+            Figure(
+                f"filter {name}, a keystroke ({typed!r})",
+                per_key,
+                unit="ms",
+                max_value=FILTER_GOAL_S,
+                note=f"{proxy.rowCount()} rows match",
+            )
         )
+    return figures
 
 
 def _typed(model: Any, typed: str) -> list[float]:
@@ -165,19 +227,20 @@ def _typed(model: Any, typed: str) -> list[float]:
     return per_key
 
 
-def _read(label: str, read: Callable[[], list[Any]]) -> list[Any]:
-    """The rows `read` gives, and the median time of three reads printed."""
-    times, rows = [], []
+def _read(label: str, read: Callable[[], list[Any]], figures: list[Figure]) -> list[Any]:
+    """The rows `read` gives; the time of three reads becomes a figure."""
+    times, rows = Runs(), []
     for _ in range(3):
         t0 = time.perf_counter()
         rows = read()
-        times.append(time.perf_counter() - t0)
-    print(f"  read {len(rows):,} {label} in {statistics.median(times) * 1000:.0f} ms (median of 3)")
+        times.add(time.perf_counter() - t0)
+    figures.append(Figure(f"read {len(rows):,} {label}", times, unit="ms"))
     return rows
 
 
-def _people_figures(folder: Path) -> None:
-    """The people list and the visits list as an officer searches them, on real query rows."""
+def people_figures(folder: Path, office: Path | None = None) -> list[Figure]:
+    """The people list and the visits list as an officer searches them, on real query rows:
+    the store in `office` (a ten-year office already imported), or one made in `folder`."""
     sys.path.insert(0, str(Path(__file__).parent))
     from sqlalchemy import select
 
@@ -189,37 +252,53 @@ def _people_figures(folder: Path) -> None:
     from visitdesk.ui.models.people import PeopleModel
     from visitdesk.ui.models.visits import VisitsModel
 
-    store = Store.open(data_dir=folder / "office")
-    import_file(store, write(folder / "office.visit.json"))
-    print("synthetic office (2,000 visits, 40,000 engagements, 20,000 people):")
+    if office is None:
+        store = Store.open(data_dir=folder / "office")
+        import_file(store, write(folder / "office.visit.json"))
+    else:
+        store = Store.open(data_dir=office)
+    figures: list[Figure] = []
     with store.session() as session:
-        people = _read("people", lambda: search.people_rows(session))
-        _read("organisations", lambda: search.organisation_rows(session))
-        visits = _read("visits with their delegations", lambda: search.visit_rows(session))
+        people = _read("people", lambda: search.people_rows(session), figures)
+        _read("organisations", lambda: search.organisation_rows(session), figures)
+        visits = _read("visits with their delegations", lambda: search.visit_rows(session), figures)
         busiest = max(people, key=lambda row: row.visits)
         # A delegation leader halfway through the archive, as typed in the Visits tab.
         leader = session.scalars(
-            select(Person.given_name).join(Visit, Visit.leader_id == Person.id).offset(1000)
+            select(Person.given_name)
+            .join(Visit, Visit.leader_id == Person.id)
+            .offset(len(visits) // 2)
         ).first()
         _read(
-            f"visits of {busiest.name}, the busiest person",
+            "visits of the busiest person",
             lambda: search.person_visit_rows(session, busiest.id),
+            figures,
         )
     store.close()
     for label, model, rows, typed in (
-        ("20,000 people", PeopleModel(), people, "family1234 director"),
-        ("20,000 people, native script", PeopleModel(), people, "何志敏 dr"),
-        ("2,000 visits, by a delegate's name", VisitsModel(), visits, f"{leader}".casefold()),
+        (f"{len(people):,} people", PeopleModel(), people, "family1234 director"),
+        (f"{len(people):,} people, native script", PeopleModel(), people, "何志敏 dr"),
+        (
+            f"{len(visits):,} visits, by a delegate's name",
+            VisitsModel(),
+            visits,
+            f"{leader}".casefold(),
+        ),
     ):
-        t0 = time.perf_counter()
         model.set_rows(rows)
-        load = time.perf_counter() - t0
-        per_key = _typed(model, typed)
-        print(
-            f"{label}: load {load * 1000:.0f} ms; filter per keystroke median "
-            f"{statistics.median(per_key) * 1000:.1f} ms, worst {max(per_key) * 1000:.1f} ms "
-            f"({model.rowCount()} rows match {typed!r})"
+        per_key = Runs()
+        for seconds in _typed(model, typed):
+            per_key.add(seconds)
+        figures.append(
+            Figure(
+                f"filter {label}, a keystroke ({typed!r})",
+                per_key,
+                unit="ms",
+                max_value=FILTER_GOAL_S,
+                note=f"{model.rowCount()} rows match",
+            )
         )
+    return figures
 
 
 def main() -> None:
@@ -227,18 +306,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         # A first opening creates and migrates the database: not what an officer waits for daily.
-        _startup(VISITDESK, str(data), runs=1)
-        bare, _, _ = _startup(BARE)
-        desk, ready, light = _startup(VISITDESK, str(data))
+        startup(VISITDESK, str(data), runs=1, linger_ms=0)
+        bare = startup(BARE, "0", runs=5, linger_ms=0)
+        desk = startup(VISITDESK, str(data), runs=5, linger_ms=0)
     print(
-        f"start-up, median of 5: bare PySide6 window {bare * 1000:.0f} ms, "
-        f"VisitDesk main window {desk * 1000:.0f} ms, ratio {desk / bare:.2f}; "
-        f"records in the window at {ready * 1000:.0f} ms"
-        + ("" if light else " (SQLAlchemy was imported before the window showed!)")
+        f"start-up, median of 5: bare PySide6 window {bare.shown.median * 1000:.0f} ms, "
+        f"VisitDesk main window {desk.shown.median * 1000:.0f} ms, "
+        f"ratio {desk.shown.median / bare.shown.median:.2f}; "
+        f"records in the window at {desk.table.median * 1000:.0f} ms"
+        + ("" if desk.light else " (SQLAlchemy was imported before the window showed!)")
     )
-    _filter_figures()
+    for figure in filter_figures():
+        print(figure.line())
     with tempfile.TemporaryDirectory() as folder:
-        _people_figures(Path(folder))
+        for figure in people_figures(Path(folder)):
+            print(figure.line())
 
 
 if __name__ == "__main__":

@@ -17,20 +17,23 @@ rest.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from html import escape
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Figure, Runs, bytecode_env, run_once
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO.parent / "shared" / "examples" / "sipo-2017.visit.json"
 if not EXAMPLE.exists():
     EXAMPLE = REPO / "tests" / "fixtures" / "sipo-2017.visit.json"
 REF = "sipo-2017-03"
+RATIO_GOAL = 0.3  # issues 11 and 15: at most 0.3x LibreOffice's time
+BUILD_GOAL_S = 0.5  # issue 2
 
 
 def build_once(data_dir: Path, out: Path) -> float:
@@ -51,23 +54,6 @@ def build_once(data_dir: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def _timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
-
-
-def _environment(bytecode: bool, pycache: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if bytecode:
-        env["PYTHONPYCACHEPREFIX"] = str(pycache)  # a cache of its own, kept between runs
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env.pop("PYTHONPYCACHEPREFIX", None)
-    return env
-
-
 def _libreoffice(folder: Path) -> list[str] | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -76,56 +62,117 @@ def _libreoffice(folder: Path) -> list[str] | None:
     return [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
 
 
+def example_store(folder: Path) -> Path:
+    """A store in `folder` holding the example visit; its folder."""
+    from visitdesk.services.exchange.importer import import_file
+    from visitdesk.store.database import Store
+
+    data_dir = folder / "data"
+    store = Store.open(data_dir=data_dir)
+    import_file(store, EXAMPLE)
+    store.close()
+    return data_dir
+
+
+def process_figures(
+    folder: Path, data_dir: Path, runs: int, cached: dict[str, str]
+) -> list[Figure]:
+    """The release as a whole process (bytecode cached as in `cached`, and compiled at every
+    start), against LibreOffice's .docx -> PDF of the same one-page release, interleaved."""
+    out, docx = folder / "pr.pdf", folder / "pr.docx"
+    release = [sys.executable, "-m", "visitdesk", "--data-dir", str(data_dir), "press-release", REF]
+    compiled = bytecode_env(False, folder / "no-pycache", cached)
+    run_once([*release, "-o", str(docx)], cached)
+    office = _libreoffice(folder)
+    lo_command = [*office, "--outdir", str(folder / "lo"), str(docx)] if office else None
+    if lo_command:
+        run_once(lo_command)  # makes the profile, as the first start on a PC does
+    run_once([*release, "-o", str(out)], cached)  # fills the bytecode cache
+    times = {"cached": Runs(), "compiled": Runs(), "lo": Runs()}
+    for _ in range(runs):
+        times["cached"].add(*run_once([*release, "-o", str(out)], cached)[:2])
+        times["compiled"].add(*run_once([*release, "-o", str(out)], compiled)[:2])
+        if lo_command:
+            times["lo"].add(*run_once(lo_command)[:2])
+    lo = times["lo"] if lo_command else None
+    baseline = "LibreOffice .docx -> PDF" if lo else "LibreOffice (not installed: no soffice)"
+    return [
+        Figure(
+            f"press release (draft, register, PDF), whole process, {how}",
+            times[key],
+            baseline=baseline,
+            base=lo,
+            max_ratio=RATIO_GOAL,
+        )
+        for key, how in (("cached", "bytecode cached"), ("compiled", "no bytecode"))
+    ]
+
+
+def build_figures(data_dir: Path, out: Path, runs: int) -> list[Figure]:
+    """The build alone in this process: first (fonts loaded) and warm, against a bare reportlab
+    build of a page of the same text."""
+    first = Runs()
+    first.add(build_once(data_dir, out))
+    warm = Runs()
+    for _ in range(runs):
+        warm.add(build_once(data_dir, out))
+    text = _release_text(data_dir)
+    bare = Runs()
+    for _ in range(runs):
+        bare.add(bare_reportlab(text, out.with_name("bare.pdf")))
+    return [
+        Figure("press release build, first in a process", first, max_value=BUILD_GOAL_S),
+        Figure(
+            "press release build, warm",
+            warm,
+            baseline="bare reportlab, same text",
+            base=bare,
+            max_value=BUILD_GOAL_S,
+        ),
+    ]
+
+
+def _release_text(data_dir: Path) -> list[str]:
+    """The paragraphs of the example's release, as the bare build sets them."""
+    from visitdesk.services.press_release.record import prepare_release
+    from visitdesk.services.visits import load_visit
+    from visitdesk.store.database import Store
+
+    store = Store.open(data_dir=data_dir)
+    with store.session() as session:
+        release = prepare_release(session, load_visit(session, REF)).release
+        parts = [release.headline, release.lead_quote, release.lead_quote_attribution]
+        text = [*(p or "" for p in parts), *(release.body or "").split("\n")]
+        session.rollback()  # the bare build registers nothing
+    store.close()
+    return [t for t in text if t.strip()]
+
+
+def bare_reportlab(paragraphs: list[str], out: Path) -> float:
+    """Seconds reportlab takes to set `paragraphs` on A4 in its own Times, nothing else."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    start = time.perf_counter()
+    style = getSampleStyleSheet()["BodyText"]
+    story = [Paragraph(escape(p), style) for p in paragraphs]
+    SimpleDocTemplate(str(out), pagesize=A4).build(story)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each, interleaved")
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        data_dir = folder / "data"
-        out = folder / "pr.pdf"
-        docx = folder / "pr.docx"
-        from visitdesk.services.exchange.importer import import_file
-        from visitdesk.store.database import Store
-
-        store = Store.open(data_dir=data_dir)
-        import_file(store, EXAMPLE)
-        store.close()
-        command = [sys.executable, "-m", "visitdesk", "--data-dir", str(data_dir)]
-        release = [*command, "press-release", REF]
-        plain = _environment(bytecode=False, pycache=folder / "pycache")
-        subprocess.run([*release, "-o", str(docx)], check=True, capture_output=True, env=plain)
-        office = _libreoffice(folder)
-        lo_command = [*office, "--outdir", str(folder / "lo"), str(docx)] if office else None
-        if lo_command:
-            _timed(lo_command, plain)  # makes the profile, as the first start on a PC does
-        cached = _environment(bytecode=True, pycache=folder / "pycache")
-        _timed([*release, "-o", str(out)], cached)  # fills the bytecode cache
-        times: dict[str, list[float]] = {"cached": [], "compiled": [], "lo": []}
-        for _ in range(runs):
-            times["cached"].append(_timed([*release, "-o", str(out)], cached))
-            times["compiled"].append(_timed([*release, "-o", str(out)], plain))
-            if lo_command:
-                times["lo"].append(_timed(lo_command, plain))
-        visits = statistics.median(_timed([*command, "visits"], cached) for _ in range(3))
-        first = build_once(data_dir, out)
-        warm = [build_once(data_dir, out) for _ in range(10)]
-        size = out.stat().st_size
-    median = {k: statistics.median(v) for k, v in times.items() if v}
-    print(f"press release PDF of the example visit ({size:,} bytes), medians of {runs} runs")
-    print(f"  visitdesk press-release, bytecode cached:      {median['cached']:.3f} s")
-    print(f"  visitdesk press-release, PYTHONDONTWRITEBYTECODE=1: {median['compiled']:.3f} s")
-    if "lo" in median:
-        lo = median["lo"]
-        print(f"  LibreOffice .docx -> PDF (one page):           {lo:.3f} s")
-        print(f"  ratio, bytecode cached:                        {median['cached'] / lo:.2f}x")
-        print(f"  ratio, PYTHONDONTWRITEBYTECODE=1:              {median['compiled'] / lo:.2f}x")
-    else:
-        print("  LibreOffice is not installed (no soffice): no ratio. On Debian:")
-        print("  apt-get install -y libreoffice-writer-nogui")
-    print(f"  for scale, cold `visitdesk visits` (cached):   {visits:.3f} s")
-    print(f"  first build in this process (fonts loaded):    {first:.3f} s")
-    print(f"  warm build, median of 10:                      {statistics.median(warm):.3f} s")
+        data_dir = example_store(folder)
+        cached = bytecode_env(True, folder / "pycache")
+        figures = process_figures(folder, data_dir, runs, cached)
+        figures += build_figures(data_dir, folder / "pr.pdf", 10)
+    for figure in figures:
+        print(figure.line())
 
 
 if __name__ == "__main__":

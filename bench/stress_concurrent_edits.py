@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -59,11 +60,8 @@ def visit_id_of_ref(store: object, ref: str) -> int:
         return int(session.scalar(select(Visit.id).where(Visit.ref == ref)))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=100, help="edits per officer")
-    parser.add_argument("--processes", type=int, default=2)
-    args = parser.parse_args()
+def stress(edits: int, processes: int) -> tuple[int, int, int, float]:
+    """Edits stored, refused with a message and lost without a word, and the seconds taken."""
     from visitdesk.services.exchange.importer import import_file
     from visitdesk.store.database import Store
 
@@ -74,8 +72,8 @@ def main() -> None:
         results: multiprocessing.Queue[tuple[str, int, int]] = multiprocessing.Queue()
         started = time.perf_counter()
         workers = [
-            multiprocessing.Process(target=officer, args=(folder, f"o{n}", args.edits, results))
-            for n in range(args.processes)
+            multiprocessing.Process(target=officer, args=(folder, f"o{n}", edits, results))
+            for n in range(processes)
         ]
         for worker in workers:
             worker.start()
@@ -86,11 +84,37 @@ def main() -> None:
         store = Store.open(data_dir=folder)
         notes = visit_notes(store)
         store.close()
-    attempted = args.edits * args.processes
     stored = sum(c[1] for c in counts)
     refused = sum(c[2] for c in counts)
     kept = sum(notes.count(f"[{name}-") for name, _s, _r in counts)
-    lost = stored - kept
+    return kept, refused, stored - kept, elapsed
+
+
+def stress_figures(edits: int, processes: int) -> list[Any]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from measure import Figure, Runs
+
+    kept, refused, lost, _elapsed = stress(edits, processes)
+    figures = []
+    what = f"{processes} officers x {edits} edits on one SQLite file"
+    for count, label, goal in (
+        (kept, "stored", None),
+        (refused, "refused with a message", None),
+        (lost, "lost without a word", 0),
+    ):
+        runs = Runs()
+        runs.add(count)
+        figures.append(Figure(f"{what}: {label}", runs, unit="", max_value=goal))
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=100, help="edits per officer")
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    kept, refused, lost, elapsed = stress(args.edits, args.processes)
+    attempted = args.edits * args.processes
     print(f"{args.processes} officers x {args.edits} read-then-write edits on one SQLite file")
     print(f"  attempted            {attempted:5d}")
     print(f"  stored (in the file) {kept:5d}")

@@ -1,7 +1,8 @@
-"""The two developer commands: start VisitDesk, or run the whole check.
+"""The developer commands: start VisitDesk, run the whole check, or print every benchmark.
 
     python3 packaging/dev.py run [visitdesk arguments...]
     python3 packaging/dev.py test [--full] [-- pytest arguments...]
+    python3 packaging/dev.py bench [--quick] [--runs N]
 
 Each sets up what it needs by itself and is quick when that is already done: the system libraries
 Qt needs (Debian/Ubuntu only), a virtual environment in `.venv`, and the package installed in it.
@@ -364,10 +365,25 @@ def test(full: bool, extra: Sequence[str]) -> int:
         passed = run_pytest(python, full, extra, env)
     if not passed:
         failed.append("pytest")
+    if full:
+        # The figures go to the log, where a change that doubles one is seen; a figure never
+        # fails the run (no timed assertions), only a benchmark that cannot run at all does.
+        say("== bench --quick")
+        if bench(["--quick"], python) != 0:
+            failed.append("bench --quick")
     if failed:
         say(f"Failed: {', '.join(failed)}.")
         return 1
     return 0
+
+
+def bench(args: Sequence[str], python: Path | None = None) -> int:
+    """bench/run_all.py: every benchmark, one table."""
+    python = python or set_up("test")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    command = [str(python), str(ROOT / "bench" / "run_all.py"), *args]
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
 
 def run(args: Sequence[str]) -> int:
@@ -378,7 +394,8 @@ def run(args: Sequence[str]) -> int:
 USAGE = """usage:
   python3 packaging/dev.py run [visitdesk arguments...]     start VisitDesk
   python3 packaging/dev.py test [--full] [-- pytest args]   ruff, mypy and the tests
-      --full also runs the slow tests and the PostgreSQL test"""
+      --full also runs the slow tests, the PostgreSQL test and bench --quick
+  python3 packaging/dev.py bench [--quick] [--runs N]       every benchmark, one table"""
 
 
 def main(argv: Sequence[str]) -> int:
@@ -389,13 +406,15 @@ def main(argv: Sequence[str]) -> int:
     if hasattr(signal, "SIGTERM"):
         # A stopped CI job still stops the throwaway database and removes its folder.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "bench"):
         say(USAGE)
         return 2
     command, rest = argv[0], list(argv[1:])
     try:
         if command == "run":
             return run(rest)
+        if command == "bench":
+            return bench(rest)
         split = rest.index("--") if "--" in rest else len(rest)
         options, pytest_args = rest[:split], rest[split + 1 :]
         if any(option != "--full" for option in options):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -19,7 +20,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_visits(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    rows = desk.visits.list()
+    return print_visit_list(desk.visits.list(), out)
+
+
+def print_visit_list(rows: Sequence[Any], out: TextIO) -> int:
+    """The visits, one a line (also printed by the fast path, commands/fast.py)."""
     if not rows:
         print("No visits yet. Import one with `visitdesk import FILE`.", file=out)
         return 0

@@ -9,28 +9,18 @@ substring test per row.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
-from visitdesk.domain.enums import OrganisationKind, Side, VisitStatus
+from visitdesk.domain.enums import OrganisationKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, Visit
 from visitdesk.domain.models import VisitParticipant as Participant
 from visitdesk.domain.names import NameParts, display_name, sort_key
+from visitdesk.services.search_rows import VisitRow, fold
 
-
-class VisitRow(NamedTuple):
-    id: int
-    ref: str
-    title: str
-    guest: str
-    city: str
-    start_date: date
-    end_date: date
-    status: VisitStatus
-    haystack: str
+__all__ = ["VisitRow", "fold"]  # kept here too: the views import them from this module
 
 
 class PersonListRow(NamedTuple):
@@ -56,11 +46,6 @@ class OrganisationListRow(NamedTuple):
     kind: OrganisationKind
     visits: int
     haystack: str
-
-
-def fold(*parts: str | None) -> str:
-    """Text for case-blind matching; casefold also matches ß with ss."""
-    return " ".join(p for p in parts if p).casefold()
 
 
 def matches(haystack: str, query: str) -> bool:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from visitdesk.domain.checks import check_programme
 from visitdesk.domain.dates import date_range, day_month_year, long_date, short_date
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
-from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.roles import role_text
 from visitdesk.domain.timezones import zone_note
-from visitdesk.domain.visit import Visit
+
+if TYPE_CHECKING:
+    # Only for annotations: `show` on a current store prints this summary of plain records
+    # read without SQLAlchemy (services/fast_visit.py).
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.person import Person
+    from visitdesk.domain.visit import Visit
 
 
 def _who(person: Person, with_org: bool = True) -> str:

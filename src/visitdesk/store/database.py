@@ -132,7 +132,13 @@ class Store:
             engine = make_engine(url, read_only=True)
             return cls._open_engine(url, engine, path, read_only=True)
         journal = "DELETE" if is_network_path(path) else "WAL"
-        opened = cls._open_engine(url, make_engine(url, journal_mode=journal), path, journal)
+        engine = make_engine(url, journal_mode=journal)
+        if state is not None and state.revision == migrate.SCHEMA_HEAD:
+            # Already current (read above through the standard library): no reflection, no
+            # migration machinery; the engine connects at the first session.
+            opened = cls(url=url, engine=engine, journal_mode=journal)
+        else:
+            opened = cls._open_engine(url, engine, path, journal)
         mark(path)
         return opened
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:
+    # Imported where used: store/quick.py reads BUSY_TIMEOUT_MS without loading SQLAlchemy.
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 # An antivirus scan or a second window may hold the file for a moment: wait, don't fail.
 # One second at a time: the app layer tries again several times (app/desk.py), and the window
@@ -20,6 +22,8 @@ def make_engine(url: URL, *, journal_mode: str = "WAL", read_only: bool = False)
     `journal_mode` is WAL on a local disk (the window reads while an import writes) and DELETE,
     the rollback journal, on a network share, where WAL does not work.
     """
+    from sqlalchemy import create_engine, event
+
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if read_only and url.database not in (None, "", ":memory:"):

@@ -1,7 +1,9 @@
 """Bring a database to the schema this VisitDesk knows, safely.
 
 The check is done with one query on `alembic_version`, without importing Alembic, so a command
-that only reads starts fast; Alembic is loaded only when there is something to migrate.
+that only reads starts fast; Alembic is loaded only when there is something to migrate. This
+module imports no SQLAlchemy either (only inside the functions that need it): `SCHEMA_HEAD` is
+read by the fast paths that open a current SQLite store with the standard library alone.
 """
 
 from __future__ import annotations
@@ -9,13 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
-from visitdesk.store.backup import backup_sqlite
 from visitdesk.store.errors import NewerDatabaseError, StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
 SCHEMA_HEAD = "0008_audit_trail"
@@ -23,6 +23,8 @@ VERSION_TABLE = "alembic_version"
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
@@ -61,6 +63,10 @@ def check_ours(current: str | None, has_tables: bool) -> None:
 
 def upgrade(engine: Engine, database_file: Path | None = None) -> Path | None:
     """Apply every pending migration; return the backup taken first, if one was needed."""
+    from sqlalchemy import inspect
+
+    from visitdesk.store.backup import backup_sqlite
+
     with engine.connect() as connection:
         current = current_revision(connection)
         has_tables = bool(inspect(connection).get_table_names())

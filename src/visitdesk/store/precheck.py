@@ -8,16 +8,18 @@ through a read-only connection that cannot change a byte.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from visitdesk.store.errors import StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True, slots=True)
-class FileState:
+class FileState(NamedTuple):
+    """What a look at the file found (a NamedTuple: a dataclass would have `visitdesk visits`
+    import dataclasses, a good part of its time)."""
+
     revision: str | None
     has_tables: bool
     journal_mode: str

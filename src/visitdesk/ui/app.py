@@ -1,9 +1,11 @@
 """Start the VisitDesk window: the QApplication, the main window, then the store.
 
-The window is shown first, with only Qt imported; SQLAlchemy is imported and the database
-opened on the next turn of the event loop, after the first paint. The officer thus sees the
-window about as fast as a bare Qt window, with "Opening the records…" for the fraction of a
-second the store takes. Every view, dialog and the PDF machinery is imported when first used.
+The window is shown first, with only Qt imported. On a store already at this version's schema
+(the usual day), the visits list is then read with the standard library alone (sqlite3, no
+SQLAlchemy) and painted; SQLAlchemy is imported and the store opened on the next turn of the
+event loop after that paint, and the list read again with the delegates' names it searches.
+A store to create or upgrade opens the ordinary way, after the window's first paint. Every
+view, dialog and the PDF machinery is imported when first used.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from visitdesk.app import Desk
+    from visitdesk.app.quick import VisitRow
     from visitdesk.ui.main_window import MainWindow
 
 # The exit status when the store cannot be opened (as the command line's).
@@ -76,6 +79,14 @@ def _signed_in(args: argparse.Namespace, parent: QWidget, given: str) -> Desk:
             refused = str(exc)
 
 
+def first_rows(args: argparse.Namespace) -> list[VisitRow] | None:
+    """The visits list read without SQLAlchemy when the store is a current SQLite file, else
+    None (a store to make, upgrade or refuse is opened the ordinary way, which says why)."""
+    from visitdesk.app.quick import first_visit_rows
+
+    return first_visit_rows(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+
+
 def show_window(
     args: argparse.Namespace, before_show: Callable[[MainWindow], object] | None = None
 ) -> tuple[MainWindow, list[Desk]]:
@@ -95,6 +106,15 @@ def show_window(
     opened: list[Desk] = []
 
     def open_records() -> None:
+        rows = first_rows(args)
+        if rows is None:
+            open_everything()
+            return
+        # The list first, from the standard library alone; SQLAlchemy and the rest are loaded
+        # once that list has been painted.
+        window.show_first_rows(rows, open_everything)
+
+    def open_everything() -> None:
         try:
             desk = open_or_ask(args, window)
         except OpenError as exc:

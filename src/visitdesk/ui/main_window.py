@@ -7,10 +7,10 @@ SQLAlchemy loads and the database opens on the next turn of the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -38,6 +38,7 @@ from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
     from visitdesk.app import Desk
+    from visitdesk.app.quick import VisitRow
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
     from visitdesk.ui.views.people_view import PeopleView
@@ -66,6 +67,23 @@ class _Opening(QLabel):
             self.painted.emit()
 
 
+class _PaintedOnce(QObject):
+    """Tells when a widget is first painted (the visits list, before the store opens)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self.painted.emit()
+        return False
+
+
 class MainWindow(QMainWindow):
     desk: Desk
     visits_view: VisitsView
@@ -77,6 +95,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
         self._ready = False
+        self._early_rows = False  # the visits list was shown before the records were open
+        self._pending_visit: int | None = None  # opened from that list before they were
         self._desk_actions: list[QAction] = []
 
         self.tabs = QTabWidget(self)
@@ -111,17 +131,37 @@ class MainWindow(QMainWindow):
         self._opening.painted.connect(lambda: QTimer.singleShot(0, once))
         QTimer.singleShot(OPEN_FALLBACK_MS, once)
 
-    def attach_desk(self, desk: Desk) -> None:
-        """The records are open: put the visits list in place of the waiting message."""
+    def show_first_rows(self, rows: Sequence[VisitRow], when_painted: Callable[[], None]) -> None:
+        """The visits list read by the fast first read, shown before the records are open;
+        `when_painted` runs on the turn of the event loop after the list is first painted.
+
+        Nothing can change yet (the records' actions stay off until `attach_desk`); a visit
+        opened from the list meanwhile opens as soon as the records are there.
+        """
+        self._put_visits_view(None)
+        self.visits_view.new_button.setEnabled(False)
+        self.visits_view.show_rows(rows)
+        self.visits_view.setFocus()  # typing searches at once, as it does once they are open
+        self._early_rows = True
+        done: list[bool] = []
+
+        def once() -> None:
+            if not done:
+                done.append(True)
+                when_painted()
+
+        self._list_painted = _PaintedOnce(self.visits_view.table.viewport(), self)
+        self._list_painted.painted.connect(lambda: QTimer.singleShot(0, once))
+        QTimer.singleShot(OPEN_FALLBACK_MS, once)
+
+    def _put_visits_view(self, desk: Desk | None) -> None:
+        """The visits list in place of the waiting message."""
         from visitdesk.ui.fonts import register_bundled_fonts
         from visitdesk.ui.views.visits_view import VisitsView
 
         register_bundled_fonts()
-        self.desk = desk
-        self._run_off_gui_thread(desk)
-        self._watch_records(desk)
         self.visits_view = VisitsView(desk, self)
-        self.visits_view.open_visit.connect(self.open_visit)
+        self.visits_view.open_visit.connect(self._open_when_ready)
         self.visits_view.new_visit_requested.connect(self.new_visit)
         current = self.tabs.currentIndex()
         self.tabs.removeTab(0)
@@ -129,6 +169,26 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.visits_view, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setCurrentIndex(max(current, 0))
+
+    def _open_when_ready(self, visit_id: int) -> None:
+        if self._ready:
+            self.open_visit(visit_id)
+        else:
+            self._pending_visit = visit_id
+
+    def attach_desk(self, desk: Desk) -> None:
+        """The records are open: the visits list (already shown, or put in place now) reads
+        and writes through the desk from now on."""
+        self.desk = desk
+        self._run_off_gui_thread(desk)
+        self._watch_records(desk)
+        if self._early_rows:
+            # Read again, now with the delegations' names that searching also matches (the
+            # first read left them out to be painted sooner); what was typed is kept.
+            self.visits_view.desk = desk
+            self.visits_view.new_button.setEnabled(True)
+        else:
+            self._put_visits_view(desk)
         for action in self._desk_actions:
             action.setEnabled(True)
         self.visits_view.reload()
@@ -137,8 +197,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"The database was upgraded; a copy of the old one is at {desk.backup}"
             )
-        self.visits_view.setFocus()
+        if not self._early_rows:
+            self.visits_view.setFocus()  # (shown early, it has had it; the officer may have moved)
         window_session.restore_tabs(self)
+        if self._pending_visit is not None:
+            self.open_visit(self._pending_visit)
+            self._pending_visit = None
         self.records_ready.emit()
 
     def _watch_records(self, desk: Desk) -> None:

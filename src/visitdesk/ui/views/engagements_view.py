@@ -37,6 +37,7 @@ class EngagementsView(SearchList):
         header.resizeSection(4, 300)
 
     def rows(self) -> tuple[ProgrammeRow, ...]:
+        assert self.desk is not None  # made only once the records are open
         return self.desk.visits.engagement_rows()
 
     def count_text(self, total: int, shown: int) -> str:

@@ -8,15 +8,18 @@ the list. A subclass says which rows, how the count under the list reads, and wh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from visitdesk.app import Desk
 from visitdesk.ui.models.rows import RowTableModel
 from visitdesk.ui.widgets import make_table, selected_row
+
+if TYPE_CHECKING:
+    # Only for annotations: the visits list is shown before the records are open.
+    from visitdesk.app import Desk
 
 
 class SearchList(QWidget):
@@ -26,7 +29,7 @@ class SearchList(QWidget):
 
     def __init__(
         self,
-        desk: Desk,
+        desk: Desk | None,
         model_type: type[RowTableModel],
         placeholder: str,
         parent: QWidget | None = None,
@@ -70,7 +73,12 @@ class SearchList(QWidget):
         raise NotImplementedError
 
     def reload(self) -> None:
-        self.model.set_rows(self.rows())
+        assert self.desk is not None, "reloaded before the records were open"
+        self.show_rows(self.rows())
+
+    def show_rows(self, rows: Sequence[Any]) -> None:
+        """Put `rows` in the list (from the app layer, or the fast first read)."""
+        self.model.set_rows(rows)
         self.proxy.refresh()
         self._update_count()
 

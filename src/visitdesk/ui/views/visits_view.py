@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from visitdesk.app import Desk
 from visitdesk.ui.models.visits import VisitsModel
 from visitdesk.ui.views.search_list import SearchList
 
 if TYPE_CHECKING:
+    # Only for annotations: this list is shown before the records are open (ui/app.py).
+    from visitdesk.app import Desk
     from visitdesk.app.visits import VisitListRow
 
 
@@ -21,7 +22,7 @@ class VisitsView(SearchList):
     # Typing leaves a visit already selected selected; only no selection jumps to the first match.
     keep_selection = True
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk | None, parent: QWidget | None = None) -> None:
         super().__init__(
             desk,
             VisitsModel,
@@ -48,6 +49,7 @@ class VisitsView(SearchList):
         self.body.insertWidget(1, self.empty_label)
 
     def rows(self) -> tuple[VisitListRow, ...]:
+        assert self.desk is not None
         return self.desk.visits.rows()
 
     def _update_count(self) -> None:
