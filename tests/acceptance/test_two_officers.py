@@ -363,9 +363,7 @@ def test_a_follow_up_list_older_than_the_records_never_overwrites_the_other_wind
     menu_action(a, "Edit", f"Undo Mark “{task}” done").trigger()
     assert len(messages) == before + 1
     title, text = messages[-1]
-    # (Named "by bmalik" once the outcome dialog saves through the app layer, which names the
-    # officer; until then the computer's user.)
-    assert title == "Cannot undo" and "was changed by " in text and "not reopened" in text
+    assert title == "Cannot undo" and "was changed by bmalik" in text and "not reopened" in text
     view_a, table_a = follow_ups(a)
     assert cells(table_a, "Follow-up") == []
     assert cells(outcomes, "Status")[0].startswith("Done")

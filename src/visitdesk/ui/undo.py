@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from visitdesk.app import Record
+    from visitdesk.app import ConflictError, Record
 
 Call = Callable[[], object]
 
@@ -34,10 +34,13 @@ class CallCommand(QUndoCommand):
         self._skip_first_redo = True
 
     def _run(self, call: Call, verb: str) -> None:
-        from visitdesk.app import RefusedError
+        from visitdesk.app import ConflictError, RefusedError
 
         try:
             call()
+        except ConflictError as exc:
+            QMessageBox.warning(self._widget, f"Cannot {verb}", not_undone(self.text(), verb, exc))
+            self.setObsolete(True)
         except RefusedError as exc:
             QMessageBox.warning(self._widget, f"Cannot {verb}", f"{self.text()}: {exc}")
             self.setObsolete(True)
@@ -51,6 +54,20 @@ class CallCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._run(self._undo, "undo")
+
+
+def not_undone(text: str, verb: str, exc: ConflictError) -> str:
+    """Why an undo or redo over another officer's save was refused, and what to do instead."""
+    from visitdesk.app.errors import local_time
+
+    if exc.deleted or exc.theirs is None:
+        return f"“{text}” was not {verb}ne: {exc.what} was deleted by another officer since."
+    who = exc.theirs.changed_by or "another officer"
+    return (
+        f"“{text}” was not {verb}ne: {exc.what} was changed by {who} at "
+        f"{local_time(exc.theirs.changed_at)} after this edit, and {verb}ing it would overwrite "
+        "their work. Change it again yourself if you still want it so."
+    )
 
 
 def push_call(

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -84,9 +85,17 @@ class ConflictDialog(QDialog):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             for r, cells in enumerate(rows):
                 for c, value in enumerate(cells):
-                    table.setItem(r, c, QTableWidgetItem(value))
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setStretchLastSection(True)
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(value)
+                    table.setItem(r, c, item)
+            # Long texts (a talking point, a release's body) wrap in two equal columns, so
+            # "Theirs" is never pushed off the dialog.
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(True)
+            table.resizeRowsToContents()
             layout.addWidget(table, 1)
         buttons = QDialogButtonBox(self)
         keep = QPushButton("&Keep mine" if theirs is not None else "&Save mine as new", self)
