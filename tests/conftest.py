@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from visitdesk.app import Desk
 from visitdesk.store.database import Store
 
 # GUI tests run offscreen unless --onscreen is given (see pytest_addoption).
@@ -63,3 +64,14 @@ def example_store(store: Store, example_path: Path) -> Store:
 
     import_file(store, example_path)
     return store
+
+
+@pytest.fixture
+def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
+    """Two officers (akhan, bmalik) on one folder holding the example visit, and its id."""
+    first = Desk.open(data_dir=tmp_path / "records", user="akhan")
+    first.exchange.import_file(FIXTURE_EXAMPLE)
+    second = Desk.open(data_dir=tmp_path / "records", user="bmalik")
+    yield first, second, first.visits.id_of("sipo-2017-03")
+    first.close()
+    second.close()

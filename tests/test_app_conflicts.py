@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,6 @@ import pytest
 from visitdesk.app import ConflictError, Desk
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
-
-
-@pytest.fixture
-def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-
-    first = Desk.open(data_dir=tmp_path, user="akhan")
-    first.exchange.import_file(EXAMPLE)
-    second = Desk.open(data_dir=tmp_path, user="bmalik")
-    visit_id = first.visits.id_of("sipo-2017-03")
-    yield first, second, visit_id
-    first.close()
-    second.close()
 
 
 def test_a_stale_save_is_refused_naming_who_changed_what(two_desks: tuple[Desk, Desk, int]) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,6 @@ from visitdesk.app.lists import EmptyDelegationError, ListKind
 from visitdesk.app.people import Delegation
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
-
-
-@pytest.fixture
-def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-
-    first = Desk.open(data_dir=tmp_path / "records", user="akhan")
-    first.exchange.import_file(EXAMPLE)
-    second = Desk.open(data_dir=tmp_path / "records", user="bmalik")
-    yield first, second, first.visits.id_of("sipo-2017-03")
-    first.close()
-    second.close()
 
 
 def _list(path: Path, rows: list[list[str]]) -> Path:

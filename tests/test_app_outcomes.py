@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,18 +13,6 @@ from visitdesk.app.enums import OutcomeKind, OutcomeStatus, StatementStyle
 from visitdesk.app.outcomes import OutcomeData, OutcomeRow, StatementData, statuses
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
-
-
-@pytest.fixture
-def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-
-    first = Desk.open(data_dir=tmp_path, user="akhan")
-    first.exchange.import_file(EXAMPLE)
-    second = Desk.open(data_dir=tmp_path, user="bmalik")
-    visit_id = first.visits.id_of("sipo-2017-03")
-    yield first, second, visit_id
-    first.close()
-    second.close()
 
 
 def _mou(desk: Desk, visit_id: int) -> OutcomeRow:

@@ -4,7 +4,6 @@ officers on one folder, stale saves refused with who and what, creating and merg
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,6 @@ from visitdesk.app.organisations import OrganisationDetails
 from visitdesk.app.people import Delegation, PersonDetails
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "sipo-2017.visit.json"
-
-
-@pytest.fixture
-def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk, int]]:
-
-    first = Desk.open(data_dir=tmp_path, user="akhan")
-    first.exchange.import_file(EXAMPLE)
-    second = Desk.open(data_dir=tmp_path, user="bmalik")
-    yield first, second, first.visits.id_of("sipo-2017-03")
-    first.close()
-    second.close()
 
 
 def _person(desk: Desk, name: str) -> int:
