@@ -9,6 +9,7 @@ through the window only.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 from datetime import date
 from pathlib import Path
@@ -204,3 +205,36 @@ def test_a_save_while_another_visitdesk_writes_waits_visibly_then_goes_through(
     assert noticed == ["Waiting for the other VisitDesk"]
     assert not messages  # no refusal: it was saved once the other had finished
     qtbot.waitUntil(lambda: "Visit of the JPO delegation (revised)" in visit_titles(main))
+
+
+def test_an_open_dialog_says_when_another_officer_changed_its_record(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]]
+) -> None:
+    a_visit(tmp_path / "office", "Visit of the JPO delegation")
+    main = window_on(qtbot, Desk.open(data_dir=tmp_path / "office", user="akhan"))
+    visit = open_first_visit(qtbot, main)
+    seen: list[str] = []
+
+    def colleague_saves_meanwhile(dialog: QWidget) -> None:
+        other = Desk.open(data_dir=tmp_path / "office", user="bmalik")
+        record = other.visits.details(other.visits.id_of(other.visits.list()[0].ref))
+        other.visits.update(
+            record.id, dataclasses.replace(record.data, city="Karachi"), record.version
+        )
+        other.close()
+
+        def note() -> QLabel | None:
+            label = dialog.findChild(QLabel, "changed-since-opened")
+            return label if label is not None and label.isVisible() else None
+
+        qtbot.waitUntil(lambda: note() is not None, timeout=8000)
+        found = note()
+        assert found is not None
+        seen.append(found.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+
+    when_shown(modal("visit_dialog"), colleague_saves_meanwhile)
+    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert seen and "bmalik changed this record" in seen[0]
+    assert "Save will show both versions" in seen[0]

@@ -25,7 +25,7 @@ from visitdesk.app.errors import (
     NotFoundError,
     OpenError,
 )
-from visitdesk.app.records import Record
+from visitdesk.app.records import Record, Stamp
 from visitdesk.app.translate import refusal
 
 if TYPE_CHECKING:
@@ -367,6 +367,39 @@ class Desk:
                     "That record no longer exists: another officer may have deleted it."
                 )
             return found
+
+        return self.read(work)
+
+    def stamp(self, kind: str, record_id: int) -> Stamp | None:
+        """The stored version of one record (`kind` one of `records.KINDS`), None if deleted:
+        what an open dialog compares with the version it was opened at."""
+        from visitdesk.domain.models import (
+            Engagement,
+            Office,
+            Organisation,
+            Outcome,
+            Person,
+            PressRelease,
+            Statement,
+            Visit,
+        )
+
+        models: dict[str, type[Any]] = {
+            "visit": Visit,
+            "engagement": Engagement,
+            "person": Person,
+            "organisation": Organisation,
+            "statement": Statement,
+            "outcome": Outcome,
+            "press_release": PressRelease,
+            "office": Office,
+        }
+        if kind not in models:
+            raise NotFoundError(f"“{kind}” is not a kind of record VisitDesk keeps versions of.")
+
+        def work(session: Session) -> Stamp | None:
+            row = session.get(models[kind], record_id, populate_existing=True)
+            return None if row is None else Stamp(row.version, row.changed_at, row.changed_by)
 
         return self.read(work)
 

@@ -20,3 +20,25 @@ class Record(Generic[T]):
     data: T
     changed_at: datetime | None = None  # UTC
     changed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A record's version as stored now, and who changed it last and when (UTC)."""
+
+    version: int
+    changed_at: datetime | None
+    changed_by: str | None
+
+
+# The records an officer edits, by the names the app uses for them (as `desk.history` does).
+KINDS = (
+    "visit",
+    "engagement",
+    "person",
+    "organisation",
+    "statement",
+    "outcome",
+    "press_release",
+    "office",
+)

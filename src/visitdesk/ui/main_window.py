@@ -239,6 +239,12 @@ class MainWindow(QMainWindow):
                 self.tabs.removeTab(self.tabs.indexOf(view))
                 view.deleteLater()
         self.statusBar().showMessage("Updated with changes saved by another VisitDesk.", 5000)
+        from visitdesk.ui.dialogs.editing import SavingDialog
+
+        # An open dialog on a record the other officer changed says so before its Save.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, SavingDialog) and widget.isVisible():
+                widget.look_again(self.desk)
 
     def _run_off_gui_thread(self, desk: Desk) -> None:
         """Every store call of this window runs on a worker thread (see `ui/background.py`)."""

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from visitdesk.ui.widgets import tab_in_layout_order
+
+if TYPE_CHECKING:
+    from visitdesk.app import Desk
 
 
 def add_save_cancel(dialog: QDialog, form: QFormLayout) -> None:
@@ -67,6 +78,10 @@ class SavingDialog(QDialog):
         self.version = version
         # After Keep mine: their version with the fields this officer changed put over it.
         self._merged: Any = None
+        # The record this dialog edits, ("engagement", 12): the window looks at it when other
+        # officers' changes arrive, and says so here before a save is refused.
+        self.watched: tuple[str, int] | None = None
+        self._stale_note: QLabel | None = None
 
     def data(self) -> Any:
         raise NotImplementedError
@@ -74,6 +89,49 @@ class SavingDialog(QDialog):
     def _finish(self, form: QFormLayout) -> None:
         add_save_cancel(self, form)
         self._baseline = self.data()
+
+    def look_again(self, desk: Desk) -> None:
+        """Another officer saved something: if it was this record, say so now (Save will
+        show both versions), before the officer types on."""
+        from visitdesk.app import RefusedError
+        from visitdesk.app.errors import local_time
+
+        if self.watched is None or self.version is None:
+            return
+        try:
+            stamp = desk.stamp(*self.watched)
+        except RefusedError:
+            return  # the records unreachable this moment: the save will say so
+        if stamp is not None and stamp.version == self.version:
+            return
+        if stamp is None:
+            text = (
+                "Another officer has deleted this record since you opened it: it cannot be "
+                "saved. Copy what you typed if you need it."
+            )
+        else:
+            who = stamp.changed_by or "Another officer"
+            text = (
+                f"{who} changed this record at {local_time(stamp.changed_at)}, after you "
+                "opened it. Save will show both versions, so that you can choose."
+            )
+        self._show_stale(text)
+
+    def _show_stale(self, text: str) -> None:
+        if self._stale_note is None:
+            note = QLabel(self)
+            note.setObjectName("changed-since-opened")
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setStyleSheet("QLabel { background: #fff3c4; color: #4a3800; padding: 6px; }")
+            layout = self.layout()
+            if isinstance(layout, QFormLayout):
+                layout.insertRow(0, note)
+            elif isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, note)
+            self._stale_note = note
+        self._stale_note.setText(text)
+        self._stale_note.show()
 
     def _call_save(self) -> bool:
         data = self._merged if self._merged is not None else self.data()

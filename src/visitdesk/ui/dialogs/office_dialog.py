@@ -38,6 +38,8 @@ class OfficeDialog(SavingDialog):
         super().__init__(self._save_settings, parent, version=record.version)
         self.desk = desk
         self._opened = record
+        if record.id:
+            self.watched = ("office", record.id)
         self.setObjectName("office_dialog")
         self.setWindowTitle("Office set-up")
         self.resize(600, 480)

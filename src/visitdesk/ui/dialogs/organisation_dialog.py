@@ -147,6 +147,7 @@ def edit_organisation(desk: Desk, organisation_id: int, parent: QWidget, push: P
         return push(f"Edit organisation {organisation_name(details)}", edit.do, edit.undo)
 
     dialog = OrganisationDialog(save, record.data, parent, version=record.version)
+    dialog.watched = ("organisation", record.id)
     taken: list[bool] = []
     dialog.theirs_taken.connect(lambda: taken.append(True))
     changed = bool(dialog.exec()) or bool(taken)

@@ -266,6 +266,7 @@ def edit_person(desk: Desk, person_id: int, parent: QWidget, push: Push) -> bool
         return push(f"Edit {name}", edit.do, edit.undo)
 
     dialog = PersonDialog(desk, save, record.data, parent, version=record.version)
+    dialog.watched = ("person", record.id)
     taken: list[bool] = []
     dialog.theirs_taken.connect(lambda: taken.append(True))
     return bool(dialog.exec()) or bool(taken)

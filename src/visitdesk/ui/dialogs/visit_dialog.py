@@ -284,5 +284,6 @@ def edit_visit(view: VisitView) -> None:
         return view.push_call("Edit visit details", edit.do, edit.undo)
 
     dialog = VisitDialog(desk, save, opened.data, view, leaders, opened.version)
+    dialog.watched = ("visit", visit_id)
     dialog.theirs_taken.connect(view.reload)
     dialog.exec()

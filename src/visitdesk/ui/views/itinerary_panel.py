@@ -79,6 +79,7 @@ class ItineraryPanel(QWidget):
         data: EngagementData | None,
         save: Callable[..., bool],
         version: int | None = None,
+        watched: int | None = None,
     ) -> None:
         from visitdesk.ui.dialogs.engagement_dialog import EngagementDialog
 
@@ -95,6 +96,8 @@ class ItineraryPanel(QWidget):
             visit_zone=desk.itinerary.visit_zone(self.view.visit_id),
             version=version,
         )
+        if watched is not None:
+            dialog.watched = ("engagement", watched)
         # Another officer's version taken instead of ours: show it.
         dialog.theirs_taken.connect(self.view.reload)
         dialog.exec()
@@ -160,7 +163,7 @@ class ItineraryPanel(QWidget):
                     before.append(exc.theirs.data)
                 raise
 
-        self._dialog(record.data, save, record.version)
+        self._dialog(record.data, save, record.version, record.id)
 
     def delete(self) -> None:
         row = self.current()

@@ -99,6 +99,7 @@ class StatementsPanel(QWidget):
         dialog = StatementDialog(
             self.view.desk, self.view.visit_id, save, record.data, self, record.version
         )
+        dialog.watched = ("statement", record.id)
         dialog.theirs_taken.connect(self.view.reload)
         dialog.exec()
 
@@ -213,6 +214,7 @@ class OutcomesPanel(QWidget):
             history=row.history,
             version=opened.version,
         )
+        dialog.watched = ("outcome", opened.id)
         dialog.theirs_taken.connect(self.view.reload)
         dialog.exec()
 
