@@ -211,22 +211,26 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
         "Title": (FIRST_TITLE, THEIR_TITLE),
         "Notes": (NOTES, "—"),
     }
-    # Keep mine: her version is stored, notes and title as her dialog had them.
-    assert heading(a) == FIRST_TITLE
-    # Her undo brings back what her save replaced (his title), her redo her version again.
-    menu_action(a, "Edit", "Undo Edit visit details").trigger()
+    # Keep mine: her notes are stored over his version; his title, which she never touched,
+    # stays as he saved it.
     assert heading(a) == THEIR_TITLE
-    menu_action(a, "Edit", "Redo Edit visit details").trigger()
-    assert heading(a) == FIRST_TITLE
 
-    # Bmalik opens Edit details again: he sees what Akhan kept.
+    # Bmalik opens Edit details again: he sees both.
     def read_only(dialog: QWidget) -> None:
         shown["b notes"] = field(dialog, QPlainTextEdit, "Notes").toPlainText()
         shown["b title"] = field(dialog, QLineEdit, "Title").text()
         click(qtbot, button(dialog, "Cancel"))
 
     edit_details(qtbot, b, read_only)
-    assert (shown["b title"], shown["b notes"]) == (FIRST_TITLE, NOTES)
+    assert (shown["b title"], shown["b notes"]) == (THEIR_TITLE, NOTES)
+    # Her undo brings back what her save replaced (his version, without her notes), her redo
+    # her notes again.
+    menu_action(a, "Edit", "Undo Edit visit details").trigger()
+    edit_details(qtbot, b, read_only)
+    assert (shown["b title"], shown["b notes"]) == (THEIR_TITLE, "")
+    menu_action(a, "Edit", "Redo Edit visit details").trigger()
+    edit_details(qtbot, b, read_only)
+    assert (shown["b title"], shown["b notes"]) == (THEIR_TITLE, NOTES)
 
     # 4. Second round: Bmalik saves a new title first again; this time Akhan takes theirs.
     def second_title(dialog: QWidget) -> None:
@@ -248,7 +252,7 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
 
     edit_details(qtbot, a, more_notes)
     assert shown["fields"] == {
-        "Title": (FIRST_TITLE, SECOND_TITLE),
+        "Title": (THEIR_TITLE, SECOND_TITLE),
         "Notes": (NOTES + " — and flowers", NOTES),
     }
     # The dialog closed and her window shows the visit as he left it.

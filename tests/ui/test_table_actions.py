@@ -58,3 +58,8 @@ def test_keep_mine_keeps_the_fields_only_the_other_officer_changed() -> None:
         "Visit of the KIPO delegation", "Cars at 08:00", "Islamabad"
     )
     assert keep_mine(opened, ("not", "a dataclass"), theirs) is None
+    # A form of the record and its leader: the record merged, the leader as chosen.
+    assert keep_mine((opened, 7), (mine, 9), theirs) == (
+        Card("Visit of the KIPO delegation", "Cars at 08:00", "Islamabad"),
+        9,
+    )

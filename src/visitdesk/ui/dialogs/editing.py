@@ -41,6 +41,11 @@ def keep_mine(opened: Any, mine: Any, theirs: Any) -> Any:
     A field only the other officer changed keeps their value, so keeping mine never undoes
     their work in fields I did not touch. Forms that are not one dataclass save as typed.
     """
+    if isinstance(mine, tuple) and isinstance(opened, tuple) and mine and opened:
+        # A form of the record and what goes with it (the visit's details and its leader):
+        # the record merged field by field, the rest as typed.
+        head = keep_mine(opened[0], mine[0], theirs)
+        return None if head is None else (head, *mine[1:])
     kinds = {type(opened), type(mine), type(theirs)}
     if len(kinds) != 1 or not dataclasses.is_dataclass(mine) or isinstance(mine, type):
         return None
