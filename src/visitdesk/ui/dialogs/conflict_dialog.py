@@ -12,6 +12,7 @@ import enum
 from datetime import date, datetime, time
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -64,8 +65,37 @@ def differences(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
+def keep_mine_note(opened: Any, mine: Any, theirs: Any) -> str:
+    """What Keep mine will store, when the dialog knows what it first showed: the fields
+    this officer changed over their version, theirs for the rest."""
+    if isinstance(opened, tuple) and isinstance(mine, tuple) and opened and mine:
+        opened, mine = opened[0], mine[0]
+    if not all(dataclasses.is_dataclass(x) and not isinstance(x, type) for x in (opened, mine)):
+        return ""
+    if type(opened) is not type(mine) or type(mine) is not type(theirs):
+        return ""
+    names = [f.name for f in dataclasses.fields(mine)]
+    mine_changed = [n for n in names if getattr(mine, n) != getattr(opened, n)]
+    only_theirs = [
+        n for n in names if n not in mine_changed and getattr(theirs, n) != getattr(opened, n)
+    ]
+    if not only_theirs:
+        return ""
+
+    def words(fields: list[str]) -> str:
+        return ", ".join(f.replace("_", " ") for f in fields)
+
+    yours = f"what you changed ({words(mine_changed)})" if mine_changed else "nothing of yours"
+    return (
+        f"Keep mine saves {yours} over their version; what only they changed "
+        f"({words(only_theirs)}) stays as they saved it."
+    )
+
+
 class ConflictDialog(QDialog):
-    def __init__(self, error: ConflictError, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, error: ConflictError, parent: QWidget | None = None, opened: Any = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflict")
         self.setWindowTitle("Changed by another officer")
@@ -83,10 +113,12 @@ class ConflictDialog(QDialog):
             table.setHorizontalHeaderLabels(["", "Yours (not saved)", "Theirs (saved)"])
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
             for r, cells in enumerate(rows):
                 for c, value in enumerate(cells):
                     item = QTableWidgetItem(value)
                     item.setToolTip(value)
+                    item.setTextAlignment(top)
                     table.setItem(r, c, item)
             # Long texts (a talking point, a release's body) wrap in two equal columns, so
             # "Theirs" is never pushed off the dialog.
@@ -95,8 +127,16 @@ class ConflictDialog(QDialog):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
             table.setWordWrap(True)
-            table.resizeRowsToContents()
+            # Row heights follow the columns' widths once they are laid out (and on resize).
+            header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
             layout.addWidget(table, 1)
+            merge = keep_mine_note(opened, error.mine, theirs)
+            if merge:
+                note = QLabel(merge, self)
+                note.setObjectName("conflict-keep-mine")
+                note.setTextFormat(Qt.TextFormat.PlainText)
+                note.setWordWrap(True)
+                layout.addWidget(note)
         buttons = QDialogButtonBox(self)
         keep = QPushButton("&Keep mine" if theirs is not None else "&Save mine as new", self)
         keep.setObjectName("keep-mine")
@@ -123,7 +163,9 @@ class ConflictDialog(QDialog):
         self.accept() if choice is not Choice.BACK else self.reject()
 
 
-def resolve(parent: QWidget | None, error: ConflictError) -> Choice:
-    dialog = ConflictDialog(error, parent)
+def resolve(parent: QWidget | None, error: ConflictError, opened: Any = None) -> Choice:
+    """The officer's choice; `opened` (what the dialog first showed) lets it say what Keep
+    mine will store."""
+    dialog = ConflictDialog(error, parent, opened)
     dialog.exec()
     return dialog.choice

@@ -154,7 +154,7 @@ class SavingDialog(QDialog):
                 # keeps the dialog open with everything typed.
                 saved = run_saving(self, self._call_save)
             except ConflictError as exc:
-                choice = resolve(self, exc)
+                choice = resolve(self, exc, self._baseline)
                 if choice is Choice.KEEP_MINE and exc.theirs is not None:
                     self.version = exc.theirs.version
                     self._merged = keep_mine(self._baseline, self.data(), exc.theirs.data)
