@@ -30,7 +30,7 @@ def two_desks(tmp_path: Path) -> Iterator[tuple[Desk, Desk]]:
 def _answer(monkeypatch: pytest.MonkeyPatch, choice: Choice) -> list[ConflictError]:
     seen: list[ConflictError] = []
 
-    def resolve(_parent: Any, error: ConflictError) -> Choice:
+    def resolve(_parent: Any, error: ConflictError, _opened: Any = None) -> Choice:
         seen.append(error)
         return choice
 
