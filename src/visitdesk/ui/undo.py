@@ -39,9 +39,29 @@ class CallCommand(QUndoCommand):
         try:
             call()
         except RefusedError as exc:
-            QMessageBox.warning(self._widget, f"Cannot {verb}", f"{self.text()}: {exc}")
+            QMessageBox.warning(self._widget, f"Cannot {verb}", self._refusal(exc, verb))
             self.setObsolete(True)
         self._after()
+
+    def _refusal(self, exc: Exception, verb: str) -> str:
+        """Why an undo or redo was refused. A conflict here has no dialog to compare versions
+        in (the save-dialog wording would promise one), so it is told as what stays."""
+        from visitdesk.app import ConflictError
+        from visitdesk.app.errors import local_time
+
+        if not isinstance(exc, ConflictError):
+            return f"{self.text()}: {exc}"
+        what = exc.what[:1].upper() + exc.what[1:]
+        done = f"{verb}ne" if verb == "undo" else "redone"
+        if exc.deleted or exc.theirs is None:
+            return f"{what} was deleted by another officer, so “{self.text()}” was not {done}."
+        who = getattr(exc.theirs, "changed_by", None) or "another officer"
+        when = local_time(getattr(exc.theirs, "changed_at", None))
+        fields = f" ({', '.join(exc.fields)})" if exc.fields else ""
+        return (
+            f"{what} was changed by {who} at {when}{fields} after “{self.text()}”, so it was "
+            f"not {done}: their version stays."
+        )
 
     def redo(self) -> None:
         if self._skip_first_redo:
