@@ -85,6 +85,9 @@ def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
     a_visit(tmp_path / "archive", "Visit of the KIPO delegation")
     main = window_on(qtbot, Desk.open(data_dir=tmp_path / "archive", read_only=True))
     assert "Read only" in banner(main) and "changes are not saved" in banner(main)
+    # The folder is writable: the officer chose read-only, and is not sent to ask for access.
+    assert "opened for browsing only" in banner(main), banner(main)
+    assert "may not write" not in banner(main)
     assert "Visit of the KIPO delegation" in visit_titles(main)  # browsing works
     visit = open_first_visit(qtbot, main)
     typed: list[str] = []
@@ -106,6 +109,7 @@ def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
     assert typed == ["Renamed in the archive", "Renamed in the archive"]
     _title, text = messages[-1]
     assert "reading only" in text or "read only" in text.lower()
+    assert "cannot be written to" not in text and "start it again without read-only" in text
     assert "Visit of the KIPO delegation" in visit_titles(main)
 
 
