@@ -166,6 +166,43 @@ def test_records_deleted_between_two_starts_come_back_from_the_backup(
         desk.close()
 
 
+def test_records_deleted_with_no_backup_are_not_offered_a_backup(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]], monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from visitdesk.ui.app import show_window
+
+    # Quit ends the program with an exit code; here it must not end the tests' event loops.
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    a_visit(tmp_path, "Visit of the KIPO delegation")  # a first start writes no backup
+    path = tmp_path / "visitdesk.sqlite3"
+    for file in tmp_path.glob("visitdesk.sqlite3*"):
+        file.unlink()
+    seen: list[str] = []
+
+    def quit_(box: Any) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text() + "\n" + box.informativeText())
+        seen.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if "Quit" in b.text()).click()
+
+    asked = when_shown(modal("missing_records"), quit_)
+    args = argparse.Namespace(data_dir=str(tmp_path), database_url=None, visit=None, view=None)
+    window, opened = show_window(args)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)  # then "VisitDesk cannot start"
+    assert asked and messages[-1][0] == "VisitDesk cannot start" and exits and exits[0] != 0
+    text = seen[0]
+    assert "no backup" in text
+    # Nothing to restore: the choices offered are the two buttons shown, and no "--start-empty".
+    assert "Restore" not in text and not any("Restore" in b for b in seen[1:]), seen
+    assert "--" not in text and not path.exists()
+    for desk in opened:
+        desk.close()
+
+
 def test_a_save_while_another_visitdesk_writes_waits_visibly_then_goes_through(
     qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]]
 ) -> None:
