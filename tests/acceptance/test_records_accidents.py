@@ -86,6 +86,9 @@ def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
     a_visit(tmp_path / "archive", "Visit of the KIPO delegation")
     main = window_on(qtbot, Desk.open(data_dir=tmp_path / "archive", read_only=True))
     assert "Read only" in banner(main) and "changes are not saved" in banner(main)
+    # The folder is writable: the officer chose read-only, and is not sent to ask for access.
+    assert "opened for browsing only" in banner(main), banner(main)
+    assert "may not write" not in banner(main)
     assert "Visit of the KIPO delegation" in visit_titles(main)  # browsing works
     visit = open_first_visit(qtbot, main)
     typed: list[str] = []
@@ -107,6 +110,7 @@ def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
     assert typed == ["Renamed in the archive", "Renamed in the archive"]
     _title, text = messages[-1]
     assert "reading only" in text or "read only" in text.lower()
+    assert "cannot be written to" not in text and "start it again without read-only" in text
     assert "Visit of the KIPO delegation" in visit_titles(main)
 
 
@@ -159,6 +163,43 @@ def test_records_deleted_between_two_starts_come_back_from_the_backup(
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert asked and path.exists()
     qtbot.waitUntil(lambda: "Visit of the KIPO delegation" in visit_titles(window))
+    for desk in opened:
+        desk.close()
+
+
+def test_records_deleted_with_no_backup_are_not_offered_a_backup(
+    qtbot: Any, tmp_path: Path, messages: list[tuple[str, str]], monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from visitdesk.ui.app import show_window
+
+    # Quit ends the program with an exit code; here it must not end the tests' event loops.
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    a_visit(tmp_path, "Visit of the KIPO delegation")  # a first start writes no backup
+    path = tmp_path / "visitdesk.sqlite3"
+    for file in tmp_path.glob("visitdesk.sqlite3*"):
+        file.unlink()
+    seen: list[str] = []
+
+    def quit_(box: Any) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text() + "\n" + box.informativeText())
+        seen.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if "Quit" in b.text()).click()
+
+    asked = when_shown(modal("missing_records"), quit_)
+    args = argparse.Namespace(data_dir=str(tmp_path), database_url=None, visit=None, view=None)
+    window, opened = show_window(args)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)  # then "VisitDesk cannot start"
+    assert asked and messages[-1][0] == "VisitDesk cannot start" and exits and exits[0] != 0
+    text = seen[0]
+    assert "no backup" in text
+    # Nothing to restore: the choices offered are the two buttons shown, and no "--start-empty".
+    assert "Restore" not in text and not any("Restore" in b for b in seen[1:]), seen
+    assert "--" not in text and not path.exists()
     for desk in opened:
         desk.close()
 

@@ -271,6 +271,9 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
     undo.trigger()
     assert messages and messages[-1][0] == "Cannot undo", messages
     assert "bmalik" in messages[-1][1]
+    # Told as what stays: no "compare the two versions" promised by a box that has none.
+    assert "not undone: their version stays" in messages[-1][1], messages[-1][1]
+    assert "compare" not in messages[-1][1]
     assert heading(a) == SECOND_TITLE
 
 

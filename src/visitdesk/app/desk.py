@@ -169,6 +169,11 @@ class Desk:
         return self._store.read_only
 
     @property
+    def read_only_asked(self) -> bool:
+        """Read-only because it was asked for (`read_only=True`), not forced by the file."""
+        return self._store.read_only_asked
+
+    @property
     def backup(self) -> Path | None:
         """The copy written before this opening upgraded the database (None when none was)."""
         return self._store.backup

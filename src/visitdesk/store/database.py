@@ -56,6 +56,9 @@ class Store:
     backup: Path | None = None
     # A file or folder the officer may not write to opens for reading, searching and printing.
     read_only: bool = False
+    # Read-only because the officer asked for it (the file may well be writable): the reason
+    # they are told is then their own choice, not a folder they should ask access to.
+    read_only_asked: bool = False
     # SQLite only: "WAL" on a local disk, "DELETE" (the rollback journal) on a network share.
     journal_mode: str | None = None
 
@@ -130,7 +133,9 @@ class Store:
                     "write to."
                 )
             engine = make_engine(url, read_only=True)
-            return cls._open_engine(url, engine, path, read_only=True)
+            store = cls._open_engine(url, engine, path, read_only=True)
+            store.read_only_asked = read_only
+            return store
         journal = "DELETE" if is_network_path(path) else "WAL"
         engine = make_engine(url, journal_mode=journal)
         if state is not None and state.revision == migrate.SCHEMA_HEAD:
@@ -186,6 +191,11 @@ class Store:
             busy = busy_error(str(exc.orig))
             if busy is not None:
                 raise busy from exc
+            if self.read_only_asked:
+                raise ReadOnlyStoreError(
+                    "These records were opened for reading only, so the change was not saved. "
+                    "To change them, close VisitDesk and start it again without read-only."
+                ) from exc
             if self.read_only or "readonly database" in str(exc.orig):
                 raise ReadOnlyStoreError(
                     "This database is open for reading only (its file or folder cannot be "

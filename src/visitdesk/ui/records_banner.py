@@ -33,6 +33,12 @@ SETTLE_MS = 300
 
 
 def read_only_text(desk: Desk) -> str:
+    if desk.read_only_asked:
+        return (
+            f"Read only: these records ({desk.location}) were opened for browsing only. You "
+            "can browse, search, print and export; changes are not saved. To change them, "
+            "close VisitDesk and start it again without read-only."
+        )
     return (
         f"Read only: these records ({desk.location}) are in a file or folder you may not "
         "write to. You can browse, search, print and export; changes are not saved. Ask for "

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from visitdesk.app import ConflictError, Record
+    from visitdesk.app import Record
 
 Call = Callable[[], object]
 
@@ -34,17 +34,34 @@ class CallCommand(QUndoCommand):
         self._skip_first_redo = True
 
     def _run(self, call: Call, verb: str) -> None:
-        from visitdesk.app import ConflictError, RefusedError
+        from visitdesk.app import RefusedError
 
         try:
             call()
-        except ConflictError as exc:
-            QMessageBox.warning(self._widget, f"Cannot {verb}", not_undone(self.text(), verb, exc))
-            self.setObsolete(True)
         except RefusedError as exc:
-            QMessageBox.warning(self._widget, f"Cannot {verb}", f"{self.text()}: {exc}")
+            QMessageBox.warning(self._widget, f"Cannot {verb}", self._refusal(exc, verb))
             self.setObsolete(True)
         self._after()
+
+    def _refusal(self, exc: Exception, verb: str) -> str:
+        """Why an undo or redo was refused. A conflict here has no dialog to compare versions
+        in (the save-dialog wording would promise one), so it is told as what stays."""
+        from visitdesk.app import ConflictError
+        from visitdesk.app.errors import local_time
+
+        if not isinstance(exc, ConflictError):
+            return f"{self.text()}: {exc}"
+        what = exc.what[:1].upper() + exc.what[1:]
+        done = f"{verb}ne" if verb == "undo" else "redone"
+        if exc.deleted or exc.theirs is None:
+            return f"{what} was deleted by another officer, so “{self.text()}” was not {done}."
+        who = getattr(exc.theirs, "changed_by", None) or "another officer"
+        when = local_time(getattr(exc.theirs, "changed_at", None))
+        fields = f" ({', '.join(exc.fields)})" if exc.fields else ""
+        return (
+            f"{what} was changed by {who} at {when}{fields} after “{self.text()}”, so it was "
+            f"not {done}: their version stays."
+        )
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -54,20 +71,6 @@ class CallCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._run(self._undo, "undo")
-
-
-def not_undone(text: str, verb: str, exc: ConflictError) -> str:
-    """Why an undo or redo over another officer's save was refused, and what to do instead."""
-    from visitdesk.app.errors import local_time
-
-    if exc.deleted or exc.theirs is None:
-        return f"“{text}” was not {verb}ne: {exc.what} was deleted by another officer since."
-    who = exc.theirs.changed_by or "another officer"
-    return (
-        f"“{text}” was not {verb}ne: {exc.what} was changed by {who} at "
-        f"{local_time(exc.theirs.changed_at)} after this edit, and {verb}ing it would overwrite "
-        "their work. Change it again yourself if you still want it so."
-    )
 
 
 def push_call(

@@ -15,9 +15,11 @@ def ask_missing(parent: QWidget | None, missing: MissingRecordsError) -> bool:
     box.setWindowTitle("The records file is missing")
     box.setTextFormat(box.textFormat().PlainText)
     box.setText(str(missing))
+    # Offer in words only what the buttons offer: with no backup there is none to restore.
     box.setInformativeText(
-        "Restore the newest backup, begin with empty records, or quit and put the file back "
-        "yourself (for instance once the sync tool has finished)."
+        ("Restore the newest backup, begin" if missing.backups else "Begin")
+        + " with empty records, or quit and put the file back yourself (for instance once "
+        "the sync tool has finished)."
     )
     restore = None
     if missing.backups:
