@@ -70,3 +70,36 @@ def test_the_command_line_says_how_to_restore(tmp_path: Path, capsys: Any) -> No
     assert "is missing" in err and f"copy {tmp_path}" in err and "--start-empty" in err
     assert not path.exists()
     assert main(["--data-dir", str(tmp_path), "--start-empty", "visits"]) == 0
+
+
+def test_a_daily_copy_is_kept_once_a_day_for_a_week_and_offered_when_the_file_is_gone(
+    tmp_path: Path,
+) -> None:
+    from datetime import datetime, timedelta
+
+    from visitdesk.store.daily import daily_backup
+
+    desk = Desk.open(data_dir=tmp_path)
+    desk.visits.create(
+        VisitDetails("Visit of the JPO delegation", date(2026, 5, 11), date(2026, 5, 13))
+    )
+    path = desk.database_file
+    assert path is not None
+    first = desk.keep_daily_backup()
+    assert first is not None and first.exists()
+    assert desk.keep_daily_backup() is None  # one a day
+    desk.close()
+    start = datetime(2030, 1, 1, 9, 0)  # days after the first copy, one a day
+    for day in range(1, 10):  # nine more days, each with a change to copy
+        again = Desk.open(data_dir=tmp_path)
+        again.visits.create(VisitDetails(f"Visit {day}", date(2026, 5, 11), date(2026, 5, 13)))
+        again.close()
+        assert daily_backup(path, start + timedelta(days=day)) is not None
+    assert len(list(tmp_path.glob("visitdesk.backup-*-daily*.sqlite3"))) == 7  # a week kept
+    path.unlink()
+    with pytest.raises(MissingRecordsError) as refused:
+        Desk.open(data_dir=tmp_path)
+    Desk.restore_backup(refused.value.backups[0], path)
+    back = Desk.open(data_dir=tmp_path)
+    assert "Visit 9" in [v.title for v in back.visits.list()]  # the newest copy came back
+    back.close()

@@ -24,6 +24,7 @@ from visitdesk.app.errors import (
     FileGoneError,
     NotFoundError,
     OpenError,
+    StoreFaultError,
 )
 from visitdesk.app.records import Record, Stamp
 from visitdesk.app.translate import refusal
@@ -190,6 +191,23 @@ class Desk:
         if path is None:
             return None
         return Watch(self, FileWatch(path, self._store.identity))
+
+    def keep_daily_backup(self) -> Path | None:
+        """Today's copy of the records file beside it (kept for 7 days), written once a day;
+        None when there is one already, on a server, or read-only. Runs on the caller's
+        thread (the window starts it on a thread of its own): a copy takes a moment."""
+        from visitdesk.store.daily import daily_backup
+
+        path = self._store.database_file
+        if path is None or self._store.read_only:
+            return None
+        try:
+            return daily_backup(path)
+        except Exception as exc:
+            refused = refusal(exc)
+            if refused is None:
+                raise
+            raise StoreFaultError(str(refused)) from exc
 
     def check_file(self) -> None:
         """Raise FileGoneError when the database file was replaced or deleted under us."""

@@ -67,6 +67,30 @@ class _Opening(QLabel):
             self.painted.emit()
 
 
+# A few seconds after the records are open: the first paint and the first reads come first.
+DAILY_BACKUP_AFTER_MS = 5000
+
+
+def _daily_backup(desk: Desk) -> None:
+    """Today's copy of the records, on a thread of its own (it takes a moment on a big office);
+    a failure is logged, never shown: the records themselves are fine."""
+    import logging
+    import threading
+
+    def run() -> None:
+        from visitdesk.app import RefusedError
+
+        try:
+            made = desk.keep_daily_backup()
+        except RefusedError as exc:
+            logging.getLogger("visitdesk.backup").warning("No daily backup: %s", exc)
+            return
+        if made is not None:
+            logging.getLogger("visitdesk.backup").info("Daily backup written: %s", made)
+
+    threading.Thread(target=run, name="visitdesk-daily-backup", daemon=True).start()
+
+
 class _PaintedOnce(QObject):
     """Tells when a widget is first painted (the visits list, before the store opens)."""
 
@@ -182,6 +206,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self._run_off_gui_thread(desk)
         self._watch_records(desk)
+        QTimer.singleShot(DAILY_BACKUP_AFTER_MS, lambda: _daily_backup(desk))
         if self._early_rows:
             # Read again, now with the delegations' names that searching also matches (the
             # first read left them out to be painted sooner); what was typed is kept.
