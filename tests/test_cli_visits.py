@@ -22,6 +22,10 @@ def test_visits_lists_newest_first_and_show_names_close_references(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     d = ("--data-dir", str(data_dir))
+    # A folder that does not exist is a typing mistake: said, and nothing made there.
+    code, _, err = run(capsys, *d, "visits")
+    assert code == 3 and f"There is no folder {data_dir}" in err and not data_dir.exists()
+    data_dir.mkdir()
     code, out, _ = run(capsys, *d, "visits")
     assert code == 0 and out == "No visits yet. Import one with `visitdesk import FILE`.\n"
     desk = Desk.open(data_dir=data_dir)

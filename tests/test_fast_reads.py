@@ -80,6 +80,7 @@ def test_an_empty_store_says_so_either_way(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     d = ("--data-dir", str(data_dir))
+    data_dir.mkdir()  # an empty folder of the office's choosing
     assert main([*d, "visits"]) == 0  # made here, the ordinary way
     made = capsys.readouterr().out
     assert main([*d, "visits"]) == 0  # now current: the fast way

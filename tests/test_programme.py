@@ -52,6 +52,9 @@ def test_an_unknown_visit_or_folder_is_one_sentence_and_writes_nothing(
 ) -> None:
     d = ("--data-dir", str(data_dir))
     code, _out, err = run(capsys, *d, "programme", "nope", "-o", str(tmp_path / "p.pdf"))
+    assert code != 0 and f"There is no folder {data_dir}" in err  # a mistyped folder
+    data_dir.mkdir()
+    code, _out, err = run(capsys, *d, "programme", "nope", "-o", str(tmp_path / "p.pdf"))
     assert code != 0 and "There is no visit 'nope'" in err
     code, _out, err = run(
         capsys, *d, "programme", "nope", "-o", str(tmp_path / "missing" / "p.pdf")

@@ -65,6 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that put records into a new folder; every other one reads what is there.
+CREATING = ("import", "import-people")
+
+
+def _no_such_folder(args: argparse.Namespace) -> str | None:
+    """A --data-dir that does not exist, for a command that only reads: a typing mistake,
+    never a reason to make an empty records folder there."""
+    from pathlib import Path
+
+    named = getattr(args, "data_dir", None)
+    if not named or args.database_url or args.command in CREATING:
+        return None
+    folder = Path(named).expanduser()
+    if folder.exists():
+        return None
+    return (
+        f"There is no folder {folder}, so there are no VisitDesk records there. Check the "
+        "folder's name; `visitdesk --data-dir FOLDER import FILE` makes records in a new one."
+    )
+
+
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from visitdesk.app import BusyError, Desk, MissingRecordsError, OpenError, RefusedError
 
@@ -76,6 +97,10 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except RefusedError as exc:
             print(f"visitdesk: {exc}", file=err)
             return 1
+    missing = _no_such_folder(args)
+    if missing is not None:
+        print(f"visitdesk: {missing}", file=err)
+        return 3
     try:
         desk = Desk.open(
             args.database_url,
