@@ -334,3 +334,39 @@ def test_a_file_replaced_or_deleted_under_a_running_store_is_never_written(
         check.close()
     else:
         assert not path.exists()
+
+
+def test_a_file_replaced_under_a_watched_store_is_not_damaged_by_the_old_wal(
+    tmp_path: Path,
+) -> None:
+    """A sync tool puts another copy in place while the window has unsaved-to-disk WAL
+    frames: the next program to open the new file must find it whole."""
+    from datetime import date
+
+    from visitdesk.app import Desk
+    from visitdesk.app.visits import VisitDetails
+
+    folder = tmp_path / "synced"
+    desk = Desk.open(data_dir=folder)
+    watch = desk.watch()
+    assert watch is not None
+    watch.look()  # the window's first look: the watch is on the file as opened
+    path = desk.database_file
+    assert path is not None
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as source, sqlite3.connect(other) as copy:
+        source.backup(copy)  # the copy a colleague's PC had, before today's work
+    source.close()
+    copy.close()
+    for n in range(40):  # today's work, in the WAL
+        desk.visits.create(
+            VisitDetails(f"Visit {n} " + "x" * 200, date(2026, 5, 1), date(2026, 5, 2))
+        )
+    other.replace(path)  # the sync tool
+    _changed, gone = watch.look()
+    assert gone is not None and "replaced by another file" in gone
+    desk.close()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert check.execute("SELECT count(*) FROM visit").fetchone() == (0,)
+    check.close()

@@ -190,7 +190,8 @@ class Desk:
         path = self._store.database_file
         if path is None:
             return None
-        return Watch(self, FileWatch(path, self._store.identity))
+        writable = not self._store.read_only and self._store.journal_mode == "WAL"
+        return Watch(self, FileWatch(path, self._store.identity, writable))
 
     def keep_daily_backup(self) -> Path | None:
         """Today's copy of the records file beside it (kept for 7 days), written once a day;
