@@ -298,4 +298,4 @@ def test_the_window_shows_before_the_records_open_then_fills_in(tmp_path, exampl
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert run.returncode == 0, run.stderr[-800:]
-    assert run.stdout.strip().splitlines()[-1] == "('_Opening', False) VisitsView 1 visit"
+    assert run.stdout.strip().splitlines()[-1] == "('Opening', False) VisitsView 1 visit"

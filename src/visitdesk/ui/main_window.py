@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -18,22 +18,21 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
-    QPaintEvent,
     QUndoGroup,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
 
 from visitdesk.ui import recent, window_session
+from visitdesk.ui.first_paint import OPEN_FALLBACK_MS, Opening, PaintedOnce
 from visitdesk.ui.list_tabs import ListTabs
 from visitdesk.ui.plain import mnemonic_safe, plain_tooltip
+from visitdesk.ui.records_link import RecordsLink
 from visitdesk.ui.visit_menu import add_visit_menu, visit_actions
 
 if TYPE_CHECKING:
@@ -44,68 +43,6 @@ if TYPE_CHECKING:
     from visitdesk.ui.views.people_view import PeopleView
     from visitdesk.ui.views.visit_view import VisitView
     from visitdesk.ui.views.visits_view import VisitsView
-
-# If the window is never painted (started minimised), the records open after this anyway.
-OPEN_FALLBACK_MS = 1000
-
-
-class _Opening(QLabel):
-    """What the Visits tab shows while the records open; tells when it was first painted."""
-
-    painted = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__("Opening the records…", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("font-size: 13pt; color: #555555;")
-        self._was_painted = False
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if not self._was_painted:
-            self._was_painted = True
-            self.painted.emit()
-
-
-# A few seconds after the records are open: the first paint and the first reads come first.
-DAILY_BACKUP_AFTER_MS = 5000
-
-
-def _daily_backup(desk: Desk) -> None:
-    """Today's copy of the records, on a thread of its own (it takes a moment on a big office);
-    a failure is logged, never shown: the records themselves are fine."""
-    import logging
-    import threading
-
-    def run() -> None:
-        from visitdesk.app import RefusedError
-
-        try:
-            made = desk.keep_daily_backup()
-        except RefusedError as exc:
-            logging.getLogger("visitdesk.backup").warning("No daily backup: %s", exc)
-            return
-        if made is not None:
-            logging.getLogger("visitdesk.backup").info("Daily backup written: %s", made)
-
-    threading.Thread(target=run, name="visitdesk-daily-backup", daemon=True).start()
-
-
-class _PaintedOnce(QObject):
-    """Tells when a widget is first painted (the visits list, before the store opens)."""
-
-    painted = Signal()
-
-    def __init__(self, widget: QWidget, parent: QObject) -> None:
-        super().__init__(parent)
-        self._widget = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            self.painted.emit()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -129,7 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self._opening = _Opening(self)
+        self._opening = Opening(self)
         self.tabs.addTab(self._opening, "Visits")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.lists = ListTabs(self)
@@ -174,7 +111,7 @@ class MainWindow(QMainWindow):
                 done.append(True)
                 when_painted()
 
-        self._list_painted = _PaintedOnce(self.visits_view.table.viewport(), self)
+        self._list_painted = PaintedOnce(self.visits_view.table.viewport(), self)
         self._list_painted.painted.connect(lambda: QTimer.singleShot(0, once))
         QTimer.singleShot(OPEN_FALLBACK_MS, once)
 
@@ -204,9 +141,7 @@ class MainWindow(QMainWindow):
         """The records are open: the visits list (already shown, or put in place now) reads
         and writes through the desk from now on."""
         self.desk = desk
-        self._run_off_gui_thread(desk)
-        self._watch_records(desk)
-        QTimer.singleShot(DAILY_BACKUP_AFTER_MS, lambda: _daily_backup(desk))
+        self.records = RecordsLink(self, desk, self.records_changed_elsewhere)
         if self._early_rows:
             # Read again, now with the delegations' names that searching also matches (the
             # first read left them out to be painted sooner); what was typed is kept.
@@ -230,31 +165,6 @@ class MainWindow(QMainWindow):
             self._pending_visit = None
         self.records_ready.emit()
 
-    def _watch_records(self, desk: Desk) -> None:
-        """The banner for read-only or vanished records, and the look at another's commits."""
-        from visitdesk.ui.records_banner import RecordsBanner, RecordsWatch, read_only_text
-
-        self.banner = RecordsBanner(self)
-        if desk.read_only:
-            self.banner.say(read_only_text(desk))
-        self.records_watch = RecordsWatch(
-            desk, self, self.records_changed_elsewhere, self._gone, self._offline
-        )
-
-    def _offline(self, offline: bool) -> None:
-        from visitdesk.ui.records_banner import OFFLINE, read_only_text
-
-        if offline:
-            self.banner.say(OFFLINE)
-        elif self.desk.read_only:
-            self.banner.say(read_only_text(self.desk))
-        else:
-            self.banner.hide()
-
-    def _gone(self, text: str) -> None:
-        self.banner.say(text)
-        QMessageBox.warning(self, "The records file has changed", text)
-
     def records_changed_elsewhere(self) -> None:
         """Another VisitDesk saved to the same records: show their work."""
         self.visits_view.reload()
@@ -270,19 +180,6 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, SavingDialog) and widget.isVisible():
                 widget.look_again(self.desk)
-
-    def _run_off_gui_thread(self, desk: Desk) -> None:
-        """Every store call of this window runs on a worker thread (see `ui/background.py`)."""
-        from visitdesk.ui.background import Background
-
-        background = Background(desk.waiting, self)
-        desk.runner = background.run
-
-        def direct(call: Callable[[], object]) -> object:
-            return call()
-
-        # The desk may outlive the window (a test, the screenshot): calls then run directly.
-        self.destroyed.connect(lambda: setattr(desk, "runner", direct))
 
     # Menus ---------------------------------------------------------------------------------
 
@@ -559,7 +456,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self._ready:
             window_session.save_tabs(self)
-            self.records_watch.stop()
+            self.records.stop()
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
