@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from visitdesk.app.enums import OutcomeKind, OutcomeStatus
 from visitdesk.app.errors import ConflictError, NotFoundError, RefusedError, local_time
 from visitdesk.app.part import Part
 from visitdesk.app.records import Record
+from visitdesk.services.followups import FollowUpData, FollowUpRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -23,40 +24,6 @@ if TYPE_CHECKING:
     from visitdesk.services.outcomes import OutcomeData
 
 __all__ = ["FollowUpData", "FollowUpRow", "Followups", "MarkedDone"]
-
-
-@dataclass(frozen=True)
-class FollowUpData:
-    """A follow-up as the officer decides on it (and as a conflict compares two versions)."""
-
-    kind: OutcomeKind
-    title: str
-    status: OutcomeStatus
-    owner: str
-    due_date: date | None
-    next_step: str
-
-
-class FollowUpRow(NamedTuple):
-    """A row of the follow-ups list: an open outcome, with the version it was read at."""
-
-    id: int
-    visit_id: int
-    visit_title: str
-    kind: OutcomeKind
-    title: str
-    owner: str
-    due_date: date | None
-    status: OutcomeStatus
-    next_step: str
-    overdue: bool
-    haystack: str
-    version: int
-
-    def data(self) -> FollowUpData:
-        return FollowUpData(
-            self.kind, self.title, self.status, self.owner, self.due_date, self.next_step
-        )
 
 
 @dataclass(frozen=True)
@@ -105,23 +72,10 @@ class Followups(Part):
     def list(self, today: date | None = None) -> tuple[FollowUpRow, ...]:
         """Open outcomes of every visit, soonest due first (undated last); `overdue` is
         judged against `today` (the computer's date when not given)."""
-        from sqlalchemy import select
-
-        from visitdesk.domain.models import Outcome
         from visitdesk.services.followups import open_followups
 
         day = today or date.today()
-
-        def work(session: Session) -> tuple[FollowUpRow, ...]:
-            rows = open_followups(session, day)
-            # Read in the same session as the rows: the version each row was shown at.
-            query = select(Outcome.id, Outcome.version).where(
-                Outcome.status.not_in([OutcomeStatus.DONE, OutcomeStatus.DROPPED])
-            )
-            versions = {oid: version for oid, version in session.execute(query)}
-            return tuple(FollowUpRow(*row, version=versions[row.id]) for row in rows)
-
-        return self._desk.read(work)
+        return tuple(self._desk.read(lambda session: open_followups(session, day)))
 
     def details(self, outcome_id: int) -> Record[FollowUpData]:
         from visitdesk.domain.models import Outcome

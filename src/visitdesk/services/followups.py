@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -18,7 +19,21 @@ from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
 
 
+@dataclass(frozen=True)
+class FollowUpData:
+    """A follow-up as the officer decides on it (and as a conflict compares two versions)."""
+
+    kind: OutcomeKind
+    title: str
+    status: OutcomeStatus
+    owner: str
+    due_date: date | None
+    next_step: str
+
+
 class FollowUpRow(NamedTuple):
+    """A row of the follow-ups list: an open outcome, with the version it was read at."""
+
     id: int
     visit_id: int
     visit_title: str
@@ -30,6 +45,12 @@ class FollowUpRow(NamedTuple):
     next_step: str
     overdue: bool
     haystack: str
+    version: int
+
+    def data(self) -> FollowUpData:
+        return FollowUpData(
+            self.kind, self.title, self.status, self.owner, self.due_date, self.next_step
+        )
 
 
 def open_followups(session: Session, today: date) -> list[FollowUpRow]:
@@ -48,6 +69,7 @@ def open_followups(session: Session, today: date) -> list[FollowUpRow]:
             Outcome.due_date,
             Outcome.status,
             Outcome.next_step,
+            Outcome.version,
         )
         .join(Visit, Outcome.visit_id == Visit.id)
         .outerjoin(Person, Outcome.owner_id == Person.id)
@@ -67,6 +89,7 @@ def open_followups(session: Session, today: date) -> list[FollowUpRow]:
         due,
         status,
         step,
+        version,
     ) in session.execute(query):
         if is_closed(kind, status):
             continue
@@ -84,6 +107,7 @@ def open_followups(session: Session, today: date) -> list[FollowUpRow]:
                 step or "",
                 due is not None and due < today,
                 fold(title, owner, vtitle, kind.label, status.label, step),
+                version,
             )
         )
     rows.sort(key=lambda r: (r.due_date is None, r.due_date or today, r.visit_title, r.id))
