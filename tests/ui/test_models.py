@@ -91,6 +91,7 @@ def test_followups_model_makes_overdue_stand_out(qtbot):
             "",
             overdue,
             "",
+            1,  # the version it was read at
         )
 
     model = FollowUpsModel()
