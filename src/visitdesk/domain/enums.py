@@ -104,3 +104,74 @@ class OutcomeStatus(_Labelled):
 class PressReleaseStatus(_Labelled):
     DRAFT = "draft"
     ISSUED = "issued"
+
+
+# Logistics (issue 14). Each ordered vocabulary lists its members from the first in rank.
+
+
+class TravelKind(_Labelled):
+    """Which way a journey goes: into the visit, out of it, or between two of its cities."""
+
+    ARRIVAL = "arrival"
+    DEPARTURE = "departure"
+    ONWARD = "onward"
+
+
+class TravelMode(_Labelled):
+    FLIGHT = "flight"
+    TRAIN = "train"
+    ROAD = "road"
+
+
+class RoomType(_Labelled):
+    """Hotel rooms from the best down: precedence gives the best room to the highest rank."""
+
+    PRESIDENTIAL_SUITE = "presidential_suite"
+    SUITE = "suite"
+    JUNIOR_SUITE = "junior_suite"
+    EXECUTIVE = "executive"
+    DELUXE = "deluxe"
+    STANDARD = "standard"
+
+    @property
+    def rank(self) -> int:
+        """0 for the best room; used to hand the rooms out by precedence."""
+        return list(RoomType).index(self)
+
+
+class CarRole(_Labelled):
+    """What a car does in a motorcade, in the order the cars drive."""
+
+    PILOT = "pilot"
+    FLAG = "flag"
+    DELEGATION = "delegation"
+    ESCORT = "escort"
+    BACKUP = "backup"
+    BAGGAGE = "baggage"
+
+
+class CarSeat(_Labelled):
+    """Seats of a car; the rear right seat (behind the front passenger) is the seat of honour."""
+
+    REAR_RIGHT = "rear_right"
+    REAR_LEFT = "rear_left"
+    REAR_MIDDLE = "rear_middle"
+    FRONT = "front"
+    # Minibuses and coaches: further seats by number, in the order of the list.
+    OTHER = "other"
+
+
+class GiftDirection(_Labelled):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
+class GiftDecision(_Labelled):
+    """What became of a gift received by an official under the deposit rules (the Toshakhana
+    in Pakistan). No payment rule is encoded: the rules in force decide, the register records."""
+
+    NOT_REPORTED = "not_reported"
+    REPORTED = "reported"
+    DEPOSITED = "deposited"
+    RETAINED = "retained"
+    NOT_REQUIRED = "not_required"

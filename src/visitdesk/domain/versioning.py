@@ -55,12 +55,17 @@ def _stamp(record: Versioned, when: datetime, who: str) -> None:
 
 
 def _owner(obj: object) -> Versioned | None:
-    """The versioned record a part belongs to (None for a record on its own or an orphan)."""
-    name = getattr(type(obj), "__version_owner__", None)
-    if name is None:
-        return None
-    owner = getattr(obj, name, None)
-    return owner if isinstance(owner, Versioned) else None
+    """The versioned record a part belongs to (None for a record on its own or an orphan).
+
+    A part of a part (a seat in a car of a movement's car plan) belongs to its part's owner."""
+    for _depth in range(4):
+        name = getattr(type(obj), "__version_owner__", None)
+        if name is None:
+            return None
+        obj = getattr(obj, name, None)
+        if isinstance(obj, Versioned):
+            return obj
+    return None
 
 
 @event.listens_for(Session, "before_flush")

@@ -15,12 +15,16 @@ from visitdesk.domain.types import enum_type
 from visitdesk.domain.versioning import Versioned
 
 if TYPE_CHECKING:
+    from visitdesk.domain.cars import Movement
     from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.gifts import Gift
+    from visitdesk.domain.lodging import Hotel
     from visitdesk.domain.organisation import Organisation
     from visitdesk.domain.outcome import Outcome
     from visitdesk.domain.person import Person
     from visitdesk.domain.press_release import PressRelease
     from visitdesk.domain.statement import Statement
+    from visitdesk.domain.travel import TravelLeg
 
 
 class Visit(Versioned, Base):
@@ -87,6 +91,24 @@ class Visit(Versioned, Base):
     press_releases: Mapped[list[PressRelease]] = relationship(
         back_populates="visit", cascade="all, delete-orphan", order_by="PressRelease.number"
     )
+    # Logistics: the journeys, hotel stays, car plans and gifts of the visit.
+    travel_legs: Mapped[list[TravelLeg]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="TravelLeg.id"
+    )
+    hotels: Mapped[list[Hotel]] = relationship(
+        back_populates="visit",
+        cascade="all, delete-orphan",
+        order_by="Hotel.position",
+        collection_class=ordering_list("position"),
+    )
+    movements: Mapped[list[Movement]] = relationship(
+        back_populates="visit",
+        cascade="all, delete-orphan",
+        order_by="(Movement.departs, Movement.id)",
+    )
+    gifts: Mapped[list[Gift]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="Gift.id"
+    )
 
     def participants_on(self, side: Side) -> list[VisitParticipant]:
         return [p for p in self.participants if p.side is side]
@@ -115,6 +137,11 @@ class VisitParticipant(Base):
     # Interpreter, security, liaison officer...
     role: Mapped[str | None] = mapped_column(String(120))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The host's liaison officer looking after this delegate (a person of the records).
+    liaison_officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
 
     visit: Mapped[Visit] = relationship(back_populates="participants")
-    person: Mapped[Person] = relationship(lazy="joined")
+    person: Mapped[Person] = relationship(lazy="joined", foreign_keys=[person_id])
+    liaison_officer: Mapped[Person | None] = relationship(foreign_keys=[liaison_officer_id])
