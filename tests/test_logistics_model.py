@@ -85,7 +85,7 @@ def test_logistics_rows_are_in_the_visits_trail_and_go_with_the_visit(store: Sto
         movement.cars.append(car)
         session.add_all([leg, hotel, gift, movement])
     with store.engine.connect() as connection:
-        filed = dict(
+        filed: dict[str, int] = dict(
             connection.execute(
                 text(
                     "SELECT table_name, count(*) FROM audit_entry"
