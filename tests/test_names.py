@@ -22,3 +22,16 @@ def test_missing_parts_leave_no_stray_spaces() -> None:
 def test_names_in_other_scripts_are_left_as_they_are() -> None:
     assert display_name(NameParts(None, "志敏", "何", family_name_first=True)) == "何 志敏"
     assert display_name(NameParts("Mr.", "عمران", "خان")) == "Mr. عمران خان"
+
+
+def test_a_prince_or_sheikh_is_named_by_title_and_given_name_never_by_the_house() -> None:
+    prince = NameParts("HRH Prince", "Abdulaziz bin Salman", "Al Saud")
+    assert short_reference(prince) == "Prince Abdulaziz"
+    assert display_name(prince) == "HRH Prince Abdulaziz bin Salman Al Saud"
+    sheikh = NameParts("H.H. Sheikh", "Mohammed bin Rashid", "Al Maktoum")
+    assert short_reference(sheikh) == "Sheikh Mohammed"
+    crown = NameParts("HRH Crown Prince", "Hussein", "bin Abdullah")
+    assert short_reference(crown) == "Crown Prince Hussein"
+    # A title without a given name, and every other honorific, keep the family name.
+    assert short_reference(NameParts("Sheikh", None, "Al Thani")) == "Sheikh Al Thani"
+    assert short_reference(NameParts("HE Mr.", "Ahmed", "Al-Mansouri")) == "HE Mr. Al-Mansouri"

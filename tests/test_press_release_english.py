@@ -12,6 +12,7 @@ import pytest
 
 from tests.release_visits import (
     DAY_2,
+    engagement,
     japanese_visit,
     lahore_visit,
     saudi_visit,
@@ -19,7 +20,7 @@ from tests.release_visits import (
     silent_visit,
     uae_visit,
 )
-from visitdesk.domain.enums import OrganisationKind
+from visitdesk.domain.enums import EngagementKind, OrganisationKind, Side
 from visitdesk.services.press_release import draft_press_release
 from visitdesk.services.press_release.grammar import (
     indefinite,
@@ -244,3 +245,32 @@ def test_lists_are_joined_with_commas_and_and() -> None:
     assert join(["COMSATS", "NUST"]) == "COMSATS and NUST"
     assert join(["COMSATS", "NUST", "the HEC"]) == "COMSATS, NUST and the HEC"
     assert join(["the Chairman, Mr. Rashid", "NUST"]) == "the Chairman, Mr. Rashid, and NUST"
+
+
+def test_a_summary_that_would_only_repeat_the_lead_is_left_out() -> None:
+    visit = saudi_visit()
+    visit.statements.clear()
+    call = visit.engagements[0]
+    dinner = engagement(
+        "dinner",
+        call.start.date(),
+        20,
+        EngagementKind.MEAL,
+        None,
+        "Dinner in honour of the delegation",
+        [a.person for a in call.attendees if a.side is Side.HOST],
+    )
+    visit.engagements.append(dinner)
+    draft = draft_press_release(visit, on=date(2026, 2, 4))
+    called = [p for p in draft.paragraphs if "called on" in p]
+    assert len(called) == 1, draft.paragraphs  # told once, in the lead
+
+
+def test_a_prince_is_named_again_by_title_and_given_name() -> None:
+    visit = saudi_visit()
+    leader = visit.leader
+    assert leader is not None
+    leader.honorific, leader.given_name, leader.family_name = "HRH Prince", "Faisal", "Al Saud"
+    draft = draft_press_release(visit)
+    assert "HRH Prince Faisal Al Saud" in draft.paragraphs[0]
+    assert draft.paragraphs[1].startswith("Prince Faisal said that")

@@ -36,12 +36,42 @@ def display_name(parts: NameParts) -> str:
     return " ".join(p for p in (_clean(parts.honorific), plain_name(parts)) if p)
 
 
+# Titles of a ruling or princely family (Gulf, Jordan, Brunei, Malaysia...): their holders are
+# named on second mention by the title and the first given name ("Prince Abdulaziz", "Sheikh
+# Mohammed"), never by the family or dynasty name ("Prince Al Saud" names a whole house).
+_DYNASTIC_TITLES = frozenset(
+    {
+        "prince", "princess", "sheikh", "sheikha", "shaikh", "shaikha", "sheik", "emir", "amir",
+        "sultan", "king", "queen", "crown", "tunku", "tengku", "pengiran",
+    }
+)  # fmt: skip
+
+
+def dynastic_reference(parts: NameParts) -> str | None:
+    """`Prince Abdulaziz` for `HRH Prince Abdulaziz bin Salman Al Saud`; None for a name that
+    carries no dynastic title (or no given name to go with it)."""
+    given = _clean(parts.given_name)
+    words = _clean(parts.honorific).split()
+    first = next(
+        (n for n, word in enumerate(words) if word.strip(".,").casefold() in _DYNASTIC_TITLES),
+        None,
+    )
+    if first is None or not given:
+        return None
+    # The style before the title (HRH, HH, HE) belongs to the first mention only.
+    return " ".join([*words[first:], given.split()[0]])
+
+
 def short_reference(parts: NameParts) -> str:
-    """How a person is named after the first mention: `Mr. Ranjha`, `Dr. HE Zhimin`.
+    """How a person is named after the first mention: `Mr. Ranjha`, `Dr. HE Zhimin`,
+    `Prince Abdulaziz`.
 
     A family-name-first name keeps the whole name: `Dr. HE` alone reads as a fragment.
     """
     honorific = _clean(parts.honorific)
+    dynastic = dynastic_reference(parts)
+    if dynastic is not None:
+        return dynastic
     if parts.family_name_first:
         core = plain_name(parts)
     else:

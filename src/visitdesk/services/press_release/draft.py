@@ -235,7 +235,9 @@ class _Drafter(Opening, Body):
             if len(self.visit.engagements) < 2:
                 return ""
             actions = self._brief_actions(self.visit.engagements)
-            if not actions:
+            others = [e for e in self.visit.engagements if e is not self.main]
+            if not actions or not self._brief_actions(others):
+                # Only the engagement the lead already tells: saying it again adds nothing.
                 return ""
             cities = list(dict.fromkeys(squash(e.city) for e in self.done if squash(e.city)))
             where = f" in {join(cities)}" if len(cities) > 1 else ""

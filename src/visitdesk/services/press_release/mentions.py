@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from visitdesk.domain.names import dynastic_reference
 from visitdesk.domain.organisation import Organisation
 from visitdesk.domain.person import Person
 from visitdesk.services.press_release.grammar import the_name
@@ -48,7 +49,11 @@ def pronoun(person: Person) -> str | None:
 
 
 def surname_reference(person: Person) -> str:
-    """`Mr. Ranjha`, `Dr. He` (a family name typed in capitals is written as a name again)."""
+    """`Mr. Ranjha`, `Dr. He` (a family name typed in capitals is written as a name again),
+    `Prince Abdulaziz` (a dynastic title goes with the given name, domain/names.py)."""
+    dynastic = dynastic_reference(person.name_parts)
+    if dynastic is not None:
+        return dynastic
     honorific = squash(person.honorific)
     styled = _STYLES.match(honorific)
     if styled:
