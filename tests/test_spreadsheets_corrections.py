@@ -51,11 +51,11 @@ def test_the_preview_shows_each_correction_and_each_person_no_longer_listed(
     args = ("import-people", str(corrected), "--visit", "sipo-2017-03", "--preview")
     assert run(tmp_path, *args) == 0
     out = capsys.readouterr().out
-    assert "Row 2: Dr. He Zhimin: matches he-zhimin, corrects Title/Position; already in" in out
+    assert "Row 2: Dr. HE Zhimin: matches he-zhimin, corrects Title/Position; already in" in out
     assert "Change 2:position: Title/Position: “Deputy Commissioner” → “Commissioner”" in out
     assert "Change 3:email: Email: “zhang@sipo.gov.cn” → “wei.zhang@sipo.gov.cn”" in out
     assert "Change 3:phone: Phone: adds “+86 10 6208 3114”" in out
-    assert "Not in the list: Ms. Li Na (li-na), in the delegation" in out
+    assert "Not in the list: Ms. LI Na (li-na), in the delegation" in out
     assert person(tmp_path, "he-zhimin").position == "Deputy Commissioner"
 
 

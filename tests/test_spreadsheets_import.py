@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from visitdesk.cli import main
 from visitdesk.domain.enums import Side
 from visitdesk.domain.models import Organisation, Person, Visit, VisitParticipant
-from visitdesk.services.spreadsheets.person_names import split_name
+from visitdesk.services.spreadsheets.person_names import family_name_first_hint, split_name
 from visitdesk.store.database import Store
 
 
@@ -21,7 +21,7 @@ def seed(data_dir: Path) -> None:
     store = Store.open(data_dir=data_dir)
     with store.transaction() as session:
         sipo = Organisation(
-            ref="sipo", name="State Intellectual Property Office", short_name="SIPO"
+            ref="sipo", name="State Intellectual Property Office", short_name="SIPO", country="CN"
         )
         ipo = Organisation(ref="ipo", name="IPO-Pakistan")
         he = Person(
@@ -36,6 +36,7 @@ def seed(data_dir: Path) -> None:
         visit = Visit(
             ref="sipo-2017-03", title="Visit of the SIPO China delegation",
             start_date=date(2017, 3, 21), end_date=date(2017, 3, 22), leader=he,
+            guest_organisation=sipo,
         )  # fmt: skip
         visit.participants.append(VisitParticipant(person=rashid, side=Side.HOST))
         session.add(visit)
@@ -108,6 +109,9 @@ def test_an_embassy_list_joins_the_delegation(
     # A matched person gains what was missing and keeps what was stored.
     he = person(tmp_path, "he-zhimin")
     assert (he.email, he.position) == ("he@sipo.gov.cn", "Deputy Commissioner")
+    # SIPO is Chinese: a name without a family name in capitals is family name first.
+    li = person(tmp_path, "li-na")
+    assert (li.family_name, li.given_name, li.family_name_first) == ("Li", "Na", True)
 
 
 def test_one_bad_row_imports_nothing_and_says_which_rows(
@@ -266,3 +270,22 @@ def test_a_5000_character_name_is_a_row_error_not_a_crash(
     path = write_xlsx(tmp_path / "x.xlsx", [["Name", "Email"], ["Li " + "N" * 5000, ""]])
     assert run(tmp_path, "import-people", str(path), "--visit", "sipo-2017-03") == 1
     assert "Name is longer than 400 characters" in capsys.readouterr().out
+
+
+def test_a_chinese_or_korean_name_without_capitals_is_split_family_name_first() -> None:
+    kim = split_name("Ms. Kim Min-ji", family_name_first_hint("김민지", None))
+    assert (kim.honorific, kim.given_name, kim.family_name, kim.family_name_first) == (
+        "Ms.",
+        "Min-ji",
+        "Kim",
+        True,
+    )
+    wang = split_name("Wang Lei", family_name_first_hint(None, "CN"))
+    assert (wang.given_name, wang.family_name, wang.family_name_first) == ("Lei", "Wang", True)
+    # Capitals still decide, Japanese is never guessed, and other countries keep the usual order.
+    assert split_name("Shinzo ABE", True).family_name == "ABE"
+    assert not family_name_first_hint("山田 太郎 やまだ", "JP")
+    assert not family_name_first_hint(None, "SA")
+    assert split_name("Ahmed Al-Mansouri", family_name_first_hint(None, "AE")).family_name == (
+        "Al-Mansouri"
+    )

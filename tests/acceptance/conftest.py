@@ -21,6 +21,17 @@ pin_singletons()  # as the app does at start (see ui/refcounts.py)
 
 
 @pytest.fixture(autouse=True)
+def _typing_at_a_steady_pace(qapp: QApplication) -> Iterator[None]:
+    """A drop-down list finds an entry by the letters typed within the keyboard interval
+    (0.4 s); on a loaded test machine qtbot's letters can come further apart than a person's,
+    and "Interpreter" would be searched as "I", then "n"..."""
+    before = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(10_000)
+    yield
+    QApplication.setKeyboardInputInterval(before)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path) -> None:
     """Recent files, open tabs and the last folder live in QSettings: never the developer's."""
     QCoreApplication.setOrganizationName("VisitDeskAcceptance")

@@ -132,7 +132,7 @@ def test_a_corrected_list_is_applied_after_one_preview_and_undone_in_one_step(
     qtbot.mouseClick(button(visit, "Import people…"), Qt.MouseButton.LeftButton)
 
     assert preview["changes"] == [
-        "Row 2, Dr. He Zhimin: Title/Position: “Deputy Commissioner” → “Commissioner”"
+        "Row 2, Dr. HE Zhimin: Title/Position: “Deputy Commissioner” → “Commissioner”"
     ]
     assert preview["missing"] == ["Mr. ZHANG Wei (sipo-member-2)"]
     assert preview["ticked"] is True

@@ -25,7 +25,12 @@ from visitdesk.domain.models import Organisation, Person, Visit
 from visitdesk.domain.names import NameParts, plain_name
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.spreadsheets.columns import ColumnMap, label, match_columns
-from visitdesk.services.spreadsheets.person_names import slug, split_name, unique_ref
+from visitdesk.services.spreadsheets.person_names import (
+    family_name_first_hint,
+    slug,
+    split_name,
+    unique_ref,
+)
 from visitdesk.services.spreadsheets.tables import SheetRow, read_sheet
 
 if TYPE_CHECKING:
@@ -200,7 +205,8 @@ class _Planner:
 
     def _name(self, text: dict[str, str], plan: RowPlan) -> NameParts | None:
         if text.get("family_name"):
-            whole = split_name(text.get("name", "")) if text.get("name") else None
+            hint = self._family_first(text)
+            whole = split_name(text.get("name", ""), hint) if text.get("name") else None
             return NameParts(
                 text.get("honorific") or (whole.honorific if whole else None),
                 text.get("given_name") or None,
@@ -210,9 +216,19 @@ class _Planner:
         if not text.get("name"):
             plan.errors.append("the name is empty")
             return None
-        split = split_name(text["name"])
+        split = split_name(text["name"], self._family_first(text))
         honorific = text.get("honorific") or split.honorific
         return NameParts(honorific, split.given_name, split.family_name, split.family_name_first)
+
+    def _family_first(self, text: dict[str, str]) -> bool:
+        """From the row's native name, else its organisation's country, else (for the
+        delegation) the guest organisation's."""
+        organisation = self._organisation(text.get("organisation", ""))
+        country = organisation.country if isinstance(organisation, Organisation) else None
+        guests = self.visit.guest_organisation
+        if country is None and self.side is Side.GUEST and guests is not None:
+            country = guests.country
+        return family_name_first_hint(text.get("native_name"), country)
 
     def _values(self, text: dict[str, str], parts: NameParts | None, plan: RowPlan) -> None:
         if parts is not None:

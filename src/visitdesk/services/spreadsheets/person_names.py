@@ -2,7 +2,11 @@
 
 Protocol lists write a family name in capitals when it might be mistaken (`HE Zhimin`,
 `ZHANG Wei`): that word is the family name, and if it comes first the name is family-name-first.
-Otherwise the last word is the family name, the usual order in the lists offices receive.
+Otherwise the last word is the family name, the usual order in the lists offices receive,
+unless the row says the name is Chinese or Korean (a native name in Han or Hangul, or such a
+country): those are written family name first in English too (`Kim Min-ji`, `Wang Lei`).
+Japanese names are not guessed: both orders are common in English, and lists from Japan mark
+the family name in capitals.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from visitdesk.domain.languages import is_hangul, is_kana
 
 # Written with or without the full stop. "HE" alone is a Chinese family name, not His Excellency.
 _HONORIFICS = {
@@ -36,7 +42,27 @@ def _is_capitalised_surname(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def split_name(text: str) -> SplitName:
+_FAMILY_FIRST_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "KR", "KP"})
+
+
+def family_name_first_hint(native_name: str | None, country: str | None) -> bool:
+    """Whether a name without a marked family name is Chinese or Korean, so family name first."""
+    native = native_name or ""
+    if any(is_kana(c) for c in native):
+        return False
+    if any(is_hangul(c) or _is_han(c) for c in native):
+        return True
+    return bool(country) and (country or "").strip().upper() in _FAMILY_FIRST_COUNTRIES
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
+
+
+def split_name(text: str, family_first: bool = False) -> SplitName:
+    """`family_first`: the row's hint (family_name_first_hint) for a name with no family name
+    in capitals."""
     words = text.split()
     honorifics: list[str] = []
     while len(words) > 1 and _is_honorific(words[0]):
@@ -49,6 +75,8 @@ def split_name(text: str) -> SplitName:
         index = capitals[0]
         family = words.pop(index)
         return SplitName(honorific, " ".join(words), family, index == 0)
+    if family_first:
+        return SplitName(honorific, " ".join(words[1:]), words[0], True)
     return SplitName(honorific, " ".join(words[:-1]), words[-1], False)
 
 
