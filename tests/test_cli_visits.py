@@ -49,3 +49,25 @@ def test_visits_lists_newest_first_and_show_names_close_references(
         f"visitdesk: There is no visit {jpo[:-1]!r}. Did you mean {jpo}? "
         "`visitdesk visits` lists the visits.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("show",),
+        ("history",),
+        ("programme", "-o", "out.pdf"),
+        ("press-release", "-o", "out.pdf"),
+        ("briefing-pack", "-o", "out.pdf"),
+    ],
+    ids=lambda c: c[0],
+)
+def test_every_command_given_a_mistyped_visit_says_where_the_visits_are_listed(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    Desk.open(data_dir=data_dir).close()
+    args = [a if a != "out.pdf" else str(tmp_path / a) for a in command[1:]]
+    code, _, err = run(capsys, "--data-dir", str(data_dir), command[0], "NOPE", *args)
+    assert code == 1
+    assert err == "visitdesk: There is no visit 'NOPE'. `visitdesk visits` lists the visits.\n"
+    assert not (tmp_path / "out.pdf").exists()

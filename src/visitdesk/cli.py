@@ -87,7 +87,14 @@ def _no_such_folder(args: argparse.Namespace) -> str | None:
 
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from visitdesk.app import BusyError, Desk, MissingRecordsError, OpenError, RefusedError
+    from visitdesk.app import (
+        BusyError,
+        Desk,
+        MissingRecordsError,
+        NotFoundError,
+        OpenError,
+        RefusedError,
+    )
 
     if getattr(args, "opens_itself", False):
         # `visitdesk server …` opens the server itself: its backup comes before any upgrade.
@@ -132,6 +139,9 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except BusyError as exc:
         print(f"visitdesk: {exc}", file=err)
         return EXIT_BUSY
+    except NotFoundError as exc:
+        print(f"visitdesk: {_where_to_look(str(exc))}", file=err)
+        return 1
     except RefusedError as exc:
         print(f"visitdesk: {exc}", file=err)
         return 1
@@ -171,6 +181,14 @@ def write_crash_log(exc: BaseException) -> str:
         return handle.name
     except OSError:
         return "(could not be written)"
+
+
+def _where_to_look(sentence: str) -> str:
+    """A mistyped visit reference: the command line says which command lists the visits (the
+    window needs no such hint, so the app's sentence has none)."""
+    if sentence.startswith("There is no visit") and "visitdesk visits" not in sentence:
+        return f"{sentence} `visitdesk visits` lists the visits."
+    return sentence
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -38,11 +38,5 @@ def print_visit_list(rows: Sequence[Any], out: TextIO) -> int:
 
 
 def run_show(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
-    from visitdesk.app import NotFoundError
-
-    try:
-        summary = desk.visits.summary(args.ref)
-    except NotFoundError as exc:
-        raise NotFoundError(f"{exc} `visitdesk visits` lists the visits.") from exc
-    out.write(summary)
+    out.write(desk.visits.summary(args.ref))
     return 0
