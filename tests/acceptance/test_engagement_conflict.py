@@ -15,14 +15,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QTableView,
     QTableWidget,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.acceptance.widgets import button, cells_under, click, menu_entry, named, plain, retype
 from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
@@ -95,52 +94,6 @@ def officer_a(qtbot: Any, shared: Path, messages: Messages) -> Iterator[MainWind
 # What an officer does ------------------------------------------------------------------------
 
 
-def _plain(text: str) -> str:
-    return text.replace("&", "")
-
-
-def menu_action(window: MainWindow, menu: str, starts: str) -> QAction:
-    for top in window.menuBar().actions():
-        sub = top.menu()
-        if _plain(top.text()) == menu and isinstance(sub, QMenu):
-            for action in sub.actions():
-                if _plain(action.text()).startswith(starts):
-                    return action
-    raise AssertionError(f"no {menu} ▸ {starts}")
-
-
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    for candidate in parent.findChildren(QAbstractButton):
-        if _plain(candidate.text()) == text and candidate.isVisible():
-            return candidate
-    raise AssertionError(f"no visible button {text!r}")
-
-
-def named(parent: QWidget, kind: type[Any], name: str) -> Any:
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def retype(qtbot: Any, field: QLineEdit, text: str) -> None:
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Tab)
-
-
-def cells(table: QTableView, column: str) -> list[str]:
-    model = table.model()
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    number = heads.index(column)
-    return [model.index(r, number).data() for r in range(model.rowCount())]
-
-
 def in_dialog(
     title: str, steps: Callable[[QWidget], None], of: QWidget | None = None
 ) -> list[QWidget]:
@@ -183,7 +136,7 @@ def programme(tab: QWidget) -> tuple[QWidget, QTableView]:
     sections = tab.findChild(QTabWidget)
     assert sections is not None
     for i in range(sections.count()):
-        if _plain(sections.tabText(i)) == "Programme":
+        if plain(sections.tabText(i)) == "Programme":
             sections.setCurrentIndex(i)
             panel = sections.widget(i)
             assert panel is not None
@@ -206,14 +159,14 @@ def test_a_second_officers_change_is_shown_not_overwritten(
 ) -> None:
     path = _visit_file(tmp_path / "jpo.visit.json")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    menu_action(officer_a, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(officer_a, "File", "Import visitdesk/1 file").trigger()
     assert messages[-1][0] == "Imported", messages
     # The second officer starts VisitDesk on the same shared folder.
     officer_b, store_b = _window(qtbot, shared, "bmalik")
     try:
         a_panel, a_table = programme(open_visit(qtbot, officer_a, "jpo"))
         b_panel, b_table = programme(open_visit(qtbot, officer_b, "jpo"))
-        assert cells(a_table, "Time") == cells(b_table, "Time") == ["10:00–11:00"]
+        assert cells_under(a_table, "Time") == cells_under(b_table, "Time") == ["10:00–11:00"]
         a_table.selectRow(0)
         b_table.selectRow(0)
         outcome: dict[str, Any] = {}
@@ -245,7 +198,7 @@ def test_a_second_officers_change_is_shown_not_overwritten(
             opened_b = in_dialog("Edit engagement", b_moves_it, of=officer_b)
             click(qtbot, button(b_panel, "Edit…"))
             assert opened_b
-            assert cells(b_table, "Time") == ["11:30–12:30"]
+            assert cells_under(b_table, "Time") == ["11:30–12:30"]
             # A saves: refused, both versions shown; Back returns to A's text.
             shown = in_dialog("Changed by another officer", on_conflict)
             click(qtbot, button(dialog, "Save"))
@@ -270,7 +223,7 @@ def test_a_second_officers_change_is_shown_not_overwritten(
         assert outcome["still open"] and outcome["notes after back"] == NOTES
         assert outcome["closed"]
         # A's programme now shows B's time, and B's change was never overwritten.
-        assert cells(a_table, "Time") == ["11:30–12:30"]
+        assert cells_under(a_table, "Time") == ["11:30–12:30"]
         assert not any(title == "Not saved" for title, _text in messages)
     finally:
         store_b.close()

@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QComboBox,
     QDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.acceptance.widgets import button, click, column_cells
 from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
@@ -119,20 +119,6 @@ def field(parent: QWidget, name: str) -> Any:
     return found[0]
 
 
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    found = [
-        b
-        for b in parent.findChildren(QAbstractButton)
-        if b.isVisible() and b.text().replace("&", "") == text
-    ]
-    assert found, f"no button {text!r} in {parent.windowTitle()!r}"
-    return found[0]
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
     for top in window.menuBar().actions():
         if top.text().replace("&", "") == menu:
@@ -181,11 +167,6 @@ def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     combo.setFocus()
     qtbot.keyClicks(combo, text.split()[0])
     assert combo.currentText().startswith(text), combo.currentText()
-
-
-def cells(table: QTableView, column: int) -> list[str]:
-    model = table.model()
-    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
 
 
 def click_row(qtbot: Any, table: QTableView, row: int, double: bool = False) -> None:
@@ -283,7 +264,7 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
             dialogs.then(handler)
             click(qtbot, button(dialog, "New person…"))
         table = child(dialog, QTableView, "people")
-        order.append(cells(table, 0))
+        order.append(column_cells(table, 0))
         table.setFocus()
         qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         click(qtbot, button(dialog, "OK"))
@@ -294,7 +275,11 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     assert order == [["Dr. HEE Zhimin", "Mr. ZHANG Wei", "Ms. WANG Li"]]
     delegation = child(panel, QTableView, "delegation")
     # The most senior leads, though no one chose a leader.
-    assert cells(delegation, 0) == ["Dr. HEE Zhimin  (leader)", "Mr. ZHANG Wei", "Ms. WANG Li"]
+    assert column_cells(delegation, 0) == [
+        "Dr. HEE Zhimin  (leader)",
+        "Mr. ZHANG Wei",
+        "Ms. WANG Li",
+    ]
 
     # The misspelt name corrected from the delegation: a double-click opens the person.
     def correct(dialog: QDialog) -> None:
@@ -306,19 +291,19 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     dialogs.then(correct)
     click_row(qtbot, delegation, 0, double=True)
     dialogs.check()
-    assert cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
+    assert column_cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
     # The correction is undoable like any edit of the visit, and redoable.
     undo = menu_action(window, "Edit", "Undo")
     assert undo.text().replace("&", "") == "Undo Edit Dr. HE Zhimin"
     undo.trigger()
-    assert cells(delegation, 0)[0] == "Dr. HEE Zhimin  (leader)"
+    assert column_cells(delegation, 0)[0] == "Dr. HEE Zhimin  (leader)"
     menu_action(window, "Edit", "Redo").trigger()
-    assert cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
+    assert column_cells(delegation, 0)[0] == "Dr. HE Zhimin  (leader)"
 
     # Ms. WANG interprets.
     click_row(qtbot, delegation, 2)
     choose(qtbot, field(panel, "Role"), "Interpreter")
-    assert cells(delegation, 5) == ["", "", "Interpreter"]
+    assert column_cells(delegation, 5) == ["", "", "Interpreter"]
 
     # The visit dialog says who leads and why.
     notes: list[str] = []
@@ -353,7 +338,7 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     lists = child(people, QTabWidget)
     lists.setCurrentIndex(0)
     people_table = child(people, QTableView, "people")
-    wang = cells(people_table, 0).index("Ms. WANG Li")
+    wang = column_cells(people_table, 0).index("Ms. WANG Li")
 
     def move_wang(dialog: QDialog) -> None:
         choose(qtbot, field(dialog, "Organisation"), "National")
@@ -362,16 +347,16 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     dialogs.then(move_wang)
     click_row(qtbot, people_table, wang, double=True)
     dialogs.check()
-    assert cells(delegation, 3) == ["CNIPA", "CNIPA", "NIPA"]
+    assert column_cells(delegation, 3) == ["CNIPA", "CNIPA", "NIPA"]
 
     # Merge the two from the People view: both side by side, CNIPA kept.
     lists.setCurrentIndex(1)
     organisations = child(people, QTableView, "organisations")
-    assert sorted(cells(organisations, 1)) == ["CNIPA", "IPO-Pakistan", "NIPA"]
+    assert sorted(column_cells(organisations, 1)) == ["CNIPA", "IPO-Pakistan", "NIPA"]
     qtbot.keyClicks(
         field(people, "Search people and organisations"), "intellectual property administration"
     )
-    assert sorted(cells(organisations, 1)) == ["CNIPA", "NIPA"]
+    assert sorted(column_cells(organisations, 1)) == ["CNIPA", "NIPA"]
     organisations.setFocus()
     qtbot.keyClick(organisations, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     side_by_side: list[str] = []
@@ -386,13 +371,13 @@ def test_a_delegation_entered_by_hand_corrected_and_a_duplicate_merged_then_undo
     click(qtbot, button(people, "Merge…"))
     dialogs.check()
     assert "国家知识产权局" in side_by_side and "China" in side_by_side
-    assert cells(organisations, 1) == ["CNIPA"]
-    assert cells(delegation, 3) == ["CNIPA", "CNIPA", "CNIPA"]
+    assert column_cells(organisations, 1) == ["CNIPA"]
+    assert column_cells(delegation, 3) == ["CNIPA", "CNIPA", "CNIPA"]
 
     # Edit > Undo brings the duplicate back, with Ms. WANG under it again.
     undo = menu_action(window, "Edit", "Undo")
     assert undo.text().replace("&", "") == "Undo Merge NIPA into CNIPA"
     undo.trigger()
-    assert sorted(cells(organisations, 1)) == ["CNIPA", "NIPA"]
-    assert cells(delegation, 3) == ["CNIPA", "CNIPA", "NIPA"]
+    assert sorted(column_cells(organisations, 1)) == ["CNIPA", "NIPA"]
+    assert column_cells(delegation, 3) == ["CNIPA", "CNIPA", "NIPA"]
     assert warnings == []

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QLabel,
     QTableView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.acceptance.conftest import menu_action, when_shown
+from tests.acceptance.widgets import button, column_cells, conflict_dialog
 from visitdesk.app import Desk
 from visitdesk.ui.main_window import MainWindow
 
@@ -54,16 +54,6 @@ def field(dialog: QWidget, name: str) -> Any:
     return found[0]
 
 
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    found = [
-        b
-        for b in parent.findChildren(QAbstractButton)
-        if b.isVisible() and b.text().replace("&", "") == text
-    ]
-    assert found, f"no button {text!r} in {parent.windowTitle()!r}"
-    return found[0]
-
-
 def type_into(qtbot: Any, widget: QWidget, text: str) -> None:
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -78,13 +68,8 @@ def people_table(qtbot: Any, window: MainWindow) -> QTableView:
     return table
 
 
-def cells(table: QTableView, column: int) -> list[str]:
-    model = table.model()
-    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
-
-
 def double_click(qtbot: Any, table: QTableView, text: str) -> None:
-    row = cells(table, 0).index(text)
+    row = column_cells(table, 0).index(text)
     centre = table.visualRect(table.model().index(row, 0)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -98,11 +83,6 @@ def person_dialog(other_than: QWidget | None = None) -> Any:
         return widget
 
     return find
-
-
-def conflict() -> QWidget | None:
-    widget = QApplication.activeModalWidget()
-    return widget if widget is not None and widget.objectName() == "conflict" else None
 
 
 def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_mine(
@@ -122,9 +102,9 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
 
     when_shown(person_dialog(), add)
     qtbot.mouseClick(button(a, "New person…"), Qt.MouseButton.LeftButton)
-    assert "Ms. Yuki Tanaka" in cells(a_people, 0)
+    assert "Ms. Yuki Tanaka" in column_cells(a_people, 0)
     b_people = people_table(qtbot, b)
-    assert cells(b_people, 0) == ["Ms. Yuki Tanaka"]
+    assert column_cells(b_people, 0) == ["Ms. Yuki Tanaka"]
 
     seen: dict[str, Any] = {}
 
@@ -148,8 +128,8 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
         # Meanwhile B opens her in the other window, corrects her position and saves.
         when_shown(person_dialog(other_than=dialog), b_changes_position)
         double_click(qtbot, b_people, "Ms. Yuki Tanaka")
-        seen["b saw"] = cells(b_people, 2)
-        when_shown(conflict, keep_mine)
+        seen["b saw"] = column_cells(b_people, 2)
+        when_shown(conflict_dialog, keep_mine)
         qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
 
     when_shown(person_dialog(), a_adds_phone)
@@ -167,7 +147,7 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
 
     # Keep mine stored A's change (the phone) over B's version; B's position, which A never
     # touched, stays as B saved it. B opening her again reads both.
-    assert cells(a_people, 2) == ["Director, Patent Examination"]
+    assert column_cells(a_people, 2) == ["Director, Patent Examination"]
     in_b: dict[str, str] = {}
 
     def look(dialog: QWidget) -> None:
@@ -181,7 +161,7 @@ def test_a_save_over_another_officers_change_shows_both_and_keep_mine_stores_min
     # Edit > Undo in A puts back B's version, which A's save replaced: no phone.
     undo = menu_action(a, "Edit", "Undo Edit Ms. Yuki Tanaka")
     undo.trigger()
-    assert cells(a_people, 2) == ["Director, Patent Examination"]
+    assert column_cells(a_people, 2) == ["Director, Patent Examination"]
 
     def no_phone(dialog: QWidget) -> None:
         in_b.update(phone=field(dialog, "Phone").text())

@@ -19,7 +19,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.acceptance.conftest import menu_action, when_shown
+from tests.acceptance.widgets import conflict_dialog
 from visitdesk.app import Desk
 from visitdesk.ui.main_window import MainWindow
 
@@ -111,11 +111,6 @@ def state(release: QWidget) -> str:
     return label.text()
 
 
-def conflict() -> QWidget | None:
-    widget = QApplication.activeModalWidget()
-    return widget if widget is not None and widget.objectName() == "conflict" else None
-
-
 def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
     qtbot: Any,
     officer_a: MainWindow,
@@ -157,7 +152,7 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
         seen.append(" | ".join(item.text() for item in items if item is not None))
         qtbot.mouseClick(button(dialog, "Back to my changes"), Qt.MouseButton.LeftButton)
 
-    when_shown(conflict, back)
+    when_shown(conflict_dialog, back)
     qtbot.mouseClick(button(a_release, "Save"), Qt.MouseButton.LeftButton)
     assert "changed by bmalik" in seen[0] and "(headline)" in seen[0]
     assert "Headline" in seen[1]
@@ -166,7 +161,8 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
     assert "Unsaved" in state(a_release)
 
     when_shown(
-        conflict, lambda d: qtbot.mouseClick(button(d, "Keep mine"), Qt.MouseButton.LeftButton)
+        conflict_dialog,
+        lambda d: qtbot.mouseClick(button(d, "Keep mine"), Qt.MouseButton.LeftButton),
     )
     qtbot.mouseClick(button(a_release, "Save"), Qt.MouseButton.LeftButton)
     assert "Saved, with your edits" in state(a_release)
@@ -200,7 +196,8 @@ def test_a_stale_release_save_shows_both_versions_and_keeps_what_was_typed(
     qtbot.keyClick(city, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(city, "Lahore")
     when_shown(
-        conflict, lambda d: qtbot.mouseClick(button(d, "Take theirs"), Qt.MouseButton.LeftButton)
+        conflict_dialog,
+        lambda d: qtbot.mouseClick(button(d, "Take theirs"), Qt.MouseButton.LeftButton),
     )
     qtbot.mouseClick(button(a_release, "Save"), Qt.MouseButton.LeftButton)
     assert field(a_release, "Topic").text() == "MoU on patent examination"

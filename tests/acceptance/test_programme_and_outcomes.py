@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QTableView,
     QTabWidget,
     QWidget,
 )
 
+from tests.acceptance.widgets import button, cells_under, click, menu_entry, named, plain, retype
 from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
@@ -130,45 +129,6 @@ def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindo
 # What an officer does: menus, buttons by their text, fields by their name --------------------
 
 
-def _plain(text: str) -> str:
-    return text.replace("&", "")
-
-
-def menu_action(window: MainWindow, menu: str, starts: str) -> QAction:
-    for top in window.menuBar().actions():
-        sub = top.menu()
-        if _plain(top.text()) == menu and isinstance(sub, QMenu):
-            for action in sub.actions():
-                if _plain(action.text()).startswith(starts):
-                    return action
-    raise AssertionError(f"no {menu} ▸ {starts}")
-
-
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    for candidate in parent.findChildren(QAbstractButton):
-        if _plain(candidate.text()) == text and candidate.isVisible():
-            return candidate
-    raise AssertionError(f"no visible button {text!r}")
-
-
-def named(parent: QWidget, kind: type[Any], name: str) -> Any:
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r}"
-    return found
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def retype(qtbot: Any, field: QLineEdit, text: str) -> None:
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Tab)
-
-
 def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, (
@@ -205,13 +165,6 @@ def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
     return seen
 
 
-def cells(table: QTableView, column: str) -> list[str]:
-    model = table.model()
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    number = heads.index(column)
-    return [model.index(r, number).data() for r in range(model.rowCount())]
-
-
 def tooltip(table: QTableView, column: str, row: int) -> str:
     model = table.model()
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -239,7 +192,7 @@ def select_rows(qtbot: Any, attendees: QListWidget, starts: list[str]) -> None:
 
 def import_file(qtbot: Any, window: MainWindow, monkeypatch: Any, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(window, "File", "Import visitdesk/1 file").trigger()
 
 
 def visit_tab(window: MainWindow) -> QWidget:
@@ -252,7 +205,7 @@ def section(window: MainWindow, name: str) -> QWidget:
     sections = visit_tab(window).findChild(QTabWidget)
     assert sections is not None
     for i in range(sections.count()):
-        if _plain(sections.tabText(i)) == name:
+        if plain(sections.tabText(i)) == name:
             sections.setCurrentIndex(i)
             widget = sections.widget(i)
             assert widget is not None
@@ -323,9 +276,9 @@ def test_an_officer_enters_the_programme_and_outcomes_and_undoes_what_she_must(
     opened = in_dialog("New engagement", first_engagement)
     click(qtbot, button(programme, "Add engagement…"))
     assert opened
-    assert cells(table, "Engagement") == ["Talks at IPO-Pakistan"]
-    assert cells(table, "Delegation") == ["Dr. KIM Jong-soo, Ms. LEE Min-ji, Mr. JUNG Hyun"]
-    assert cells(table, "Host side") == ["Engr. Khan"]
+    assert cells_under(table, "Engagement") == ["Talks at IPO-Pakistan"]
+    assert cells_under(table, "Delegation") == ["Dr. KIM Jong-soo, Ms. LEE Min-ji, Mr. JUNG Hyun"]
+    assert cells_under(table, "Host side") == ["Engr. Khan"]
 
     # 2. Dates typed as "22 Mar 2017" and "2017-03-23".
     for title, typed in (("Call on the Minister", "22 Mar 2017"), ("Visit to NUST", "2017-03-23")):
@@ -338,7 +291,7 @@ def test_an_officer_enters_the_programme_and_outcomes_and_undoes_what_she_must(
         opened = in_dialog("New engagement", engagement)
         click(qtbot, button(programme, "Add engagement…"))
         assert opened
-    assert cells(table, "Day") == ["Wed 22 Mar", "", "Thu 23 Mar"]
+    assert cells_under(table, "Day") == ["Wed 22 Mar", "", "Thu 23 Mar"]
 
     # 3. An MoU drafted, initialled and signed, each step dated in its row.
     outcomes = section(window, "Outcomes")
@@ -360,7 +313,7 @@ def test_an_officer_enters_the_programme_and_outcomes_and_undoes_what_she_must(
     opened = in_dialog("New outcome", new_mou)
     click(qtbot, button(outcomes, "Add outcome…"))
     assert opened
-    assert cells(outcome_table, "Status") == ["Drafted 22 Mar 2017"]
+    assert cells_under(outcome_table, "Status") == ["Drafted 22 Mar 2017"]
 
     for step, typed, shown in (
         ("Initialled", "23 Mar 2017", "Initialled 23 Mar 2017"),
@@ -376,7 +329,7 @@ def test_an_officer_enters_the_programme_and_outcomes_and_undoes_what_she_must(
         opened = in_dialog("Edit outcome", move_on)
         click(qtbot, button(outcomes, "Edit…"))
         assert opened
-        assert cells(outcome_table, "Status") == [shown]
+        assert cells_under(outcome_table, "Status") == [shown]
     assert tooltip(outcome_table, "Status", 0) == (
         "Drafted 22 Mar 2017 → Initialled 23 Mar 2017 → Signed 23 Mar 2017"
     )
@@ -402,36 +355,36 @@ def test_an_officer_enters_the_programme_and_outcomes_and_undoes_what_she_must(
     opened = in_dialog("New outcome", directive)
     click(qtbot, button(outcomes, "Add outcome…"))
     assert opened
-    row = cells(outcome_table, "Outcome").index("Share examination guidelines")
-    assert cells(outcome_table, "Due")[row] == "30 Jun 2017"
-    assert cells(outcome_table, "Owner")[row] == "Engr. Aziz Khan"
+    row = cells_under(outcome_table, "Outcome").index("Share examination guidelines")
+    assert cells_under(outcome_table, "Due")[row] == "30 Jun 2017"
+    assert cells_under(outcome_table, "Owner")[row] == "Engr. Aziz Khan"
 
     # 5. Marked done in Follow-ups, then undone.
-    menu_action(window, "View", "Follow-ups").trigger()
+    menu_entry(window, "View", "Follow-ups").trigger()
     followups = window.tabs.currentWidget()
     assert followups is not None
     follow_table = followups.findChild(QTableView)
     assert follow_table is not None
-    titles = cells(follow_table, "Follow-up")
+    titles = cells_under(follow_table, "Follow-up")
     follow_table.selectRow(titles.index("Share examination guidelines"))
     click(qtbot, button(followups, "Mark done"))
-    assert "Share examination guidelines" not in cells(follow_table, "Follow-up")
-    undo = menu_action(window, "Edit", "Undo")
-    assert _plain(undo.text()) == "Undo Mark “Share examination guidelines” done"
+    assert "Share examination guidelines" not in cells_under(follow_table, "Follow-up")
+    undo = menu_entry(window, "Edit", "Undo")
+    assert plain(undo.text()) == "Undo Mark “Share examination guidelines” done"
     undo.trigger()
-    assert "Share examination guidelines" in cells(follow_table, "Follow-up")
+    assert "Share examination guidelines" in cells_under(follow_table, "Follow-up")
 
     # 6. Another file imported, then taken back whole.
-    menu_action(window, "View", "Visits").trigger()
+    menu_entry(window, "View", "Visits").trigger()
     import_file(qtbot, window, monkeypatch, _other_file(tmp_path / "jpo.visit.json"))
     assert messages[-1][0] == "Imported", messages[-1]
     visits_table = visits.findChild(QTableView)
     assert visits_table is not None
     search.clear()
-    assert sorted(cells(visits_table, "Visit")) == [
+    assert sorted(cells_under(visits_table, "Visit")) == [
         "Visit of the JPO delegation", "Visit of the KIPO Korea delegation"
     ]  # fmt: skip
-    undo = menu_action(window, "Edit", "Undo")
-    assert _plain(undo.text()) == "Undo import of jpo.visit.json (remove 1 visit)"
+    undo = menu_entry(window, "Edit", "Undo")
+    assert plain(undo.text()) == "Undo import of jpo.visit.json (remove 1 visit)"
     undo.trigger()
-    assert cells(visits_table, "Visit") == ["Visit of the KIPO Korea delegation"]
+    assert cells_under(visits_table, "Visit") == ["Visit of the KIPO Korea delegation"]

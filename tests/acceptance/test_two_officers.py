@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.acceptance.widgets import click, conflict_dialog
 from visitdesk.app import Desk
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
@@ -82,11 +83,6 @@ def modal_of(window: QWidget, name: str) -> Callable[[], QWidget | None]:
     return find
 
 
-def conflict() -> QWidget | None:
-    widget = QApplication.activeModalWidget()
-    return widget if widget is not None and widget.objectName() == "conflict" else None
-
-
 def button(parent: QWidget, text: str) -> QAbstractButton:
     for candidate in parent.findChildren(QAbstractButton):
         if shown_text(candidate.text()) == text and candidate.isVisible():
@@ -99,10 +95,6 @@ def field(parent: QWidget, kind: type[Any], name: str) -> Any:
         if candidate.accessibleName() == name and candidate.isVisible():
             return candidate
     raise AssertionError(f"no visible {kind.__name__} {name!r}")
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def type_in(qtbot: Any, widget: QWidget, text: str) -> None:
@@ -201,7 +193,7 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
         edit_details(qtbot, b, their_title)
         assert heading(b) == THEIR_TITLE
         type_in(qtbot, field(dialog, QPlainTextEdit, "Notes"), NOTES)
-        asked = when_shown(conflict, keep_mine)
+        asked = when_shown(conflict_dialog, keep_mine)
         click(qtbot, button(dialog, "Save"))
         assert asked, "no conflict was shown"
 
@@ -246,7 +238,7 @@ def test_two_officers_editing_one_visit_see_each_others_saves(
         notes = field(dialog, QPlainTextEdit, "Notes")
         notes.moveCursor(QTextCursor.MoveOperation.End)
         type_in(qtbot, notes, " — and flowers")
-        asked = when_shown(conflict, take_theirs)
+        asked = when_shown(conflict_dialog, take_theirs)
         click(qtbot, button(dialog, "Save"))
         assert asked, "no conflict was shown"
 
