@@ -332,6 +332,7 @@ class Documents(Part):
     def save_place_cards(
         self, visit_id: int, path: Path, engagement_id: int | None = None
     ) -> PrintedItems:
+        """The same, written to `path` whole or not at all."""
         check_target(path)
         made = self.place_cards(visit_id, engagement_id)
         write(path, made.data)
@@ -345,9 +346,14 @@ class Documents(Part):
     ) -> PrintedItems:
         """Name badges, 90 × 55 mm, ten to an A4 sheet with crop marks, in the same order, each
         with its category's band (`colours`, else the defaults of `BadgeColours`)."""
+        from visitdesk.app.errors import RefusedError
         from visitdesk.services.printed_items import BadgeColours
 
-        return self._printed(visit_id, engagement_id, "badges", colours or BadgeColours())
+        try:
+            checked = (colours or BadgeColours()).checked()
+        except ValueError as exc:
+            raise RefusedError(str(exc)) from None
+        return self._printed(visit_id, engagement_id, "badges", checked)
 
     def save_badges(
         self,
@@ -356,6 +362,7 @@ class Documents(Part):
         engagement_id: int | None = None,
         colours: BadgeColours | None = None,
     ) -> PrintedItems:
+        """The same, written to `path` whole or not at all."""
         check_target(path)
         made = self.badges(visit_id, engagement_id, colours)
         write(path, made.data)

@@ -11,6 +11,7 @@ from visitdesk.commands.targets import visit_for
 
 if TYPE_CHECKING:
     from visitdesk.app import Desk
+    from visitdesk.app.documents import BadgeColours
 
 
 def register(subparsers: Any) -> None:
@@ -40,6 +41,15 @@ def register(subparsers: Any) -> None:
         )
         parser.add_argument("-o", "--output", metavar="FILE.pdf", required=True, type=Path)
         parser.set_defaults(handler=handler)
+    badges.add_argument(
+        "--colour",
+        metavar="CATEGORY=#RRGGBB",
+        action="append",
+        default=[],
+        help="another colour for a category's band (host, delegation, interpreter, staff); "
+        "may be given for each. Defaults: host #1F4E9E, delegation #B3262E, interpreter "
+        "#6A3D9A, staff #2E7D32",
+    )
 
 
 def _engagement_id(desk: Desk, visit_id: int, ref: str, visit_ref: str) -> int:
@@ -56,6 +66,27 @@ def _engagement_id(desk: Desk, visit_id: int, ref: str, visit_ref: str) -> int:
     )
 
 
+def _colours(given: list[str]) -> BadgeColours | None:
+    from visitdesk.app import RefusedError
+    from visitdesk.app.documents import BadgeColours
+
+    if not given:
+        return None
+    changes: dict[str, str] = {}
+    for item in given:
+        category, sep, colour = item.partition("=")
+        if not sep:
+            raise RefusedError(
+                f"--colour {item!r} names no colour. Write it as CATEGORY=#RRGGBB, e.g. "
+                "--colour staff=#2E7D32."
+            )
+        changes[category] = colour
+    try:
+        return BadgeColours.of(changes)
+    except ValueError as exc:
+        raise RefusedError(str(exc)) from None
+
+
 def _run(args: argparse.Namespace, desk: Desk, out: TextIO, badges: bool) -> int:
     output: Path = args.output
     visit_id = visit_for(desk, args.visit, output)
@@ -63,7 +94,7 @@ def _run(args: argparse.Namespace, desk: Desk, out: TextIO, badges: bool) -> int
         _engagement_id(desk, visit_id, args.engagement, args.visit) if args.engagement else None
     )
     if badges:
-        made = desk.documents.save_badges(visit_id, output, engagement)
+        made = desk.documents.save_badges(visit_id, output, engagement, _colours(args.colour))
         count = "1 badge" if made.count == 1 else f"{made.count} badges"
     else:
         made = desk.documents.save_place_cards(visit_id, output, engagement)

@@ -13,9 +13,10 @@ colours are a setting (`BadgeColours`), whose defaults follow common protocol pr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -65,27 +66,47 @@ def _default_colours() -> dict[BadgeCategory, str]:
 
 @dataclass(frozen=True)
 class BadgeColours:
-    """The band colour of each category, as `#RRGGBB`: the office's setting; the defaults are
-    declared here once, and a caller changes only the ones it names:
+    """The band colour of each category, as `#RRGGBB`: the office's setting. The defaults are
+    declared here once; a caller names only the ones it changes:
     `BadgeColours.of({BadgeCategory.STAFF: "#FF8800"})`."""
 
-    colours: dict[BadgeCategory, str] = field(default_factory=_default_colours)
+    colours: Mapping[BadgeCategory, str] = field(
+        default_factory=lambda: MappingProxyType(_default_colours())
+    )
 
     @classmethod
-    def of(cls, changes: dict[BadgeCategory, str]) -> BadgeColours:
+    def of(cls, changes: Mapping[BadgeCategory | str, str]) -> BadgeColours:
+        """The defaults with `changes` over them; a category may be named by its word
+        (`"staff"`). Raises ValueError for an unknown category or a colour not `#RRGGBB`."""
         merged = _default_colours()
         for category, colour in changes.items():
-            merged[BadgeCategory(category)] = check_colour(colour)
-        return cls(merged)
+            merged[category_named(category)] = check_colour(colour)
+        return cls(MappingProxyType(merged))
+
+    def checked(self) -> BadgeColours:
+        """The same colours, each checked (a caller may have built the mapping by hand)."""
+        changes: dict[BadgeCategory | str, str] = {k: v for k, v in self.colours.items()}
+        return BadgeColours.of(changes)
 
     def rgb(self, category: BadgeCategory) -> tuple[float, float, float]:
-        value = self.colours[category].lstrip("#")
+        value = check_colour(self.colours[category]).lstrip("#")
         return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
 
 
+def category_named(name: BadgeCategory | str) -> BadgeCategory:
+    if isinstance(name, BadgeCategory):
+        return name
+    wanted = name.strip().casefold()
+    for category in BadgeCategory:
+        if wanted in (category.value.casefold(), category.name.casefold()):
+            return category
+    known = ", ".join(c.value.lower() for c in BadgeCategory)
+    raise ValueError(f"There is no badge category {name!r}; the categories are {known}.")
+
+
 def check_colour(colour: str) -> str:
-    text = colour.strip()
-    digits = text.lstrip("#")
+    """`#1F4E9E` for `#1f4e9e` or `1F4E9E`; ValueError with the sentence for anything else."""
+    digits = colour.strip().lstrip("#")
     if len(digits) != 6 or any(c not in "0123456789abcdefABCDEF" for c in digits):
         raise ValueError(
             f"{colour!r} is not a colour. Give it as #RRGGBB, e.g. #1F4E9E for dark blue."
