@@ -18,7 +18,6 @@ from visitdesk.app import Desk, RefusedError
 from visitdesk.app.documents import BadgeCategory, BadgeColours
 from visitdesk.cli import main
 from visitdesk.documents.printed_items import badges, place_cards
-from visitdesk.documents.printed_items.fitting import fit
 from visitdesk.services.printed_items import PrintedPerson
 
 CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u200e\u200f"
@@ -211,7 +210,7 @@ def test_badges_ten_a_sheet_each_with_its_band_name_native_name_position_organis
 
 def test_the_name_is_the_largest_text_on_a_badge(desk: Desk) -> None:
     person = desk_person(desk, "Ms. SUZUKI Hanako")
-    block = fit(badges.badge_parts(person), 200, 100, badges.SCALES)
+    block = badges.badge_block(person, 200, 100)
     sizes = [style.size for _line, style, _gap in block.lines]
     assert sizes[0] == max(sizes) and sizes.count(sizes[0]) == 1
 

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from visitdesk.documents.fonts import BOLD
-from visitdesk.documents.printed_items.fitting import Part, draw_block, fit
+from visitdesk.documents.printed_items.fitting import Block, Part, draw_block, fit, fit_within_lines
 from visitdesk.documents.printed_items.marks import cut_marks
 from visitdesk.documents.text import TextStyle, draw_text
 from visitdesk.services.printed_items import BadgeColours, PrintedPerson, PrintedSet
@@ -43,10 +43,11 @@ NATIVE = TextStyle(size=13, leading=16, align="center", color=(0.1, 0.1, 0.1))
 POSITION = TextStyle(size=9, leading=11, align="center", color=(0.3, 0.3, 0.3))
 ORGANISATION = TextStyle(size=9, leading=11, weight=BOLD, align="center", color=(0.2, 0.2, 0.2))
 SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6)
+ONE_LINE_SCALES = SCALES[:3]  # the name down to 15.3 pt
 
 
-def badge_parts(person: PrintedPerson) -> list[Part]:
-    parts = [Part(person.name, NAME, max_lines=2)]
+def badge_parts(person: PrintedPerson, name_lines: int = 2) -> list[Part]:
+    parts = [Part(person.name, NAME, max_lines=name_lines)]
     if person.native_name:
         parts.append(Part(person.native_name, NATIVE, person.lang, max_lines=1, gap_before=2))
     if person.position:
@@ -54,6 +55,13 @@ def badge_parts(person: PrintedPerson) -> list[Part]:
     if person.organisation:
         parts.append(Part(person.organisation, ORGANISATION, max_lines=2, gap_before=2))
     return parts
+
+
+def badge_block(person: PrintedPerson, width: float, room: float) -> Block:
+    """The name on one line if a slightly smaller size allows it (a name broken in two is
+    harder to read at a glance), else on two at the largest size that fits."""
+    one_line = fit_within_lines(badge_parts(person, 1), width, room, ONE_LINE_SCALES)
+    return one_line or fit(badge_parts(person), width, room, SCALES)
 
 
 def _draw_badge(
@@ -71,7 +79,7 @@ def _draw_badge(
     draw_text(canvas, word, x, text_top, BADGE_WIDTH, BAND)
     width = BADGE_WIDTH - 2 * PADDING_X
     room = BADGE_HEIGHT - BAND_HEIGHT - 2 * PADDING_Y
-    block = fit(badge_parts(person), width, room, SCALES)
+    block = badge_block(person, width, room)
     # The block sits a little above the middle of what is left under the band.
     start = top - BAND_HEIGHT - PADDING_Y - max(room - block.height, 0.0) * 0.4
     draw_block(canvas, block, x + PADDING_X, start, width)

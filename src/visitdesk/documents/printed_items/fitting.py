@@ -64,10 +64,11 @@ def _wide_word(parts: Sequence[Part], width: float, scale: float) -> bool:
     return False
 
 
-def fit(parts: Sequence[Part], width: float, height: float, scales: Sequence[float]) -> Block:
-    """The largest of `scales` at which the block fits, keeping each part within its
-    `max_lines` and no word split; failing that the largest at which it fits at all, even if
-    lines wrap more or a word breaks; failing that smaller still, down to what fits."""
+def fit_within_lines(
+    parts: Sequence[Part], width: float, height: float, scales: Sequence[float]
+) -> Block | None:
+    """The largest of `scales` at which the block fits with each part within its `max_lines`
+    and no word split, or None."""
     for scale in scales:
         block = lay_out(parts, width, scale)
         if block.height > height or _wide_word(parts, width, scale):
@@ -75,6 +76,16 @@ def fit(parts: Sequence[Part], width: float, height: float, scales: Sequence[flo
         counts = _lines_of(block, parts, width)
         if all(p.max_lines is None or n <= p.max_lines for p, n in zip(parts, counts, strict=True)):
             return block
+    return None
+
+
+def fit(parts: Sequence[Part], width: float, height: float, scales: Sequence[float]) -> Block:
+    """The largest of `scales` at which the block fits, keeping each part within its
+    `max_lines` and no word split; failing that the largest at which it fits at all, even if
+    lines wrap more or a word breaks; failing that smaller still, down to what fits."""
+    within = fit_within_lines(parts, width, height, scales)
+    if within is not None:
+        return within
     for scale in scales:
         block = lay_out(parts, width, scale)
         if block.height <= height and not _wide_word(parts, width, scale):

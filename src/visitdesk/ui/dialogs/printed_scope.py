@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,8 @@ class PrintedScopeDialog(QDialog):
         else:
             self.whole.setChecked(True)
         form = QFormLayout()
+        # Said in the dialog too: not every desktop shows a dialog's title.
+        form.addRow(QLabel(f"{title} for:", self))
         form.addRow(self.whole)
         form.addRow(self.one)
         form.addRow(self.engagement)
