@@ -83,7 +83,8 @@ def answer_scope(qtbot: Any, engagement: str | None) -> list[QWidget]:
             wanted = next(i for i, t in enumerate(texts) if t.endswith(engagement))
             combo.setFocus()
             while combo.currentIndex() != wanted:
-                qtbot.keyClick(combo, Qt.Key.Key_Down)
+                down = combo.currentIndex() < wanted
+                qtbot.keyClick(combo, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
         qtbot.mouseClick(button(dialog, "OK"), Qt.MouseButton.LeftButton)
 
     return when_shown(modal("printed_scope_dialog"), act)

@@ -46,9 +46,8 @@ def register(subparsers: Any) -> None:
         metavar="CATEGORY=#RRGGBB",
         action="append",
         default=[],
-        help="another colour for a category's band (host, delegation, interpreter, staff); "
-        "may be given for each. Defaults: host #1F4E9E, delegation #B3262E, interpreter "
-        "#6A3D9A, staff #2E7D32",
+        help="another colour for a category's band (host, delegation, interpreter, staff), "
+        "instead of the default that follows protocol practice; may be given for each",
     )
 
 

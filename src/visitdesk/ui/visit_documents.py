@@ -261,7 +261,9 @@ def _printed_items(view: VisitView, badges: bool) -> PdfViewerDialog | None:
     except RefusedError as exc:
         QMessageBox.warning(view, what, str(exc))
         return None
-    dialog = PrintedScopeDialog(what, [(r.id, r.start, r.title) for r in rows], None, view)
+    selected = view.itinerary.current()
+    suggested = selected.id if selected is not None else None
+    dialog = PrintedScopeDialog(what, [(r.id, r.start, r.title) for r in rows], suggested, view)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     engagement_id = dialog.engagement_id()

@@ -23,13 +23,14 @@ from visitdesk.ui.widgets import tab_in_layout_order
 
 
 class PrintedScopeDialog(QDialog):
-    """`engagements` are (id, start, title) rows of the visit's programme, in time order."""
+    """`engagements` are (id, start, title) rows of the visit's programme, in time order;
+    `suggested` the one to offer first."""
 
     def __init__(
         self,
         title: str,
         engagements: Sequence[tuple[int, datetime, str]],
-        engagement_id: int | None = None,
+        suggested: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,11 +50,11 @@ class PrintedScopeDialog(QDialog):
         self.engagement.setEnabled(False)
         self.one.toggled.connect(self.engagement.setEnabled)
         self.one.setEnabled(bool(engagements))
-        if engagement_id is not None and (index := self.engagement.findData(engagement_id)) >= 0:
+        # The engagement selected in the programme is the one offered, but the whole visit
+        # stays the choice until the officer picks "one engagement".
+        if suggested is not None and (index := self.engagement.findData(suggested)) >= 0:
             self.engagement.setCurrentIndex(index)
-            self.one.setChecked(True)
-        else:
-            self.whole.setChecked(True)
+        self.whole.setChecked(True)
         form = QFormLayout()
         # Said in the dialog too: not every desktop shows a dialog's title.
         form.addRow(QLabel(f"{title} for:", self))
