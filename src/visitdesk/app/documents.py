@@ -31,14 +31,18 @@ if TYPE_CHECKING:
     # cold start must not pay for the people and briefing services (about 0.12 s).
     from visitdesk.services.briefing import CLASSIFICATION_LIMIT
     from visitdesk.services.people import ParticipantRow
+    from visitdesk.services.printed_items import BadgeCategory, BadgeColours
 
 __all__ = [
     "CLASSIFICATION_LIMIT",
+    "BadgeCategory",
+    "BadgeColours",
     "Calendar",
     "DocumentOptions",
     "Documents",
     "Pack",
     "ParticipantRow",
+    "PrintedItems",
     "PrintedRelease",
     "Programme",
     "ReleaseKind",
@@ -57,6 +61,10 @@ def __getattr__(name: str) -> Any:
         from visitdesk.services.briefing import CLASSIFICATION_LIMIT
 
         return CLASSIFICATION_LIMIT
+    if name in ("BadgeCategory", "BadgeColours"):
+        from visitdesk.services import printed_items
+
+        return getattr(printed_items, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -97,6 +105,18 @@ class Programme:
     engagements: int
     ref: str
     title: str
+
+
+@dataclass(frozen=True)
+class PrintedItems:
+    """Place cards or name badges: the PDF, its sheets, how many cards or badges, and what for."""
+
+    data: bytes
+    pages: int
+    count: int
+    ref: str  # the visit's
+    title: str  # the visit's title, or the engagement's when made for one
+    engagement: bool  # made for one engagement (its attendees), not the whole visit
 
 
 @dataclass(frozen=True)
@@ -301,3 +321,86 @@ class Documents(Part):
             )
 
         return self._desk.write(work)
+
+    # -- place cards and name badges ------------------------------------------------------
+
+    def place_cards(self, visit_id: int, engagement_id: int | None = None) -> PrintedItems:
+        """Tent cards, one A4 sheet (landscape, folded in half) a person: the delegation then
+        the host side, each in order of precedence; for an engagement, its attendees only."""
+        return self._printed(visit_id, engagement_id, "place cards", None)
+
+    def save_place_cards(
+        self, visit_id: int, path: Path, engagement_id: int | None = None
+    ) -> PrintedItems:
+        """The same, written to `path` whole or not at all."""
+        check_target(path)
+        made = self.place_cards(visit_id, engagement_id)
+        write(path, made.data)
+        return made
+
+    def badges(
+        self,
+        visit_id: int,
+        engagement_id: int | None = None,
+        colours: BadgeColours | None = None,
+    ) -> PrintedItems:
+        """Name badges, 90 × 55 mm, ten to an A4 sheet with crop marks, in the same order, each
+        with its category's band (`colours`, else the defaults of `BadgeColours`)."""
+        from visitdesk.app.errors import RefusedError
+        from visitdesk.services.printed_items import BadgeColours
+
+        try:
+            checked = (colours or BadgeColours()).checked()
+        except ValueError as exc:
+            raise RefusedError(str(exc)) from None
+        return self._printed(visit_id, engagement_id, "badges", checked)
+
+    def save_badges(
+        self,
+        visit_id: int,
+        path: Path,
+        engagement_id: int | None = None,
+        colours: BadgeColours | None = None,
+    ) -> PrintedItems:
+        """The same, written to `path` whole or not at all."""
+        check_target(path)
+        made = self.badges(visit_id, engagement_id, colours)
+        write(path, made.data)
+        return made
+
+    def _printed(
+        self,
+        visit_id: int,
+        engagement_id: int | None,
+        what: str,
+        colours: BadgeColours | None,
+    ) -> PrintedItems:
+        from visitdesk.app.errors import RefusedError
+        from visitdesk.services.printed_items import printed_set
+
+        printed = self._desk.read(lambda s: printed_set(s, visit_id, engagement_id))
+        if not printed.people:
+            where = (
+                f"the engagement “{printed.engagement_title}”"
+                if printed.engagement_title is not None
+                else f"the visit {printed.visit_ref}"
+            )
+            raise RefusedError(
+                f"Nobody takes part in {where} yet, so there are no {what} to print. Add the "
+                "delegation or the attendees first."
+            )
+        from visitdesk.documents.printed_items import badges_pdf, place_cards_pdf
+
+        with _DRAWING:
+            if colours is None:
+                data, pages = place_cards_pdf(printed)
+            else:
+                data, pages = badges_pdf(printed, colours)
+        return PrintedItems(
+            data,
+            pages,
+            len(printed.people),
+            printed.visit_ref,
+            printed.title,
+            printed.engagement_title is not None,
+        )

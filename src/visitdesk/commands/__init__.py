@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "visitdesk.commands.calendar",
     "visitdesk.commands.people_lists",
     "visitdesk.commands.programme",
+    "visitdesk.commands.printed_items",
     "visitdesk.commands.server",
     "visitdesk.commands.history",
 )

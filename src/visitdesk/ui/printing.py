@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -23,6 +23,11 @@ def print_pdf(path: Path, title: str, parent: QWidget) -> bool:
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    first = document.pagePointSize(0)
+    if first.width() > first.height():
+        # Place cards are A4 landscape: fitted onto a portrait page they would shrink by 30%
+        # and their fold would no longer be in the middle of the sheet.
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {title}")

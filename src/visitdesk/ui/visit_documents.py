@@ -236,6 +236,69 @@ def programme(view: VisitView) -> PdfViewerDialog | None:
     return viewer
 
 
+# Place cards and name badges ---------------------------------------------------------------
+
+
+def place_cards(view: VisitView) -> PdfViewerDialog | None:
+    """Tent cards for the whole visit or one engagement, previewed with Save as PDF and Print."""
+    return _printed_items(view, badges=False)
+
+
+def badges(view: VisitView) -> PdfViewerDialog | None:
+    """Name badges, ten to an A4 sheet, for the whole visit or one engagement, previewed."""
+    return _printed_items(view, badges=True)
+
+
+def _printed_items(view: VisitView, badges: bool) -> PdfViewerDialog | None:
+    import tempfile
+
+    from visitdesk.ui.dialogs.pdf_viewer import PdfViewerDialog
+    from visitdesk.ui.dialogs.printed_scope import PrintedScopeDialog
+
+    what = "Name badges" if badges else "Place cards"
+    try:
+        rows = view.desk.itinerary.rows(view.visit_id)
+    except RefusedError as exc:
+        QMessageBox.warning(view, what, str(exc))
+        return None
+    selected = view.itinerary.current()
+    suggested = selected.id if selected is not None else None
+    dialog = PrintedScopeDialog(what, [(r.id, r.start, r.title) for r in rows], suggested, view)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    engagement_id = dialog.engagement_id()
+    try:
+        if badges:
+            made = view.desk.documents.badges(view.visit_id, engagement_id)
+        else:
+            made = view.desk.documents.place_cards(view.visit_id, engagement_id)
+    except RefusedError as exc:
+        QMessageBox.warning(view, what, str(exc))
+        return None
+    folder = tempfile.TemporaryDirectory(prefix="visitdesk-printed-")
+    name = _safe_name(f"{what} {made.ref}") + ".pdf"
+    path = Path(folder.name) / name
+    try:
+        path.write_bytes(made.data)
+    except OSError as exc:
+        QMessageBox.warning(view, what, f"The {what.lower()} could not be shown: {exc}.")
+        folder.cleanup()
+        return None
+    sheets = "1 sheet" if made.pages == 1 else f"{made.pages} sheets"
+    if badges:
+        count = "1 badge" if made.count == 1 else f"{made.count} badges"
+        summary = f"{count} of 90 × 55 mm on {sheets} of A4: cut along the marks."
+    else:
+        count = "1 place card" if made.count == 1 else f"{made.count} place cards"
+        summary = f"{count}, one A4 sheet each: print landscape, fold along the dotted line."
+    viewer = PdfViewerDialog(path, f"{what}: {made.title}", name, summary, folder, view)
+    viewer.setObjectName("badges_preview" if badges else "place_cards_preview")
+    viewer.setWindowModality(Qt.WindowModality.NonModal)
+    viewer.show()
+    view.printed_viewer = viewer
+    return viewer
+
+
 # History -------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,8 @@ _SPECS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("briefing_pack", "&Briefing pack…", "briefing_pack", None, "Ctrl+B"),
     ("programme", "&Programme at a glance…", "programme", None, "Ctrl+Shift+P"),
     ("calendar", "Export to a &calendar…", "export_calendar", None, "Ctrl+Shift+C"),
+    ("place_cards", "Pl&ace cards…", "place_cards", None, None),
+    ("badges", "&Name badges…", "badges", None, None),
     ("list_delegation", "&Delegation list…", "export_list", "delegation", None),
     ("list_arrivals", "&Arrivals and hotel list…", "export_list", "arrivals", None),
     ("list_followups", "&Follow-ups list…", "export_list", "followups", None),
@@ -60,6 +62,8 @@ def add_visit_menu(bar: QMenuBar, actions: dict[str, QAction]) -> None:
     menu.addAction(actions["briefing_pack"])
     menu.addAction(actions["programme"])
     menu.addAction(actions["calendar"])
+    menu.addAction(actions["place_cards"])
+    menu.addAction(actions["badges"])
     lists = menu.addMenu("Export a &list")
     for key in ("list_delegation", "list_arrivals", "list_followups"):
         lists.addAction(actions[key])

@@ -64,6 +64,7 @@ class VisitView(QWidget):
         self.briefing_job: BriefingJob | None = None
         self.last_pack: BriefingJob | None = None
         self.programme_viewer: PdfViewerDialog | None = None
+        self.printed_viewer: PdfViewerDialog | None = None  # place cards or badges
         documents = self._document_buttons()
 
         self.sections = QTabWidget(self)
@@ -108,6 +109,18 @@ class VisitView(QWidget):
             "Export the programme, or one person's part, for Outlook and other calendars"
         )
         self.calendar_button.clicked.connect(lambda: docs.export_calendar(self))
+        self.cards_button = QPushButton("Place c&ards…", self)
+        self.cards_button.setObjectName("place_cards_button")
+        self.cards_button.setToolTip(
+            "Tent cards, one A4 sheet a person, for the visit or one engagement: preview, print"
+        )
+        self.cards_button.clicked.connect(lambda: docs.place_cards(self))
+        self.badges_button = QPushButton("&Name badges…", self)
+        self.badges_button.setObjectName("badges_button")
+        self.badges_button.setToolTip(
+            "Name badges with a colour band per category, ten to an A4 sheet: preview, print"
+        )
+        self.badges_button.clicked.connect(lambda: docs.badges(self))
         self.lists_button = QToolButton(self)
         self.lists_button.setText("Lis&ts")
         self.lists_button.setToolTip("Spreadsheets to hand to others (.xlsx or .csv)")
@@ -125,6 +138,8 @@ class VisitView(QWidget):
             self.pack_button,
             self.programme_button,
             self.calendar_button,
+            self.cards_button,
+            self.badges_button,
             self.lists_button,
         ):
             row.addWidget(widget)
