@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QMetaObject, QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 # Most calls take a few milliseconds: wait that long before turning the event loop.
 QUICK_S = 0.03
@@ -100,3 +101,10 @@ class Background(QObject):
 
     def shut_down(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+def still_shown(*widgets: QObject) -> bool:
+    """Whether every widget still exists after a store call. While a call is out the event loop
+    turns, and a widget deleted before any event loop ran (a window closed at start-up, or at a
+    test's end) is deleted then; a caller that fills a widget with the answer asks first."""
+    return all(Shiboken.isValid(w) for w in widgets)

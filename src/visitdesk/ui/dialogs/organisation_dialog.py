@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QMessageBox, QW
 from visitdesk.app import Desk, RefusedError
 from visitdesk.app.enums import OrganisationKind
 from visitdesk.app.organisations import OrganisationDetails, organisation_name
+from visitdesk.ui.background import still_shown
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.typed import optional
@@ -159,6 +160,8 @@ def edit_organisation(desk: Desk, organisation_id: int, parent: QWidget, push: P
 def fill_organisations(desk: Desk, combo: QComboBox, current: int | None = None) -> None:
     """Fill a combo box with every organisation (`(none)` first), `current` selected."""
     rows = desk.organisations.choices()
+    if not still_shown(combo):
+        return  # its dialog closed while the organisations were read
     combo.blockSignals(True)
     combo.clear()
     combo.addItem("(none)", None)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from visitdesk.app import Desk, RefusedError
 from visitdesk.app.people import VisitRow
+from visitdesk.ui.background import still_shown
 from visitdesk.ui.models.people import OrganisationsModel, PeopleModel
 from visitdesk.ui.models.rows import SearchProxy
 from visitdesk.ui.models.visits import VisitsModel
@@ -327,6 +328,8 @@ class PeopleView(QWidget):
             except RefusedError as exc:
                 self.visits_label.setText(str(exc))
                 return True
+            if not still_shown(self.visits, self.visits_label):
+                return True  # the view closed while its visits were read
             self._shown_for = key
             self._show_visits_of(row.name, visits)
         return True
