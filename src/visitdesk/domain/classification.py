@@ -54,14 +54,3 @@ def level_of(text: str | None) -> Level | None:
         return None
     folded = " ".join(text.split()).casefold()
     return next((level for level in LEVELS if level.value == folded), None)
-
-
-def ceiling(visit_level: Level, role: str | None) -> Level:
-    """The highest level this role reads in a visit of this level (None: the owner, all)."""
-    if role is None:
-        return LEVELS[-1]
-    return max(visit_level, CLEARANCE.get(role, LEVELS[0]), key=lambda level: level.rank)
-
-
-def readable(item: Level | None, visit_level: Level, role: str | None) -> bool:
-    return item is None or item.rank <= ceiling(visit_level, role).rank
