@@ -159,3 +159,13 @@ def test_the_cli_pack_of_a_reader_says_what_it_left_out(
     assert main(["--database-url", url, "briefing-pack", VISIT, "-o", str(out)]) == 0
     said = " ".join(capsys.readouterr().out.split())
     assert "It leaves out 1 talking point classified above Restricted" in said
+
+
+def test_a_readers_calendar_says_what_it_leaves_out(sign_in: SignIn) -> None:
+    mark_a_point_secret(sign_in("officer", "Ms. Aisha Khan"))
+    reader = sign_in("reader", "Mr. Lee Min-ho")
+    calendar = reader.documents.calendar(reader.visits.id_of(VISIT))
+    unfolded = calendar.data.decode("utf-8").replace("\r\n ", "").replace("\\n", " ")
+    unfolded = unfolded.replace("\\,", ",")
+    assert "fallback" not in unfolded
+    assert "(1 talking point classified above Restricted is not shown to your role.)" in unfolded
