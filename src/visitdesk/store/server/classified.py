@@ -129,6 +129,14 @@ class Hidden(NamedTuple):
         return sum(self.by_engagement.values())
 
 
+def cleared_for_all(connection: Connection) -> bool:
+    """Whether the signed-in login reads every level (nothing can be hidden from it)."""
+    if connection.dialect.name != "postgresql":
+        return True
+    cleared = connection.execute(text(f"SELECT {CLEARED}()")).scalar()
+    return int(cleared or 0) >= LEVELS[-1].rank
+
+
 def hidden(connection: Connection, visit_id: int) -> Hidden | None:
     """None where nothing is hidden from anyone (SQLite: one officer, the file's owner)."""
     if connection.dialect.name != "postgresql":
