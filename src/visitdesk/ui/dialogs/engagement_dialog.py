@@ -32,7 +32,7 @@ from visitdesk.app.itinerary import Candidate, EngagementData, NewPerson
 from visitdesk.ui.dialogs.attendee_lists import AttendeeList
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
-from visitdesk.ui.dialogs.point_levels import PointLevels
+from visitdesk.ui.dialogs.point_levels import PointLevels, fit, scrolled
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 from visitdesk.ui.widgets import (
     DateField,
@@ -159,7 +159,8 @@ class EngagementDialog(SavingDialog):
         self.form.addRow("&Hosted by", self.organisation)
         self.form.addRow("&Objectives", self.objectives)
         self.form.addRow("Talking &points", self.points)
-        self.form.addRow("Their levels", self.point_levels)
+        self.point_levels_area = scrolled(self.point_levels, self)
+        self.form.addRow("Their levels", self.point_levels_area)
         # The row shows only while there are points to give a level.
         self.points.textChanged.connect(self._show_point_levels)
         self._show_point_levels()
@@ -339,7 +340,8 @@ class EngagementDialog(SavingDialog):
         self._length = end - start
 
     def _show_point_levels(self) -> None:
-        self.form.setRowVisible(self.point_levels, bool(self.point_levels.combos))
+        self.form.setRowVisible(self.point_levels_area, bool(self.point_levels.combos))
+        fit(self.point_levels_area)
 
     # Saving ----------------------------------------------------------------------------------
 

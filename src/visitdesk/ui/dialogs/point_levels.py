@@ -10,12 +10,21 @@ keeps the level of the point with the same text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from visitdesk.app.enums import LEVELS, Level
 from visitdesk.ui.widgets import optional_enum_data
 
 AT_VISIT_LEVEL = "At the visit's level"
+MAX_HEIGHT = 4 * 28  # four rows
 
 
 class PointLevels(QWidget):
@@ -88,3 +97,20 @@ class PointLevels(QWidget):
         chosen = iter(level for _line, level in self._rows)
         found = tuple(next(chosen, None) if line.strip() else None for line in lines)
         return found if any(found) else ()
+
+
+def scrolled(levels: PointLevels, parent: QWidget) -> QScrollArea:
+    """The rows, scrolled beyond four: many points must not push Save off an office screen."""
+    area = QScrollArea(parent)
+    area.setObjectName("talking point levels area")
+    area.setWidget(levels)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def fit(area: QScrollArea) -> None:
+    """As tall as its rows, up to four of them (then it scrolls)."""
+    rows = area.widget()
+    height = rows.sizeHint().height() if rows is not None else 0
+    area.setFixedHeight(min(height, MAX_HEIGHT) + 2)
