@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -327,6 +328,8 @@ class PeopleView(QWidget):
             except RefusedError as exc:
                 self.visits_label.setText(str(exc))
                 return True
+            if not shiboken6.isValid(self.visits):
+                return True  # the view was closed while the store call was out
             self._shown_for = key
             self._show_visits_of(row.name, visits)
         return True
