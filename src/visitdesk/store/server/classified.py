@@ -48,7 +48,7 @@ def _functions() -> list[str]:
     )
     groups = ", ".join(_literal(GROUPS[role]) for role in CLEARANCE)
     top = LEVELS[-1].rank
-    definer = "SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp"
+    definer = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
     return [
         f"""CREATE OR REPLACE FUNCTION {RANK}(level text) RETURNS integer
         LANGUAGE sql IMMUTABLE AS $$ SELECT CASE level {ranks} ELSE {UNKNOWN_RANK} END $$""",
