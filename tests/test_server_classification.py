@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from tests import server_helpers
 from tests.server_helpers import VISIT, SignIn, as_login, new_login
@@ -86,6 +86,14 @@ def test_a_reader_login_cannot_read_a_secret_talking_point_by_plain_sql(
         )
         == []
     )
+    # psql itself, as the reader: the server, not VisitDesk, holds the line.
+    libpq = make_url(as_login(office_url, reader)).set(drivername="postgresql")
+    psql = subprocess.run(
+        ["psql", libpq.render_as_string(hide_password=False), "-Atc",
+         "SELECT count(*) FROM talking_point WHERE text LIKE '%fallback%'"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert psql.stdout.strip() == "0"
     # The server counts what it hides from the reader, without the text.
     counted = plain_sql(
         as_login(office_url, reader),
