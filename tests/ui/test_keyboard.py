@@ -133,8 +133,8 @@ def test_tab_in_the_visit_dialog_follows_the_form_not_the_order_of_the_code(qtbo
     qtbot.waitExposed(dialog)
     form = [
         dialog.title_edit, dialog.start, dialog.end, dialog.guest, dialog.new_guest,
-        dialog.host, dialog.new_host, dialog.direction, dialog.status, dialog.city,
-        dialog.country, dialog.zone, dialog.description, dialog.notes,
+        dialog.host, dialog.new_host, dialog.direction, dialog.status, dialog.classification,
+        dialog.city, dialog.country, dialog.zone, dialog.description, dialog.notes,
     ]  # fmt: skip
     assert _in_screen_order(form, dialog)
     box = dialog.findChild(QDialogButtonBox)

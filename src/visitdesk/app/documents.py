@@ -96,6 +96,10 @@ class Pack:
     classification: str
     prepared_for: str | None
     guest_copy: bool  # a personal pack for a member of the delegation: no host material
+    # Talking points the server kept from this sign-in (the pack says so on its pages), and the
+    # highest level it reads there ("Restricted"); 0 and None when nothing was left out.
+    withheld: int = 0
+    withheld_above: str | None = None
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,8 @@ class Documents(Part):
                 classification=content.classification,
                 prepared_for=content.prepared_for.name if content.prepared_for else None,
                 guest_copy=content.guest_copy,
+                withheld=content.hidden_points,
+                withheld_above=(content.reading_ceiling.label if content.reading_ceiling else None),
             )
 
         return self._desk.write(work)

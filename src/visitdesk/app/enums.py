@@ -1,5 +1,6 @@
 """The kinds and states front ends choose from (plain StrEnums; each has a `.label`)."""
 
+from visitdesk.domain.classification import LEVELS, Level
 from visitdesk.domain.enums import (
     DelegateRole,
     EngagementKind,
@@ -15,8 +16,10 @@ from visitdesk.domain.enums import (
 )
 
 __all__ = [
+    "LEVELS",
     "DelegateRole",
     "EngagementKind",
+    "Level",
     "OrganisationKind",
     "OutcomeKind",
     "OutcomeStatus",

@@ -180,7 +180,11 @@ class Exchange(Part):
         """Every visit (or those named) as a visitdesk/1 document, with whom they refer to."""
         from visitdesk.services.exchange.exporter import export_document
 
-        return self._desk.read(lambda s: export_document(s, visit_refs))
+        def work(session: Session) -> str:
+            refuse_incomplete(session, visit_refs)
+            return export_document(session, visit_refs)
+
+        return self._desk.read(work)
 
     def export(self, path: Path, visit_refs: list[str] | None = None) -> Exported:
         """The same, written to `path` whole or not at all."""
@@ -189,3 +193,31 @@ class Exchange(Part):
         data = text.encode("utf-8")
         write(path, data)
         return Exported(path, len(data))
+
+
+def refuse_incomplete(session: Session, visit_refs: list[str] | None) -> None:
+    """A file must hold the whole visit: one exported without the talking points the server
+    hides from this sign-in would, imported again, delete them. So it is refused, and an
+    officer (who reads them) exports it."""
+    from sqlalchemy import select
+
+    from visitdesk.app.errors import NotAllowedError
+    from visitdesk.domain.visit import Visit
+    from visitdesk.store.server.classified import cleared_for_all, hidden
+
+    if cleared_for_all(session.connection()):
+        return  # SQLite, an officer, an administrator: nothing is hidden
+    query = select(Visit.id, Visit.title)
+    if visit_refs is not None:
+        query = query.where(Visit.ref.in_(visit_refs))
+    for visit_id, title in session.execute(query.order_by(Visit.start_date, Visit.id)):
+        withheld = hidden(session.connection(), visit_id)
+        if withheld is not None and withheld.total:
+            count = withheld.total
+            points = "1 talking point" if count == 1 else f"{count} talking points"
+            raise NotAllowedError(
+                f"Your sign-in may not read {points} of the visit “{' '.join(title.split())}” "
+                f"(classified above {withheld.ceiling.label}), so the file would not hold the "
+                "whole visit, and importing it again would delete them. Nothing was written: "
+                "ask an officer to export it."
+            )

@@ -50,6 +50,11 @@ _NOUNS = {
 
 def not_allowed(detail: str) -> NotAllowedError:
     """The server's "permission denied" (SQLSTATE 42501) as a sentence for the officer."""
+    if re.search(r"function visitdesk_(add|remove)_officer", detail):
+        return NotAllowedError(
+            "Only VisitDesk administrators may add or remove officers, and your sign-in is "
+            "not one, so nothing was changed. Ask an administrator, or IT."
+        )
     table = re.search(r"(?:table|relation) \"?([A-Za-z_][A-Za-z0-9_]*)", detail)
     noun = _NOUNS.get(table.group(1), "these records") if table else "these records"
     return NotAllowedError(
@@ -60,22 +65,32 @@ def not_allowed(detail: str) -> NotAllowedError:
 
 
 def _run(work: Callable[[], T]) -> T:
-    from sqlalchemy.exc import OperationalError
-
-    from visitdesk.app.translate import refusal
-
     try:
         return work()
-    except OperationalError as exc:
-        detail = " ".join(str(exc.orig).split())
-        raise StoreFaultError(
-            f"Cannot reach or sign in to the server ({detail}). Nothing was changed."
-        ) from exc
     except Exception as exc:
-        refused = refusal(exc)
-        if refused is None or refused is exc:
+        translated = _translated(exc)
+        if translated is exc:
             raise
-        raise refused from exc
+        raise translated from exc
+
+
+def _translated(exc: Exception) -> Exception:
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    from visitdesk.app.translate import refusal
+    from visitdesk.store.server.officer_admin import REFUSED
+
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == REFUSED:
+        # The server's own officer functions refuse with a sentence of their own.
+        diag = getattr(exc.orig, "diag", None)
+        return RefusedError(str(getattr(diag, "message_primary", None) or exc.orig))
+    if isinstance(exc, OperationalError):
+        detail = " ".join(str(exc.orig).split())
+        return StoreFaultError(
+            f"Cannot reach or sign in to the server ({detail}). Nothing was changed."
+        )
+    refused = refusal(exc)
+    return exc if refused is None else refused
 
 
 def _url(database_url: str) -> URL:

@@ -59,4 +59,11 @@ def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
         f"to {output}",
         file=out,
     )
+    if result.withheld:
+        points = "1 talking point" if result.withheld == 1 else f"{result.withheld} talking points"
+        print(
+            f"It leaves out {points} classified above {result.withheld_above}, which your role "
+            "may not read (the pack says so where they would be).",
+            file=out,
+        )
     return 0

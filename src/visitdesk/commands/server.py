@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         # Also accepted after the action; SUPPRESS keeps the one given before `server`.
         sub.add_argument(
             "--database-url", metavar="URL", default=argparse.SUPPRESS,
-            help="the server's database, as a login that owns it and may create roles",
+            help="the server's database: for init, as the login that owns it and may create "
+            "roles; for officers, as that login or an administrator's",
         )  # fmt: skip
         sub.set_defaults(opens_itself=True)
         return sub
@@ -93,7 +94,8 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
     print(
         f"The audit trail covers {len(done.audited)} tables; the roles visitdesk_readers, "
         "visitdesk_officers and visitdesk_administrators have their rights. Next: "
-        '`visitdesk server add-officer LOGIN --name "Full name" --role officer`.',
+        '`visitdesk server add-officer LOGIN --name "Full name" --role admin`; from then on '
+        "that administrator adds and removes officers with their own login.",
         file=out,
     )
     return 0

@@ -19,6 +19,7 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitdesk.domain.base import Base
+from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.timezones import new_event_uid
 from visitdesk.domain.types import enum_type
@@ -112,6 +113,9 @@ class TalkingPoint(Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
+    # None: at the visit's level. Above it, only the roles cleared for it read the row (on a
+    # server, by row-level security: store/server/classified.py).
+    level: Mapped[Level | None] = mapped_column(enum_type(Level))
 
     engagement: Mapped[Engagement] = relationship(back_populates="talking_points")
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitdesk.domain.base import Base
+from visitdesk.domain.classification import DEFAULT_VISIT_LEVEL, Level
 from visitdesk.domain.enums import Side, VisitDirection, VisitStatus
 from visitdesk.domain.types import enum_type
 from visitdesk.domain.versioning import Versioned
@@ -57,6 +58,11 @@ class Visit(Versioned, Base):
     # How many briefing packs of this visit have been built: the cover's version number, so
     # that a reader can tell a reprint after a programme change from the copy in their hands.
     briefing_pack_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The visit's classification: its briefs are at this level unless a talking point is
+    # marked higher (domain/classification.py says who reads what).
+    classification: Mapped[Level] = mapped_column(
+        enum_type(Level), default=DEFAULT_VISIT_LEVEL, server_default=DEFAULT_VISIT_LEVEL.value
+    )
 
     host_organisation: Mapped[Organisation | None] = relationship(
         foreign_keys=[host_organisation_id]

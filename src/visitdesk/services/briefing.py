@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.classification import Level, level_of
 from visitdesk.domain.enums import Side
 from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import (
@@ -43,6 +44,7 @@ from visitdesk.services.briefing_types import (
     text,
 )
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.store.server.classified import hidden
 
 __all__ = [
     "SEATED_KINDS",
@@ -106,6 +108,8 @@ def gather_briefing(
             "Add the programme first."
         )
     history = history_by_engagement(session, visit, engagements)
+    # What the server's row-level security keeps from this login (None on SQLite).
+    withheld = hidden(session.connection(), visit.id)
 
     guest_copy = is_guest_copy(visit, reader)
 
@@ -119,6 +123,7 @@ def gather_briefing(
         return found
 
     briefs = []
+    printed = visit.classification
     for engagement in engagements:
         past = history.get(engagement.id, [])
         host_side = in_precedence(engagement.host_attendees)
@@ -128,6 +133,7 @@ def gather_briefing(
         by_ref = {p.ref: p for p in (*host_info, *guest_info)}
         host_signs = signatory(engagement.host_signatory_id, host_side)
         guest_signs = signatory(engagement.guest_signatory_id, guest_side)
+        points = [t for t in engagement.talking_points if t.text and t.text.strip()]
         brief = EngagementInfo(
             ref=engagement.ref,
             kind=engagement.kind,
@@ -142,9 +148,11 @@ def gather_briefing(
             hosts=host_info,
             guests=guest_info,
             objectives=text(engagement.objectives),
-            talking_points=tuple(
-                t.text for t in engagement.talking_points if t.text and t.text.strip()
+            talking_points=tuple(t.text for t in points),
+            talking_point_markings=tuple(
+                _marking_above(t.level, visit.classification) for t in points
             ),
+            hidden_points=withheld.by_engagement.get(engagement.id, 0) if withheld else 0,
             notes=text(engagement.notes),
             history=tuple(past[:HISTORY_LIMIT]),
             older_history=max(len(past) - HISTORY_LIMIT, 0),
@@ -160,12 +168,17 @@ def gather_briefing(
                 brief,
                 objectives=None,
                 talking_points=(),
+                talking_point_markings=(),
+                hidden_points=0,
                 notes=None,
                 history=(),
                 older_history=0,
                 outcomes=(),
             )
         briefs.append(brief)
+        for level in (t.level for t in points if not guest_copy):
+            if level is not None and level.rank > printed.rank:
+                printed = level
     guests = _people_on(visit, Side.GUEST)
     hosts = _people_on(visit, Side.HOST)
     guest_org = visit.guest_organisation
@@ -190,6 +203,10 @@ def gather_briefing(
         version=(visit.briefing_pack_version or 0) + 1,
         classification=check_classification(
             classification, office.default_classification if office else None
+        )
+        if classification is not None
+        else default_marking(
+            office.default_classification if office else None, visit.classification, printed
         ),
         engagements=tuple(briefs),
         delegation=tuple(info(p) for p in in_precedence(guests, visit.leader)),
@@ -199,6 +216,7 @@ def gather_briefing(
         guest_lang=language_hint(guest_org.country) if guest_org else None,
         guest_country=guest_org.country if guest_org else None,
         host_country=visit.host_organisation.country if visit.host_organisation else None,
+        reading_ceiling=withheld.ceiling if withheld and withheld.total else None,
     )
 
 
@@ -217,6 +235,22 @@ def record_pack_built(session: Session, visit_ref: str, version: int) -> None:
     if visit is None:
         raise NotFoundError(f"The visit {visit_ref!r} was deleted while its pack was built.")
     visit.briefing_pack_version = max(visit.briefing_pack_version or 0, version)
+
+
+def _marking_above(level: Level | None, visit_level: Level) -> str | None:
+    return level.marking if level is not None and level.rank > visit_level.rank else None
+
+
+def default_marking(office_default: str | None, visit_level: Level, printed: Level) -> str:
+    """The marking of a pack the officer gave none. The office's default marking is the floor;
+    the visit's level, or a talking point printed above it, raises it. A default that names no
+    level (OFFICIAL-SENSITIVE) is kept as the office writes it unless such a point is printed."""
+    office = check_classification(None, office_default)
+    named = level_of(office)
+    if named is None:
+        return printed.marking if printed.rank > visit_level.rank else office
+    top = max(printed, named, key=lambda level: level.rank)
+    return office if top is named else top.marking
 
 
 def check_classification(typed: str | None, office_default: str | None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import EngagementKind
 from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import Outcome, Person
@@ -94,6 +95,10 @@ class EngagementInfo:
     # A signing ceremony's: the one chosen for each side, else that side's principal.
     host_signatory: PersonInfo | None = None
     guest_signatory: PersonInfo | None = None
+    # The marking of each talking point above the visit's level (None: at the visit's level).
+    talking_point_markings: tuple[str | None, ...] = ()
+    # Talking points the signed-in login may not read (counted by the server, text unseen).
+    hidden_points: int = 0
 
     @property
     def kind_label(self) -> str:
@@ -152,6 +157,12 @@ class BriefingContent:
     guest_country: str | None = None  # ISO codes, for the flags of a signing ceremony
     host_country: str | None = None
     guest_lang: str | None = None  # language hint of the guests' native names: domain.languages
+    # The highest level the signed-in login reads in this visit, when the server hides some.
+    reading_ceiling: Level | None = None
+
+    @property
+    def hidden_points(self) -> int:
+        return sum(e.hidden_points for e in self.engagements)
 
     @property
     def meal_notes(self) -> tuple[tuple[PersonInfo, tuple[str, ...]], ...]:

@@ -32,6 +32,7 @@ from visitdesk.domain.timezones import engagement_zone, is_valid_zone
 from visitdesk.services.briefing_scope import is_guest_copy
 from visitdesk.services.calendar_zones import vtimezone
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.store.server.classified import Hidden, hidden
 
 PRODID = f"-//{APP_NAME}//{APP_NAME} {__version__}//EN"
 # The VTIMEZONE covers the visit with a margin: clients only need the rules in force around
@@ -68,7 +69,10 @@ def export_calendar(
             .order_by(CalendarTombstone.start, CalendarTombstone.id)
         )
     )
-    calendar = build_calendar(visit, person, office.name if office else None, now, tombstones)
+    withheld = hidden(session.connection(), visit.id)  # what the server keeps from this login
+    calendar = build_calendar(
+        visit, person, office.name if office else None, now, tombstones, withheld
+    )
     data = calendar.to_ical()
     check_calendar(data)
     # Committed by the caller once the file is written: from then on a deletion is published.
@@ -93,6 +97,7 @@ def build_calendar(
     office_name: str | None,
     now: datetime | None = None,
     tombstones: list[CalendarTombstone] | None = None,
+    withheld: Hidden | None = None,
 ) -> Calendar:
     engagements = list(visit.engagements)
     for zone_name in {visit.time_zone, *(e.time_zone for e in engagements if e.time_zone)}:
@@ -131,7 +136,8 @@ def build_calendar(
     for engagement in engagements:
         zone_name = engagement_zone(engagement.time_zone, visit.time_zone)
         zone = ZoneInfo(zone_name)
-        calendar.add_component(_event(visit, engagement, zone, stamp, domain, brief=brief))
+        event = _event(visit, engagement, zone, stamp, domain, brief=brief, withheld=withheld)
+        calendar.add_component(event)
         spans.setdefault(zone_name, []).extend((engagement.start, engagement.end))
     for tombstone in buried:
         calendar.add_component(_cancelled_event(tombstone, stamp))
@@ -171,6 +177,7 @@ def _event(
     domain: str,
     *,
     brief: bool = True,
+    withheld: Hidden | None = None,
 ) -> Event:
     if engagement.end < engagement.start:
         raise ServiceError(
@@ -189,7 +196,7 @@ def _event(
     location = _location(engagement)
     if location:
         event.add("location", location)
-    event.add("description", describe(visit, engagement, brief=brief))
+    event.add("description", describe(visit, engagement, brief=brief, withheld=withheld))
     event.add("categories", [engagement.kind.label])
     cancelled = visit.status is VisitStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
@@ -221,7 +228,9 @@ def _location(engagement: Engagement) -> str:
     return venue
 
 
-def describe(visit: Visit, engagement: Engagement, *, brief: bool = True) -> str:
+def describe(
+    visit: Visit, engagement: Engagement, *, brief: bool = True, withheld: Hidden | None = None
+) -> str:
     """The event's notes: who attends (in order of precedence), the hosts first, and why
     (the host's brief: left out, `brief=False`, of a calendar for a guest)."""
     lines = [visit.title]
@@ -240,9 +249,16 @@ def describe(visit: Visit, engagement: Engagement, *, brief: bool = True) -> str
     for heading, text in (("Objectives", engagement.objectives), ("Notes", engagement.notes)):
         if text and text.strip():
             lines += ["", f"{heading}:", text.strip()]
-    if engagement.talking_points:
+    left_out = withheld.by_engagement.get(engagement.id, 0) if withheld else 0
+    if engagement.talking_points or left_out:
         lines += ["", "Talking points:"]
         lines += [f"- {point.text.strip()}" for point in engagement.talking_points]
+    if left_out and withheld is not None:
+        points = "1 talking point" if left_out == 1 else f"{left_out} talking points"
+        verb = "is" if left_out == 1 else "are"
+        lines.append(
+            f"({points} classified above {withheld.ceiling.label} {verb} not shown to your role.)"
+        )
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from visitdesk.domain.checks import check_programme
+from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import EngagementKind, Side
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
 from visitdesk.domain.names import NameParts, display_name, sort_key
@@ -40,6 +41,8 @@ class EngagementData:
     objectives: str | None = None
     notes: str | None = None
     talking_points: tuple[str, ...] = ()
+    # Each talking point's own level, in the same order (None, or missing: the visit's level).
+    talking_point_levels: tuple[Level | None, ...] = ()
     # (person id, side) in the order they are listed.
     attendees: tuple[tuple[int, Side], ...] = field(default=())
     ref: str = ""
@@ -161,7 +164,14 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         seen.add(person_id)
         if session.get(Person, person_id) is None:
             raise NotFoundError("An attendee no longer exists; choose the attendees again.")
-    points = tuple(p.strip() for p in data.talking_points if p.strip())
+    levels = (*data.talking_point_levels, *(None,) * len(data.talking_points))
+    kept = [
+        (p.strip(), None if level is None else Level(level))
+        for p, level in zip(data.talking_points, levels, strict=False)
+        if p.strip()
+    ]
+    points = tuple(p for p, _level in kept)
+    point_levels = tuple(level for _p, level in kept)
     # == rather than is: a combo box may give back the enum's value as a plain string.
     signing = data.kind == EngagementKind.SIGNING_CEREMONY
     for signatory, side, label in (
@@ -185,6 +195,7 @@ def _checked(session: Session, data: EngagementData) -> EngagementData:
         objectives=blank_as_none(data.objectives),
         notes=blank_as_none(data.notes),
         talking_points=points,
+        talking_point_levels=point_levels if any(point_levels) else (),
         attendees=data.attendees,
         ref=data.ref,
         host_signatory_id=data.host_signatory_id if signing else None,
@@ -222,9 +233,10 @@ def _apply(engagement: Engagement, data: EngagementData) -> None:
     engagement.notes = data.notes
     engagement.host_signatory_id = data.host_signatory_id
     engagement.guest_signatory_id = data.guest_signatory_id
-    if [t.text for t in engagement.talking_points] != list(data.talking_points):
+    points = list(zip(data.talking_points, _levels(data), strict=True))
+    if [(t.text, t.level) for t in engagement.talking_points] != points:
         # Replaced only when changed: new rows would count as a change for the calendar.
-        engagement.talking_points = [TalkingPoint(text=t) for t in data.talking_points]
+        engagement.talking_points = [TalkingPoint(text=t, level=level) for t, level in points]
     old = {a.person_id: a for a in engagement.attendees}
     attendees = []
     for person_id, side in data.attendees:
@@ -232,6 +244,12 @@ def _apply(engagement: Engagement, data: EngagementData) -> None:
         attendee.side = side
         attendees.append(attendee)
     engagement.attendees = attendees
+
+
+def _levels(data: EngagementData) -> tuple[Level | None, ...]:
+    """One level a talking point (None: the visit's), however many the data names."""
+    given = data.talking_point_levels[: len(data.talking_points)]
+    return (*given, *(None,) * (len(data.talking_points) - len(given)))
 
 
 def add_engagement(
@@ -271,6 +289,11 @@ def load_engagement(session: Session, engagement_id: int) -> EngagementData:
         objectives=e.objectives,
         notes=e.notes,
         talking_points=tuple(t.text for t in e.talking_points),
+        talking_point_levels=(
+            tuple(t.level for t in e.talking_points)
+            if any(t.level for t in e.talking_points)
+            else ()
+        ),
         attendees=tuple((a.person_id, a.side) for a in e.attendees),
         ref=e.ref,
         host_signatory_id=e.host_signatory_id,

@@ -13,9 +13,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.classification import DEFAULT_VISIT_LEVEL, Level, level_of
 from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import VisitDirection, VisitStatus
-from visitdesk.domain.models import Organisation, Visit
+from visitdesk.domain.models import Office, Organisation, Visit
 from visitdesk.domain.timezones import is_valid_zone, zone_for_country
 from visitdesk.services.errors import ConflictError, NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
@@ -38,6 +39,9 @@ class VisitDetails:
     time_zone: str = ""
     delegation_description: str | None = None
     notes: str | None = None
+    # The visit's classification; None: a new visit takes the office's default marking's level
+    # (Restricted if that names none), a saved one keeps its own.
+    classification: Level | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def create_visit(session: Session, details: VisitDetails) -> int:
     ref = details.ref.strip() or unique_visit_ref(session, details.title, details.start_date)
     if session.scalar(select(Visit.id).where(Visit.ref == ref)) is not None:
         raise ConflictError(f"Another visit already has the reference “{ref}”.")
-    visit = Visit(ref=ref)
+    visit = Visit(ref=ref, classification=office_level(session))
     _apply(visit, details)
     session.add(visit)
     session.flush()
@@ -127,6 +131,14 @@ def _apply(visit: Visit, details: VisitDetails) -> None:
     visit.time_zone = details.time_zone
     visit.delegation_description = details.delegation_description
     visit.notes = details.notes
+    if details.classification is not None:
+        visit.classification = Level(details.classification)
+
+
+def office_level(session: Session) -> Level:
+    """The level a new visit starts at: the office's default marking, when it names one."""
+    marking = session.scalar(select(Office.default_classification).order_by(Office.id))
+    return level_of(marking) or DEFAULT_VISIT_LEVEL
 
 
 def get_visit(session: Session, visit_id: int) -> Visit:
@@ -150,6 +162,7 @@ def load_visit(session: Session, visit_id: int) -> VisitDetails:
         time_zone=v.time_zone,
         delegation_description=v.delegation_description,
         notes=v.notes,
+        classification=v.classification,
     )
 
 

@@ -72,6 +72,12 @@ def _build(
         )
         pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
         summary = f"{pages}, A4 · version {result.version} · {result.classification}"
+        if result.withheld:
+            # The server kept some talking points from this sign-in; the pack says so too.
+            points = (
+                "1 talking point" if result.withheld == 1 else f"{result.withheld} talking points"
+            )
+            summary += f" · leaves out {points} above {result.withheld_above}"
         path_text = str(path)
     except _CancelledError:
         error = ""

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table, TableStyle
 
 from visitdesk.documents.briefing import styles as st
+from visitdesk.documents.briefing.withheld import withheld_sentence
 from visitdesk.documents.fonts import BOLD, ITALIC
 from visitdesk.documents.letterhead import Letterhead, draw_letterhead, letterhead_height
 from visitdesk.documents.text import TextParagraph, TextStyle
@@ -114,6 +115,8 @@ def cover(content: BriefingContent, logo: bytes | None) -> list[Any]:
         else f"This pack is classified {content.classification}. Keep it with you during the "
         "visit, do not copy it, and return it to the protocol office afterwards."
     )
+    if content.hidden_points and not content.guest_copy:
+        handling += " " + withheld_sentence(content)
     story.append(TextParagraph(handling, HANDLING))
     # Very long titles and names shrink the cover rather than push it onto a second page.
     height = st.FRAME_TOP - st.FRAME_BOTTOM

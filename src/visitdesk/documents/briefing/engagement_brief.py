@@ -22,6 +22,7 @@ from visitdesk.documents.briefing.flowables import KeepBrief, NumberedItem
 from visitdesk.documents.briefing.seating import SeatingPlan
 from visitdesk.documents.briefing.signing import SigningPlan, side
 from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
+from visitdesk.documents.briefing.withheld import hidden_sentence
 from visitdesk.documents.text import TextParagraph
 from visitdesk.domain.dates import long_date, short_date, time_range
 from visitdesk.services.briefing import (
@@ -192,12 +193,20 @@ def engagement_brief(
             story.append(attendee_table(people))
     if engagement.objectives:
         story += [TextParagraph("Objectives", st.H2), TextParagraph(engagement.objectives, st.BODY)]
-    if engagement.talking_points:
+    if engagement.talking_points or engagement.hidden_points:
         story.append(TextParagraph("Talking points", st.H2))
+        markings = (*engagement.talking_point_markings, *(None,) * len(engagement.talking_points))
         story += [
-            NumberedItem(f"{n}.", text, st.BODY.but(space_after=4))
-            for n, text in enumerate(engagement.talking_points, start=1)
+            # A point above the visit's level carries its own marking, as papers mark a part.
+            NumberedItem(f"{n}.", f"({mark}) {text}" if mark else text, st.BODY.but(space_after=4))
+            for n, (text, mark) in enumerate(
+                zip(engagement.talking_points, markings, strict=False), start=1
+            )
         ]
+        if engagement.hidden_points:
+            story.append(
+                TextParagraph(hidden_sentence(engagement.hidden_points, content), st.SMALL_ITALIC)
+            )
     if engagement.history:
         story.append(TextParagraph("Background: the relationship so far", st.H2))
         story.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import (
     EngagementKind,
     OrganisationKind,
@@ -95,6 +96,8 @@ class EngagementRecord:
     uid: str | None = None
     host_signatory: str | None = None  # a signing ceremony's; None: the side's principal
     guest_signatory: str | None = None
+    # Each talking point's own level, in order (None: the visit's level); empty: none has one.
+    talking_point_levels: list[Level | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -163,6 +166,8 @@ class VisitRecord:
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     # None: the file says nothing of press releases, so those in the store stay as they are.
     press_releases: list[PressReleaseRecord] | None = None
+    # None: the file does not say (a file older than classification levels).
+    classification: Level | None = None
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.classification import Level
 from visitdesk.domain.engagement import Attendee, Engagement, TalkingPoint
 from visitdesk.domain.enums import Side
 from visitdesk.domain.outcome import Outcome, StatusChange
@@ -26,6 +27,7 @@ from visitdesk.services.exchange.writer import chunks
 class EngagementData:
     row: Row[Any]
     talking_points: list[str] = field(default_factory=list)
+    talking_point_levels: list[Level | None] = field(default_factory=list)
     attendees: list[tuple[int, Side]] = field(default_factory=list)
 
 
@@ -81,7 +83,12 @@ def load_visits(session: Session, visit_ids: Sequence[int]) -> list[VisitData]:
     points = sorted(
         _rows(
             session,
-            select(TalkingPoint.engagement_id, TalkingPoint.position, TalkingPoint.text),
+            select(
+                TalkingPoint.engagement_id,
+                TalkingPoint.position,
+                TalkingPoint.text,
+                TalkingPoint.level,
+            ),
             TalkingPoint.engagement_id,
             list(engagements),
         ),
@@ -89,6 +96,7 @@ def load_visits(session: Session, visit_ids: Sequence[int]) -> list[VisitData]:
     )
     for r in points:
         engagements[r.engagement_id].talking_points.append(r.text)
+        engagements[r.engagement_id].talking_point_levels.append(r.level)
     attendees = sorted(
         _rows(
             session,

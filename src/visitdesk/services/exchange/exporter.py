@@ -143,7 +143,10 @@ def _engagement(data: EngagementData, refs: _Refs) -> Json:
             "organisation": refs.org(e.organisation_id),
             "objectives": e.objectives,
             "notes": e.notes,
-            "talking_points": list(data.talking_points),
+            "talking_points": [
+                text if level is None else {"text": text, "level": level.value}
+                for text, level in zip(data.talking_points, data.talking_point_levels, strict=True)
+            ],
             "host_attendees": [refs.people[p] for p, side in data.attendees if side is Side.HOST],
             "guest_attendees": [refs.people[p] for p, side in data.attendees if side is Side.GUEST],
             "sequence": e.sequence,
@@ -208,6 +211,7 @@ def _visit(data: VisitData, refs: _Refs) -> Json:
             ),
             "host_participants": [_participant(p, refs) for p in hosts],
             "notes": v.notes,
+            "classification": v.classification.value,
             "engagements": [_engagement(e, refs) for e in data.engagements],
             "statements": [
                 _compact(

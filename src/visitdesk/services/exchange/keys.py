@@ -51,12 +51,14 @@ VISIT = frozenset(
         "delegation",
         "host_participants",
         "notes",
+        "classification",
         "engagements",
         "statements",
         "outcomes",
         "press_releases",
     }
 )
+TALKING_POINT = frozenset({"text", "level"})
 DELEGATION = frozenset({"description", "leader", "members"})
 PARTICIPANT = frozenset({"person", "role"})
 ENGAGEMENT = frozenset(

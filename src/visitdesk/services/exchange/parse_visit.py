@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import (
     EngagementKind,
     OutcomeKind,
@@ -36,6 +37,7 @@ from visitdesk.services.exchange.keys import (
     PRESS_RELEASE,
     STATEMENT,
     STATUS_CHANGE,
+    TALKING_POINT,
 )
 from visitdesk.services.exchange.parse_common import (
     EPOCH,
@@ -98,6 +100,7 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
                 f"person {signatory!r} signs for this side but is not among its {side_key}",
             )
         signatories[key] = signatory
+    points, levels = _talking_points(obj)
     return EngagementRecord(
         ref=limited_text(obj, "id", "engagement", "ref", required=True) or "",
         kind=obj.choice("kind", EngagementKind, EngagementKind.OTHER) or EngagementKind.OTHER,
@@ -109,7 +112,8 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
         organisation=refs.organisation(obj, "organisation"),
         objectives=obj.text("objectives"),
         notes=obj.text("notes"),
-        talking_points=obj.texts("talking_points"),
+        talking_points=points,
+        talking_point_levels=levels if any(levels) else [],
         host_attendees=list(dict.fromkeys(host)),
         guest_attendees=[r for r in dict.fromkeys(guest) if r not in host],
         sequence=obj.integer("sequence", minimum=0),
@@ -118,6 +122,30 @@ def _engagement(obj: Obj, refs: Refs) -> EngagementRecord:
         host_signatory=signatories["host_signatory"],
         guest_signatory=signatories["guest_signatory"],
     )
+
+
+def _level(obj: Obj, key: str) -> Level | None:
+    """An optional level: missing or null is none (the visit's, or the office's)."""
+    return obj.choice(key, Level, None) if obj.value.get(key) is not None else None
+
+
+def _talking_points(obj: Obj) -> tuple[list[str], list[Level | None]]:
+    """Each point is its text, or {"text", "level"} for one above the visit's level."""
+    points: list[str] = []
+    levels: list[Level | None] = []
+    for path, item in obj.items("talking_points"):
+        if isinstance(item, str):
+            points.append(item)
+            levels.append(None)
+            continue
+        point = Obj.of(item, path, obj.problems, TALKING_POINT)
+        if point is None:
+            continue
+        said = point.text("text", required=True)
+        if said is not None:
+            points.append(said)
+            levels.append(_level(point, "level"))
+    return points, levels
 
 
 def _engagement_zone(obj: Obj) -> str | None:
@@ -296,6 +324,7 @@ def visit_record(
         start_date=start or EPOCH.date(),
         end_date=end or EPOCH.date(),
         status=obj.choice("status", VisitStatus, VisitStatus.PLANNED) or VisitStatus.PLANNED,
+        classification=_level(obj, "classification"),
         delegation_description=description,
         leader=leader,
         notes=obj.text("notes"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from visitdesk.domain.classification import DEFAULT_VISIT_LEVEL, Level
 from visitdesk.services.exchange.document import (
     EngagementRecord,
     OrganisationRecord,
@@ -48,7 +49,14 @@ def person_row(r: PersonRecord, organisation_id: int | None) -> Row:
     }
 
 
-def visit_row(r: VisitRecord, org: dict[str, int], person: dict[str, int], note: str | None) -> Row:
+def visit_row(
+    r: VisitRecord,
+    org: dict[str, int],
+    person: dict[str, int],
+    note: str | None,
+    level: Level = DEFAULT_VISIT_LEVEL,
+) -> Row:
+    """`level`: the visit's classification when the file gives none (the office's)."""
     return {
         "ref": r.ref,
         "title": r.title,
@@ -65,6 +73,7 @@ def visit_row(r: VisitRecord, org: dict[str, int], person: dict[str, int], note:
         "leader_id": person[r.leader] if r.leader else None,
         "notes": r.notes,
         "source_note": note,
+        "classification": r.classification or level,
     }
 
 

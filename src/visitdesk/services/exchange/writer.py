@@ -26,6 +26,7 @@ from visitdesk.domain.versioning import now_utc, user_name
 from visitdesk.domain.visit import Visit, VisitParticipant
 from visitdesk.services.exchange.document import VisitRecord
 from visitdesk.services.exchange.rows import Row, engagement_row, engagement_signature, visit_row
+from visitdesk.services.visit_editing import office_level
 
 # Well under SQLite's limit of bound parameters in one statement.
 CHUNK = 500
@@ -178,7 +179,10 @@ def write_visits(
         list(existing.values()),
         [existing[r.ref] for r in records if r.ref in existing and r.press_releases is not None],
     )
-    visit_ids, _ = upsert_by_ref(session, Visit, [visit_row(r, org, person, note) for r in records])
+    level = office_level(session)
+    visit_ids, _ = upsert_by_ref(
+        session, Visit, [visit_row(r, org, person, note, level) for r in records]
+    )
 
     changed_engagements: list[Row] = []
     new_engagements: list[Row] = []
@@ -239,9 +243,10 @@ def write_visits(
             )
         for e in record.engagements:
             eid = engagement_id[(vid, e.ref)]
+            levels = (*e.talking_point_levels, *(None,) * len(e.talking_points))
             children[TalkingPoint] += [
-                {"engagement_id": eid, "position": i, "text": t}
-                for i, t in enumerate(e.talking_points)
+                {"engagement_id": eid, "position": i, "text": t, "level": level}
+                for i, (t, level) in enumerate(zip(e.talking_points, levels, strict=False))
             ]
             attendees = [(p, Side.HOST) for p in e.host_attendees] + [
                 (p, Side.GUEST) for p in e.guest_attendees

@@ -46,10 +46,6 @@ def _quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def _literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def check_login(login: str) -> str:
     if not LOGIN.fullmatch(login):
         raise StoreError(
@@ -132,21 +128,15 @@ def add_officer(
             f"The server already has a login “{login}” that is not a VisitDesk officer; "
             "VisitDesk will not change it. Choose another login."
         )
-    quoted = _quoted(login)
-    if exists is None:
-        if password_hash is None:
-            raise StoreError(f"A new officer needs a password: none was given for “{login}”.")
-        connection.exec_driver_sql(
-            f"CREATE ROLE {quoted} LOGIN INHERIT PASSWORD {_literal(password_hash)}"
-        )
-    elif password_hash is not None:
-        connection.exec_driver_sql(f"ALTER ROLE {quoted} PASSWORD {_literal(password_hash)}")
-    for other in GROUPS.values():
-        if other != group:
-            connection.exec_driver_sql(f"REVOKE {other} FROM {quoted}")
-    connection.exec_driver_sql(f"GRANT {group} TO {quoted}")
-    connection.exec_driver_sql(f"COMMENT ON ROLE {quoted} IS {_literal(name)}")
-    return exists is None
+    if exists is None and password_hash is None:
+        raise StoreError(f"A new officer needs a password: none was given for “{login}”.")
+    # The server's own function does it (store/server/officer_admin.py): it checks all this
+    # again for any client, and only administrators (and the IT login) may run it.
+    created = connection.execute(
+        text("SELECT visitdesk_add_officer(:login, :name, :role, :hash)"),
+        {"login": login, "name": name, "role": role, "hash": password_hash},
+    ).scalar()
+    return bool(created)
 
 
 def remove_officer(connection: Connection, login: str) -> Officer:
@@ -157,7 +147,7 @@ def remove_officer(connection: Connection, login: str) -> Officer:
             f"There is no VisitDesk officer “{login}” on this server "
             "(`visitdesk server officers` lists them)."
         )
-    connection.exec_driver_sql(f"DROP ROLE {_quoted(login)}")
+    connection.execute(text("SELECT visitdesk_remove_officer(:login)"), {"login": login})
     return found
 
 

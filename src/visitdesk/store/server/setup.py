@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 from visitdesk.store import migrate
 from visitdesk.store.engine import make_engine
 from visitdesk.store.errors import StoreError
-from visitdesk.store.server import roles, trail
+from visitdesk.store.server import classified, officer_admin, roles, trail
 from visitdesk.store.server.dump import pg_dump
 from visitdesk.store.trail import TRAIL_TABLE
 
@@ -64,8 +64,11 @@ def initialise(url: URL, backup_folder: Path, without_backup: bool = False) -> I
         with engine.begin() as connection:
             # Tables added by a later migration get their trigger and their grants here.
             audited = trail.install(connection)
+            # Policies rewritten from domain/classification.py: a changed declaration holds.
+            classified.install(connection)
             roles.create_groups(connection)
             roles.grant(connection, str(url.database))
+            officer_admin.install(connection)
     finally:
         engine.dispose()
     return Initialised(

@@ -32,6 +32,7 @@ from visitdesk.app.itinerary import Candidate, EngagementData, NewPerson
 from visitdesk.ui.dialogs.attendee_lists import AttendeeList
 from visitdesk.ui.dialogs.editing import SavingDialog
 from visitdesk.ui.dialogs.organisation_dialog import keep_organisations_fresh
+from visitdesk.ui.dialogs.point_levels import PointLevels, fit, scrolled
 from visitdesk.ui.dialogs.zone_combo import ZoneCombo
 from visitdesk.ui.widgets import (
     DateField,
@@ -130,6 +131,9 @@ class EngagementDialog(SavingDialog):
         self.objectives = QPlainTextEdit(data.objectives or "", self)
         self.points = QPlainTextEdit("\n".join(data.talking_points), self)
         self.points.setPlaceholderText("One talking point a line")
+        self.point_levels = PointLevels(
+            self.points, data.talking_points, data.talking_point_levels, self
+        )
         self.notes = QPlainTextEdit(data.notes or "", self)
         for widget, name in (
             (self.venue, "engagement venue"),
@@ -155,6 +159,11 @@ class EngagementDialog(SavingDialog):
         self.form.addRow("&Hosted by", self.organisation)
         self.form.addRow("&Objectives", self.objectives)
         self.form.addRow("Talking &points", self.points)
+        self.point_levels_area = scrolled(self.point_levels, self)
+        self.form.addRow("Their levels", self.point_levels_area)
+        # The row shows only while there are points to give a level.
+        self.points.textChanged.connect(self._show_point_levels)
+        self._show_point_levels()
         self.form.addRow("&Notes", self.notes)
         # Who signs, shown for signing ceremonies only: a choice among that side's attendees.
         self.signatories = {side: QComboBox(self) for side in Side}
@@ -330,6 +339,10 @@ class EngagementDialog(SavingDialog):
             self._moving = False
         self._length = end - start
 
+    def _show_point_levels(self) -> None:
+        self.form.setRowVisible(self.point_levels_area, bool(self.point_levels.combos))
+        fit(self.point_levels_area)
+
     # Saving ----------------------------------------------------------------------------------
 
     def data(self) -> EngagementData:
@@ -346,7 +359,8 @@ class EngagementDialog(SavingDialog):
             organisation_id=optional_id(self.organisation),
             objectives=_typed(self.objectives.toPlainText()),
             notes=_typed(self.notes.toPlainText()),
-            talking_points=tuple(self.points.toPlainText().splitlines()),
+            talking_points=(lines := tuple(self.points.toPlainText().splitlines())),
+            talking_point_levels=self.point_levels.levels(lines),
             attendees=tuple(attendees),
             ref=self._original.ref,
             host_signatory_id=optional_id(self.signatories[Side.HOST]),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitdesk.app import Desk, Record
-from visitdesk.app.enums import VisitDirection, VisitStatus
+from visitdesk.app.enums import LEVELS, Level, VisitDirection, VisitStatus
 from visitdesk.app.visits import VisitDetails
 from visitdesk.ui.country_box import CountryBox
 from visitdesk.ui.dialogs.editing import SavingDialog
@@ -28,7 +28,7 @@ from visitdesk.ui.dialogs.organisation_dialog import (
     keep_organisations_fresh,
     new_organisation,
 )
-from visitdesk.ui.widgets import DateField, follow_dates
+from visitdesk.ui.widgets import DateField, follow_dates, optional_enum_data
 
 if TYPE_CHECKING:
     from visitdesk.app.visits import LeaderChoice
@@ -88,6 +88,16 @@ class VisitDialog(SavingDialog):
         for status in VisitStatus:
             self.status.addItem(status.label, status)
         self.status.setCurrentIndex(self.status.findData(details.status))
+        # The visit's classification: readers on a shared server read its briefs up to it.
+        self.classification = QComboBox(self)
+        self.classification.setObjectName("visit_classification")
+        if details.classification is None:  # a new visit
+            self.classification.addItem("The office's default", None)
+        for level in LEVELS:
+            self.classification.addItem(level.label, level.value)
+        self.classification.setCurrentIndex(
+            max(0, self.classification.findData(details.classification))
+        )
         self.guest = QComboBox(self)
         self.guest.setAccessibleName("Guests")
         self.host = QComboBox(self)
@@ -130,6 +140,7 @@ class VisitDialog(SavingDialog):
         for widget, name in (
             (self.direction, "Direction"),
             (self.status, "Status"),
+            (self.classification, "Classification"),
             (self.city, "City"),
             (self.zone, "Time zone"),
             (self.description, "Delegation"),
@@ -153,6 +164,7 @@ class VisitDialog(SavingDialog):
             form.addRow("", self.leader_note)
         form.addRow("Di&rection", self.direction)
         form.addRow("&Status", self.status)
+        form.addRow("Classi&fication", self.classification)
         form.addRow("&City", self.city)
         form.addRow("C&ountry", self.country)
         form.addRow("Time &zone", self.zone)
@@ -200,6 +212,7 @@ class VisitDialog(SavingDialog):
             time_zone=self.zone.text(),
             delegation_description=_optional(self.description.text()),
             notes=_optional(self.notes.toPlainText()),
+            classification=optional_enum_data(self.classification, Level),
         )
 
 
