@@ -124,12 +124,14 @@ def test_lists_come_out_as_bytes_or_whole_files(
 
     cells = [c for row in load_workbook(io.BytesIO(sheet.data)).active.values for c in row]
     assert "何志敏" in cells and "he-zhimin" in cells
-    target = tmp_path / "arrivals.csv"
-    made = a.lists.export_to(visit, ListKind.ARRIVALS, target)
+    target = tmp_path / "delegation.csv"
+    made = a.lists.export_to(visit, ListKind.DELEGATION, target)
     text = target.read_text(encoding="utf-8-sig")
-    assert made.rows == 2 and "ZHANG Wei" in text and "he-zhimin" not in text
+    assert made.rows == 2 and "ZHANG Wei" in text
+    with pytest.raises(RefusedError, match="no journeys yet"):
+        a.lists.export(visit, ListKind.ARRIVALS)
     with pytest.raises(RefusedError, match="its folder does not exist"):
-        a.lists.export_to(visit, ListKind.ARRIVALS, tmp_path / "gone" / "a.csv")
+        a.lists.export_to(visit, ListKind.DELEGATION, tmp_path / "gone" / "a.csv")
     assert not (tmp_path / "gone").exists()
     with pytest.raises(RefusedError, match=r"\.xlsx"):
         a.lists.export(visit, ListKind.DELEGATION, ".pdf")

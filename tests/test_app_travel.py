@@ -75,7 +75,7 @@ def test_times_and_order_that_cannot_be_are_refused_with_a_sentence(
         departs=datetime(2027, 4, 11, 23, 0),
         travellers=((v.deputy, None),),
     )
-    with pytest.raises(RefusedError, match="Mr. SATO Ken would leave .* before arriving"):
+    with pytest.raises(RefusedError, match=r"Mr\. SATO Ken would leave .* before arriving"):
         a.travel.add(v.visit_id, early)
     with pytest.raises(RefusedError, match="departure or of arrival"):
         a.travel.add(v.visit_id, LegData(travellers=((v.aide, None),)))
