@@ -96,6 +96,12 @@ def allot_rooms(
     return RoomPlan(rooms, tuple(unlodged), tuple(pool), _notes(order, given, kept, unlodged))
 
 
+def a_room(room_type: RoomType) -> str:
+    """`a suite`, `an executive`: the room type with its article, for a sentence."""
+    word = room_type.label.lower()
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
 def _notes(
     order: Sequence[Lodger],
     given: Mapping[int, RoomType],
@@ -120,7 +126,7 @@ def _notes(
             notes.append(
                 f"{lodger.name} keeps the {held.label.lower()} given by hand, although "
                 f"{senior.name} ranks higher and gets "
-                + (f"a {theirs.label.lower()}" if theirs else "no room")
+                + (a_room(theirs) if theirs else "no room")
                 + ": tick “Allot again” to hand the rooms out by precedence."
             )
     by_id = {x.person_id: x for x in order}

@@ -18,7 +18,7 @@ from visitdesk.domain.enums import RoomType, Side
 from visitdesk.domain.lodging import Hotel, HotelRoom
 from visitdesk.domain.models import Person
 from visitdesk.domain.precedence import in_precedence
-from visitdesk.domain.rooming import Lodger, RoomPlan, allot_rooms
+from visitdesk.domain.rooming import Lodger, RoomPlan, a_room, allot_rooms
 from visitdesk.services.errors import NotFoundError, ServiceError
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
@@ -314,11 +314,11 @@ def _preview(
         before = held.get(allotment.person_id)
         if before is None:
             rooms.append(RoomData(allotment.person_id, check_in, check_out, allotment.room_type))
-            lines.append(f"{person.display_name}: a {kind}, new.")
+            lines.append(f"{person.display_name}: {a_room(allotment.room_type)}, new.")
         elif before.room_type is not allotment.room_type:
             rooms.append(replace(before, room_type=allotment.room_type, room_number=None))
             lines.append(
-                f"{person.display_name}: a {kind} instead of the "
+                f"{person.display_name}: {a_room(allotment.room_type)} instead of the "
                 f"{before.room_type.label.lower()}"
                 + (f" (room {before.room_number} given up)." if before.room_number else ".")
             )
