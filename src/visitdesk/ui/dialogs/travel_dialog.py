@@ -132,7 +132,7 @@ class JourneyDialog(SavingDialog):
         self.travellers = QListWidget(self)
         self.travellers.setObjectName("travellers")
         self.travellers.setAccessibleName("Travellers")
-        self.travellers.setMaximumHeight(140)
+        self.travellers.setMinimumHeight(120)
         self._seats = dict(d.travellers)
         for person_id, name in travel.delegation(visit_id):
             item = QListWidgetItem(name, self.travellers)
@@ -144,8 +144,9 @@ class JourneyDialog(SavingDialog):
         self.notes = QPlainTextEdit(d.notes or "", self)
         self.notes.setObjectName("journey notes")
         self.notes.setAccessibleName("Notes")
-        self.notes.setMaximumHeight(60)
+        self.notes.setMaximumHeight(50)
         form.addRow("N&otes:", self.notes)
+        self.setMinimumWidth(620)
         self._finish(form)
 
     def _line(self, name: str, value: str | None, hint: str) -> QLineEdit:

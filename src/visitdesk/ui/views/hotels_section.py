@@ -61,7 +61,7 @@ class HotelsSection(QWidget):
             ("Edit room…", self.edit_room, "Change the selected room (Enter)"),
             ("Remove room", self.remove_room, "Remove the selected room from the hotel"),
             (
-                "Allot rooms by &precedence…",
+                "Allot rooms by precedence…",
                 self.allot,
                 "Hand the hotel's block of rooms out by precedence: the leader gets the suite",
             ),

@@ -112,7 +112,9 @@ class VisitView(QWidget):
         )
         self.calendar_button.clicked.connect(lambda: docs.export_calendar(self))
         self.lists_button = QToolButton(self)
-        self.lists_button.setText("Lis&ts")
+        # No mnemonic: Alt+T is the Travel and hotels tab; the same lists are in Visit ▸
+        # Export a list (Alt+I).
+        self.lists_button.setText("Lists")
         self.lists_button.setToolTip("Spreadsheets to hand to others (.xlsx or .csv)")
         self.lists_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.lists_button)
