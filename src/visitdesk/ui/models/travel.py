@@ -22,7 +22,9 @@ class JourneysModel(RowTableModel):
         Column("Flight", lambda r: r.flight, tooltip=lambda r: r.flight),
         Column("From", lambda r: r.origin, tooltip=lambda r: r.origin),
         Column("Departs", lambda r: _when(r.departs), lambda r: _sortable(r.departs)),
-        Column("To", lambda r: r.destination, tooltip=lambda r: r.destination, hide_when_empty=True),
+        Column(
+            "To", lambda r: r.destination, tooltip=lambda r: r.destination, hide_when_empty=True
+        ),
         Column("Arrives", lambda r: _when(r.arrives), lambda r: _sortable(r.arrives)),
         Column("Terminal", lambda r: r.terminal, hide_when_empty=True),
         Column("Travellers", lambda r: r.travellers, tooltip=lambda r: r.travellers),
