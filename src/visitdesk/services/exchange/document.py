@@ -17,6 +17,7 @@ from visitdesk.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+from visitdesk.services.exchange.travel_records import HotelRecord, JourneyRecord
 
 
 @dataclass(slots=True)
@@ -73,6 +74,8 @@ class ParticipantRecord:
     person: str
     side: Side
     role: str | None
+    # A delegation member's liaison officer (a person's ref), if the file names one.
+    liaison_officer: str | None = None
 
 
 @dataclass(slots=True)
@@ -163,6 +166,9 @@ class VisitRecord:
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     # None: the file says nothing of press releases, so those in the store stay as they are.
     press_releases: list[PressReleaseRecord] | None = None
+    # None: the file says nothing of journeys or hotels, so those in the store stay.
+    travel: list[JourneyRecord] | None = None
+    hotels: list[HotelRecord] | None = None
 
 
 @dataclass(slots=True)

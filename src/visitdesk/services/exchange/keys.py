@@ -55,10 +55,12 @@ VISIT = frozenset(
         "statements",
         "outcomes",
         "press_releases",
+        "travel",
+        "hotels",
     }
 )
 DELEGATION = frozenset({"description", "leader", "members"})
-PARTICIPANT = frozenset({"person", "role"})
+PARTICIPANT = frozenset({"person", "role", "liaison_officer"})
 ENGAGEMENT = frozenset(
     {
         "id",
