@@ -33,7 +33,10 @@ def _one_line(text: str | None) -> str:
 def _person(person: Person) -> str:
     """`Mr. TANAKA Taro (田中 太郎)`: the name the airport calls out, and as the passport shows."""
     native = _one_line(person.native_name)
-    return f"{person.display_name} ({native})" if native else person.display_name
+    # An Arabic or Urdu name typed in its own script needs no second copy in brackets.
+    if not native or native.casefold() in person.display_name.casefold():
+        return person.display_name
+    return f"{person.display_name} ({native})"
 
 
 def _time(leg: TravelLeg, visit: Visit) -> tuple[datetime | None, str]:
