@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import RoomType, Side
 from visitdesk.domain.lodging import Hotel, HotelRoom
 from visitdesk.domain.models import Person
@@ -105,7 +107,13 @@ def room_rows(session: Session, visit_id: int) -> list[RoomRow]:
     """Every room of every hotel of the visit: hotel by hotel, in order of precedence."""
     visit = get_visit(session, visit_id)
     rows = []
-    for hotel in visit.hotels:
+    stays = session.scalars(
+        select(Hotel)
+        .where(Hotel.visit_id == visit_id)
+        .options(selectinload(Hotel.rooms))
+        .order_by(Hotel.position, Hotel.id)
+    )
+    for hotel in stays:
         rooms = {r.person_id: r for r in hotel.rooms}
         for person in in_precedence([r.person for r in hotel.rooms], visit.leader):
             room = rooms[person.id]
@@ -169,8 +177,8 @@ def _checked(session: Session, data: HotelData) -> HotelData:
         seen.add(room.person_id)
         if room.check_out < room.check_in:
             raise ServiceError(
-                f"The check-out of {person.display_name} ({room.check_out:%d %b %Y}) comes "
-                f"before the check-in ({room.check_in:%d %b %Y}): correct one of the two dates."
+                f"The check-out of {person.display_name} ({short_date(room.check_out)}) comes "
+                f"before the check-in ({short_date(room.check_in)}): correct one of the two dates."
             )
         rooms.append(
             replace(
@@ -275,8 +283,8 @@ def preview_allotment(
             )
     if check_out < check_in:
         raise ServiceError(
-            f"The check-out ({check_out:%d %b %Y}) comes before the check-in "
-            f"({check_in:%d %b %Y}): correct one of the two dates."
+            f"The check-out ({short_date(check_out)}) comes before the check-in "
+            f"({short_date(check_in)}): correct one of the two dates."
         )
     hotel = _hotel(session, hotel_id)
     visit = hotel.visit

@@ -12,8 +12,9 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.dates import short_datetime
 from visitdesk.domain.enums import Side, TravelKind, TravelMode
 from visitdesk.domain.models import Person, Visit, VisitParticipant
 from visitdesk.domain.precedence import in_precedence
@@ -93,6 +94,19 @@ def _leg(session: Session, leg_id: int) -> TravelLeg:
     )  # fmt: skip
 
 
+def visit_legs(session: Session, visit_id: int) -> list[TravelLeg]:
+    """The visit's journeys with their travellers and receivers, in three queries (not one per
+    journey: a delegation of a hundred would wait seconds)."""
+    return list(
+        session.scalars(
+            select(TravelLeg)
+            .where(TravelLeg.visit_id == visit_id)
+            .options(selectinload(TravelLeg.travellers), selectinload(TravelLeg.received_by))
+            .order_by(TravelLeg.id)
+        )
+    )
+
+
 def flight_text(leg: TravelLeg) -> str:
     """`PK 853 (PIA)`, `Train 3 (Pakistan Railways)`, or what is given of it."""
     number = " ".join((leg.number or "").split())
@@ -106,7 +120,7 @@ def leg_rows(session: Session, visit_id: int) -> list[LegRow]:
     """The visit's journeys in time order (arrivals, onward legs and departures together)."""
     visit = get_visit(session, visit_id)
     rows = []
-    for leg in visit.travel_legs:
+    for leg in visit_legs(session, visit_id):
         people = in_precedence([t.person for t in leg.travellers], visit.leader)
         names = ", ".join(p.display_name for p in people)
         received = leg.received_by.display_name if leg.received_by else ""
@@ -161,7 +175,7 @@ def _moment(when: datetime, zone: str | None, visit_zone: str) -> datetime:
 
 
 def _when(moment: datetime | None) -> str:
-    return f"{moment:%d %b %Y %H:%M}" if moment else ""
+    return short_datetime(moment) if moment else ""
 
 
 def _checked(session: Session, visit: Visit, data: LegData, leg_id: int | None) -> LegData:
@@ -229,7 +243,7 @@ def _check_order(session: Session, visit: Visit, data: LegData, leg_id: int | No
     if mine is None:
         return
     travelling = {pid for pid, _seat in data.travellers}
-    for other in visit.travel_legs:
+    for other in visit_legs(session, visit.id):
         if other.id == leg_id or other.kind in (TravelKind.ONWARD, data.kind):
             continue
         theirs = _utc(other, visit.time_zone)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from visitdesk.domain.cars import Movement
+from sqlalchemy import select
+from sqlalchemy.orm import object_session, selectinload
+
+from visitdesk.domain.cars import Movement, MovementCar
 from visitdesk.domain.enums import CarRole, TravelKind
 from visitdesk.domain.lodging import Hotel, HotelRoom
 from visitdesk.domain.models import Person, Visit
@@ -19,6 +22,7 @@ from visitdesk.domain.travel import TravelLeg
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.spreadsheets.cells import CellValue
 from visitdesk.services.spreadsheets.lists import OfficeList
+from visitdesk.services.travel import visit_legs
 
 ARRIVALS_TITLE = "Arrivals and departures"
 ROOMING_TITLE = "Rooming list"
@@ -89,14 +93,22 @@ def _cars(movements: list[Movement], visit: Visit) -> str:
 
 
 def arrivals_list(visit: Visit) -> OfficeList:
-    legs = list(visit.travel_legs)
+    session = object_session(visit)
+    assert session is not None
+    legs = visit_legs(session, visit.id)
     if not legs:
         raise ServiceError(
             f"The visit {visit.ref!r} has no journeys yet: add the delegation's flights under "
             "Travel and hotels before making the arrivals list."
         )
     movements: dict[int, list[Movement]] = {}
-    for movement in visit.movements:
+    linked = session.scalars(
+        select(Movement)
+        .where(Movement.visit_id == visit.id, Movement.travel_leg_id.is_not(None))
+        .options(selectinload(Movement.cars).selectinload(MovementCar.seats))
+        .order_by(Movement.departs, Movement.id)
+    )
+    for movement in linked:
         if movement.travel_leg_id is not None:
             movements.setdefault(movement.travel_leg_id, []).append(movement)
 
@@ -155,7 +167,15 @@ def _room_order(visit: Visit, hotel: Hotel) -> list[HotelRoom]:
 
 
 def rooming_list(visit: Visit) -> OfficeList:
-    hotels = [h for h in visit.hotels if h.rooms]
+    session = object_session(visit)
+    assert session is not None
+    stays = session.scalars(
+        select(Hotel)
+        .where(Hotel.visit_id == visit.id)
+        .options(selectinload(Hotel.rooms))
+        .order_by(Hotel.position, Hotel.id)
+    )
+    hotels = [h for h in stays if h.rooms]
     if not hotels:
         raise ServiceError(
             f"The visit {visit.ref!r} has no hotel rooms yet: add a hotel and its rooms under "
