@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -401,6 +402,7 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
     # 8. The arrivals list for the airport, from the Lists button, as a workbook.
     save_as(monkeypatch, tmp_path / "arrivals.xlsx")
     lists = button(visit, "Lists")
+    assert isinstance(lists, QToolButton)
     menu = lists.menu()
     assert menu is not None
     next(a for a in menu.actions() if _plain(a.text()).startswith("Arrivals list")).trigger()
