@@ -43,7 +43,7 @@ def test_a_room_given_by_hand_is_kept_and_a_note_says_it_outranks_the_leader() -
     assert rooms[3] is RoomType.SUITE  # kept: never silently changed
     assert rooms[1] is RoomType.STANDARD
     assert plan.changed == ()
-    assert any("LEE keeps the suite given by hand" in n and "KIM" in n for n in plan.notes)
+    assert any("LEE keeps the suite already given" in n and "KIM" in n for n in plan.notes)
 
 
 def test_allotting_again_changes_rooms_given_by_hand_and_says_so() -> None:

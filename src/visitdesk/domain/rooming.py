@@ -124,7 +124,7 @@ def _notes(
             senior = above[0]
             theirs = given.get(senior.person_id)
             notes.append(
-                f"{lodger.name} keeps the {held.label.lower()} given by hand, although "
+                f"{lodger.name} keeps the {held.label.lower()} already given, although "
                 f"{senior.name} ranks higher and gets "
                 + (a_room(theirs) if theirs else "no room")
                 + ": tick “Allot again” to hand the rooms out by precedence."

@@ -148,6 +148,10 @@ class LiaisonSection(QWidget):
         self.officer.setObjectName("liaison officer")
         self.officer.setAccessibleName("Liaison officer")
         self.officer.setToolTip("The host's liaison officer for the selected delegate")
+        self.officer.setMinimumContentsLength(28)
+        self.officer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.officer.activated.connect(lambda _i: self.choose())
         label = QLabel("&Liaison officer of the selected delegate:", self)
         label.setBuddy(self.officer)
@@ -163,6 +167,7 @@ class LiaisonSection(QWidget):
         kept = self.current()
         desk, visit_id = self.view.desk, self.view.visit_id
         self.model.set_rows(list(desk.travel.liaison_rows(visit_id)))
+        fit_to_content(self.table)
         self.officer.clear()
         self.officer.addItem("No liaison officer", None)
         for choice in desk.travel.host_people(visit_id):
