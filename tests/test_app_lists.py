@@ -63,14 +63,14 @@ def test_an_import_is_applied_undone_and_redone(
     zhang = plan.missing[0].person_id
     done = a.lists.apply(plan, accepted=set(), remove={zhang})
     assert done.summary == "1 joined the visit, 1 of them new; 1 taken off the visit"
-    assert _names(b, visit) == ["Dr. HE Zhimin", "Ms. Kim Min-ji"]
+    assert _names(b, visit) == ["Dr. HE Zhimin", "Ms. KIM Min-ji"]
     he = next(r for r in b.people.rows() if r.name == "Dr. HE Zhimin")
     assert he.position == "Deputy Commissioner"  # the correction was not ticked
     a.lists.undo(done)
     assert _names(b, visit) == ["Dr. HE Zhimin", "Mr. ZHANG Wei"]
     assert "KIPO" not in [r.short_name or r.name for r in b.organisations.choices()]
     a.lists.redo(done)
-    assert _names(b, visit) == ["Dr. HE Zhimin", "Ms. Kim Min-ji"]
+    assert _names(b, visit) == ["Dr. HE Zhimin", "Ms. KIM Min-ji"]
 
 
 def test_a_plan_made_stale_by_another_officer_is_refused_and_nothing_is_imported(
@@ -87,12 +87,12 @@ def test_a_plan_made_stale_by_another_officer_is_refused_and_nothing_is_imported
     b.people.update(he, dataclasses.replace(record.data, position="Commissioner"), record.version)
     with pytest.raises(RefusedError, match="changed since the list was read"):
         a.lists.apply(plan)
-    assert "Ms. Li Na" not in _names(b, visit)
+    assert "Ms. LI Na" not in _names(b, visit)
     # Read again, the list now matches him as he is, and imports.
     fresh = a.lists.plan(path, visit, Side.GUEST)
     assert not fresh.changes
     a.lists.apply(fresh)
-    assert "Ms. Li Na" in _names(b, visit)
+    assert "Ms. LI Na" in _names(b, visit)
 
 
 def test_a_list_with_an_error_imports_nothing_and_a_missing_file_is_named(
@@ -124,12 +124,14 @@ def test_lists_come_out_as_bytes_or_whole_files(
 
     cells = [c for row in load_workbook(io.BytesIO(sheet.data)).active.values for c in row]
     assert "何志敏" in cells and "he-zhimin" in cells
-    target = tmp_path / "arrivals.csv"
-    made = a.lists.export_to(visit, ListKind.ARRIVALS, target)
+    target = tmp_path / "delegation.csv"
+    made = a.lists.export_to(visit, ListKind.DELEGATION, target)
     text = target.read_text(encoding="utf-8-sig")
-    assert made.rows == 2 and "ZHANG Wei" in text and "he-zhimin" not in text
+    assert made.rows == 2 and "ZHANG Wei" in text
+    with pytest.raises(RefusedError, match="no journeys yet"):
+        a.lists.export(visit, ListKind.ARRIVALS)
     with pytest.raises(RefusedError, match="its folder does not exist"):
-        a.lists.export_to(visit, ListKind.ARRIVALS, tmp_path / "gone" / "a.csv")
+        a.lists.export_to(visit, ListKind.DELEGATION, tmp_path / "gone" / "a.csv")
     assert not (tmp_path / "gone").exists()
     with pytest.raises(RefusedError, match=r"\.xlsx"):
         a.lists.export(visit, ListKind.DELEGATION, ".pdf")

@@ -1,5 +1,5 @@
-"""Office lists name a delegate's role as the window and the pack do: `Interpreter`, not the
-stored `interpreter`."""
+"""The delegation list names a delegate's role as the window and the pack do: `Interpreter`,
+not the stored `interpreter` (the arrivals list, for the airport, names journeys instead)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from tests.briefing_visits import japan_document
 from visitdesk.cli import main
 
 
-def test_delegation_and_arrivals_lists_print_the_role_as_read(
-    data_dir: Path, tmp_path: Path
-) -> None:
+def test_the_delegation_list_prints_the_role_as_read(data_dir: Path, tmp_path: Path) -> None:
     import_document(data_dir, japan_document(), "japan")
-    for kind in ("delegation", "arrivals"):
+    for kind in ("delegation",):
         out = tmp_path / f"{kind}.csv"
         command = ["--data-dir", str(data_dir), "export-list", "jpo-2026", "--list", kind]
         assert main([*command, "-o", str(out)]) == 0

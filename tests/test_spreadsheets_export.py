@@ -11,8 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from visitdesk.cli import main
-from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, Side
+from visitdesk.domain.enums import OutcomeKind, OutcomeStatus, Side, TravelKind
+from visitdesk.domain.lodging import Hotel, HotelRoom
 from visitdesk.domain.models import Organisation, Outcome, Person, Visit, VisitParticipant
+from visitdesk.domain.travel import TravelLeg, Traveller
 from visitdesk.store.database import Store
 
 HOSTILE = '=HYPERLINK("http://evil.example","click")'
@@ -58,6 +60,18 @@ def seed(data_dir: Path) -> None:
         )
         it.due_date = date(2017, 6, 30)
         visit.outcomes += [mou, done, it]
+        arrival = TravelLeg(
+            kind=TravelKind.ARRIVAL, carrier="Air China", number="CA 945", origin="Beijing",
+            arrives=datetime(2017, 3, 21, 14, 30), terminal="T1", received_by=rashid,
+            baggage_pieces=6,
+        )  # fmt: skip
+        arrival.travellers += [Traveller(person=p) for p in (li, zhang, he)]
+        hotel = Hotel(name="Serena", city="Islamabad", booking_reference="SER-88", notes="internal")
+        hotel.rooms.append(
+            HotelRoom(person=he, check_in=date(2017, 3, 21), check_out=date(2017, 3, 22))
+        )
+        visit.travel_legs.append(arrival)
+        visit.hotels.append(hotel)
         session.add(visit)
     store.close()
 
@@ -124,17 +138,20 @@ def test_a_delegation_list_sent_out_and_returned_updates_the_same_people(
         assert "0 joined the visit, 0 of them new" in out
 
 
-def test_arrivals_list_has_no_internal_references(tmp_path: Path) -> None:
+def test_arrivals_and_rooming_lists_have_no_internal_references(tmp_path: Path) -> None:
     seed(tmp_path)
-    rows = xlsx_rows(export(tmp_path, "arrivals", "arrivals.xlsx"))
-    flat = {str(v) for row in rows for v in row}
-    assert not {"he-zhimin", "zhang", "li", "he@sipo.gov.cn", "Diabetic"} & flat
-    headings = rows[0]
-    assert "Ref" not in headings and "Email" not in headings
-    arrival = headings.index("Arrival")
-    arrives = rows[1][arrival]
-    assert isinstance(arrives, datetime) and arrives.date() == date(2017, 3, 21)
-    assert rows[3][headings.index("Role")] == "Interpreter"
+    for kind in ("arrivals", "rooming"):
+        rows = xlsx_rows(export(tmp_path, kind, f"{kind}.xlsx"))
+        flat = {str(v) for row in rows for v in row}
+        assert not {"he-zhimin", "zhang", "li", "he@sipo.gov.cn", "internal"} & flat, kind
+        assert not any("Diabetic" in v or "sipo-2017" in v for v in flat), kind
+        headings = rows[0]
+        assert "Ref" not in headings and "Email" not in headings
+    rows = xlsx_rows(tmp_path / "arrivals.xlsx")
+    landing = rows[1][rows[0].index("Date")]
+    assert isinstance(landing, datetime) and landing.date() == date(2017, 3, 21)
+    # The leader first, then by rank: as the pack lists them.
+    assert rows[1][rows[0].index("Travellers")] == "Dr. HE Zhimin (何志敏)\nMr. ZHANG Wei\nNa Li"
 
 
 def test_followups_are_the_open_outcomes_soonest_first(tmp_path: Path) -> None:

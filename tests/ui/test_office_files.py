@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from visitdesk.domain.enums import Side
 from visitdesk.domain.models import Person, VisitParticipant
@@ -87,16 +87,16 @@ def test_visit_actions_are_off_until_a_visit_is_in_front(qtbot, window):
     assert not window.visit_actions["import_people"].isEnabled()
 
 
-def test_the_arrivals_list_as_csv_names_the_guests_without_internal_refs(
+def test_the_arrivals_list_of_a_visit_without_journeys_says_where_to_add_them(
     qtbot, window, tmp_path, monkeypatch
 ):
     _open_sipo(qtbot, window)
     _save_as(monkeypatch, tmp_path / "arrivals", "CSV, comma-separated (*.csv)")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
     window.visit_actions["list_arrivals"].trigger()
-    with (tmp_path / "arrivals.csv").open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.reader(stream))
-    assert rows[0][:3] == ["No.", "Honorific", "Name"] and "Ref" not in rows[0]
-    assert [r[2] for r in rows[1:]] == ["HE Zhimin", "ZHANG Wei"]
+    assert said and "no journeys yet" in said[0] and "Travel and hotels" in said[0]
+    assert not (tmp_path / "arrivals.csv").exists()
 
 
 def test_the_delegation_list_from_the_lists_button_is_a_workbook(

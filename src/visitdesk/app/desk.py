@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from visitdesk.app.exchange import Exchange
     from visitdesk.app.followups import Followups
     from visitdesk.app.history import History
+    from visitdesk.app.hotels import Hotels
     from visitdesk.app.itinerary import Itinerary
     from visitdesk.app.lists import Lists
     from visitdesk.app.office import OfficeSetup
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from visitdesk.app.outcomes import Outcomes
     from visitdesk.app.people import People
     from visitdesk.app.press import Press
+    from visitdesk.app.travel import Travel
     from visitdesk.app.visits import Visits
     from visitdesk.store.database import Store
 
@@ -281,6 +283,18 @@ class Desk:
         from visitdesk.app.documents import Documents
 
         return Documents(self)
+
+    @cached_property
+    def travel(self) -> Travel:
+        from visitdesk.app.travel import Travel
+
+        return Travel(self)
+
+    @cached_property
+    def hotels(self) -> Hotels:
+        from visitdesk.app.hotels import Hotels
+
+        return Hotels(self)
 
     @cached_property
     def history(self) -> History:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 LIST_TITLES = {
     ListKind.DELEGATION: "Delegation list",
-    ListKind.ARRIVALS: "Arrivals and hotel list",
+    ListKind.ARRIVALS: "Arrivals list",
+    ListKind.ROOMING: "Rooming list",
     ListKind.FOLLOWUPS: "Follow-ups list",
 }
 SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"

@@ -18,6 +18,7 @@ from visitdesk.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+from visitdesk.services.exchange.travel_records import HotelRecord, JourneyRecord
 
 
 @dataclass(slots=True)
@@ -74,6 +75,8 @@ class ParticipantRecord:
     person: str
     side: Side
     role: str | None
+    # A delegation member's liaison officer (a person's ref), if the file names one.
+    liaison_officer: str | None = None
 
 
 @dataclass(slots=True)
@@ -168,6 +171,9 @@ class VisitRecord:
     press_releases: list[PressReleaseRecord] | None = None
     # None: the file does not say (a file older than classification levels).
     classification: Level | None = None
+    # None: the file says nothing of journeys or hotels, so those in the store stay.
+    travel: list[JourneyRecord] | None = None
+    hotels: list[HotelRecord] | None = None
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from visitdesk.services.exchange.export_load import (
     VisitData,
     load_visits,
 )
+from visitdesk.services.exchange.export_travel import add_travel, travel_people
 from visitdesk.services.exchange.writer import chunks
 
 Json = dict[str, Any]
@@ -118,7 +119,10 @@ def _person(p: Row[Any], refs: _Refs) -> Json:
 
 def _participant(p: Row[Any], refs: _Refs) -> Json | str:
     ref = refs.people[p.person_id]
-    return ref if p.role is None else {"person": ref, "role": p.role}
+    officer = refs.person(p.liaison_officer_id)
+    if p.role is None and officer is None:
+        return ref
+    return _compact({"person": ref, "role": p.role, "liaison_officer": officer})
 
 
 def _when(e: Row[Any]) -> tuple[str, str]:
@@ -269,6 +273,7 @@ def _people_of(visits: Iterable[VisitData]) -> set[int]:
     ids: set[int] = set()
     for v in visits:
         ids.update(p.person_id for p in v.participants)
+        ids.update(p.liaison_officer_id for p in v.participants if p.liaison_officer_id)
         if v.row.leader_id is not None:
             ids.add(v.row.leader_id)
         ids.update(person for e in v.engagements for person, _side in e.attendees)
@@ -286,7 +291,8 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
         people = list(session.execute(people_query))
         organisations = list(session.execute(orgs_query))
     else:
-        wanted = sorted(_people_of(visits))
+        ids = [v.row.id for v in visits]
+        wanted = sorted(_people_of(visits) | travel_people(session, ids))
         people = sorted(
             (
                 p
@@ -316,6 +322,7 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
     document["organisations"] = [_organisation(o) for o in organisations]
     document["people"] = [_person(p, refs) for p in people]
     document["visits"] = [_visit(v, refs) for v in visits]
+    add_travel(session, [v.row.id for v in visits], document["visits"], refs.people)
     return document
 
 

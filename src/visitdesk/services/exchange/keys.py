@@ -56,11 +56,13 @@ VISIT = frozenset(
         "statements",
         "outcomes",
         "press_releases",
+        "travel",
+        "hotels",
     }
 )
 TALKING_POINT = frozenset({"text", "level"})
 DELEGATION = frozenset({"description", "leader", "members"})
-PARTICIPANT = frozenset({"person", "role"})
+PARTICIPANT = frozenset({"person", "role", "liaison_officer"})
 ENGAGEMENT = frozenset(
     {
         "id",

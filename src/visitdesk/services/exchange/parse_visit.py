@@ -19,6 +19,7 @@ from visitdesk.domain.enums import (
 from visitdesk.domain.errors import DomainError
 from visitdesk.domain.lifecycle import check_status, initial_status
 from visitdesk.domain.timezones import is_valid_zone, zone_for_country
+from visitdesk.services.exchange import parse_travel
 from visitdesk.services.exchange.document import (
     EngagementRecord,
     OutcomeRecord,
@@ -60,10 +61,11 @@ def _participants(
             if not obj.has("person"):
                 problems.add(obj.at("person"), "is missing; it is required")
             role = limited_text(obj, "role", "visit_participant")
+            liaison = parse_travel.liaison_officer(obj, refs, side is Side.GUEST)
         else:
-            ref, role = refs.person_at(path, item, problems), None
+            ref, role, liaison = refs.person_at(path, item, problems), None, None
         if ref is not None:
-            out.append(ParticipantRecord(ref, side, role))
+            out.append(ParticipantRecord(ref, side, role, liaison))
     return out
 
 
@@ -273,6 +275,7 @@ def visit_record(
         participants = _participants(
             list(delegation.items("members")), Side.GUEST, refs, obj.problems
         )
+        parse_travel.check_liaison(participants, obj.problems, delegation.at("members"))
         if leader is not None and leader not in {p.person for p in participants}:
             # A leader left out of the member list is still a member, and the first one.
             participants.insert(0, ParticipantRecord(leader, Side.GUEST, None))
@@ -333,4 +336,6 @@ def visit_record(
         statements=statements,
         outcomes=outcomes,
         press_releases=releases,
+        travel=parse_travel.journeys(obj, refs, zone or "UTC"),
+        hotels=parse_travel.hotels(obj, refs),
     )

@@ -239,6 +239,7 @@ def write_visits(
                     "side": p.side,
                     "role": p.role,
                     "position": position,
+                    "liaison_officer_id": person[p.liaison_officer] if p.liaison_officer else None,
                 }
             )
         for e in record.engagements:
@@ -314,4 +315,7 @@ def write_visits(
     for model, rows in children.items():
         if rows:
             session.execute(insert(model), rows)
+    from visitdesk.services.exchange.write_travel import store_travel
+
+    store_travel(session, records, visit_ids, person)
     return {r.ref for r in records if r.ref in existing}

@@ -2,8 +2,9 @@
 
 - The delegation list keeps each person's Ref and the headings the importer reads, so a list
   sent out, corrected by the embassy and imported again updates the same people.
-- The arrivals and hotel list goes to a transport company and a hotel: no internal refs, no
-  email addresses, nothing medical; only what they need to meet and lodge the guests.
+- The arrivals list (the journeys) goes to the airport and the transport company, the rooming
+  list to the hotel (travel_lists.py): no internal refs, no email addresses, nothing medical;
+  only what they need to meet and lodge the guests.
 - The follow-ups are the outcomes still open, soonest due first.
 """
 
@@ -29,6 +30,7 @@ from visitdesk.services.spreadsheets.cells import CellValue
 class ListKind(StrEnum):
     DELEGATION = "delegation"
     ARRIVALS = "arrivals"
+    ROOMING = "rooming"
     FOLLOWUPS = "followups"
 
 
@@ -53,7 +55,11 @@ def build_list(session: Session, visit_ref: str, kind: ListKind) -> OfficeList:
         )
     if kind is ListKind.DELEGATION:
         return _delegation(guests)
-    return _arrivals(visit, guests)
+    from visitdesk.services.spreadsheets import travel_lists
+
+    if kind is ListKind.ROOMING:
+        return travel_lists.rooming_list(visit)
+    return travel_lists.arrivals_list(visit)
 
 
 def _guests(visit: Visit) -> list[VisitParticipant]:
@@ -90,24 +96,6 @@ def _delegation(guests: list[VisitParticipant]) -> OfficeList:
             ]
         )  # fmt: skip
     return OfficeList("Delegation", headings, rows)
-
-
-def _arrivals(visit: Visit, guests: list[VisitParticipant]) -> OfficeList:
-    headings = (
-        "No.", "Honorific", "Name", "Native name", "Title/Position", "Organisation", "Role",
-        "Arrival", "Departure", "City", "Phone", "Dietary",
-    )  # fmt: skip
-    rows: list[list[CellValue]] = []
-    for n, participant in enumerate(guests, start=1):
-        p = participant.person
-        rows.append(
-            [
-                n, p.honorific, plain_name(p.name_parts), p.native_name, p.position, _org(p),
-                _role(participant.role), visit.start_date, visit.end_date, visit.city, p.phone,
-                p.dietary,
-            ]
-        )  # fmt: skip
-    return OfficeList("Arrivals and hotel", headings, rows)
 
 
 def _followups(visit: Visit) -> OfficeList:

@@ -218,6 +218,13 @@ def _csv_cell(value: CellValue) -> str:
     return csv_text(value)
 
 
+def _lines(value: CellValue, width: int) -> int:
+    """How many lines a wrapped text cell takes in a column `width` characters wide."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, -(-len(line) // max(width, 1))) for line in value.split("\n"))
+
+
 def _write_xlsx(
     path: Path, title: str, headings: Sequence[str], rows: Sequence[Sequence[CellValue]]
 ) -> None:
@@ -252,6 +259,12 @@ def _write_xlsx(
         sheet.cell(row=1, column=c).font = Font(bold=True)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = width + 2
+    # Spreadsheet programs do not grow a row for a cell of several lines (the travellers of
+    # one flight): without a height, the printed list shows the first name only.
+    for r, values in enumerate(table, start=1):
+        lines = max((_lines(v, widths[c] + 2) for c, v in enumerate(values)), default=1)
+        if lines > 1:
+            sheet.row_dimensions[r].height = 15 * min(lines, 20)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"

@@ -25,6 +25,7 @@ from visitdesk.ui.undo import Call, push_call
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
+from visitdesk.ui.views.travel_panel import TravelPanel
 
 if TYPE_CHECKING:
     from visitdesk.ui.briefing_job import BriefingJob
@@ -72,10 +73,12 @@ class VisitView(QWidget):
         self.delegation = DelegationPanel(self)
         self.statements = StatementsPanel(self)
         self.outcomes = OutcomesPanel(self)
+        self.travel = TravelPanel(self)
         self.sections.addTab(self.itinerary, "&Programme")
         self.sections.addTab(self.delegation, "De&legation")
         self.sections.addTab(self.statements, "&Statements")
         self.sections.addTab(self.outcomes, "O&utcomes")
+        self.sections.addTab(self.travel, "&Travel and hotels")
         # The press release tab imports reportlab and QtPdf: built when first chosen.
         self.press_release: PressReleasePanel | None = None
         self._release_holder = QWidget(self)
@@ -122,7 +125,9 @@ class VisitView(QWidget):
         )
         self.badges_button.clicked.connect(lambda: docs.badges(self))
         self.lists_button = QToolButton(self)
-        self.lists_button.setText("Lis&ts")
+        # No mnemonic: Alt+T is the Travel and hotels tab; the same lists are in Visit ▸
+        # Export a list (Alt+I).
+        self.lists_button.setText("Lists")
         self.lists_button.setToolTip("Spreadsheets to hand to others (.xlsx or .csv)")
         self.lists_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.lists_button)
@@ -171,7 +176,13 @@ class VisitView(QWidget):
         """Read the visit again; False when it no longer exists (it is then closed)."""
         try:
             head = self.desk.visits.heading(self.visit_id)
-            for panel in (self.itinerary, self.delegation, self.statements, self.outcomes):
+            for panel in (
+                self.itinerary,
+                self.delegation,
+                self.statements,
+                self.outcomes,
+                self.travel,
+            ):
                 panel.refresh()
         except NotFoundError as exc:
             QMessageBox.information(self, "Visit not found", str(exc))
