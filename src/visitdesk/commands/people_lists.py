@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from visitdesk.app import Desk
 
 
-LISTS = ("delegation", "arrivals", "followups")
+LISTS = ("delegation", "arrivals", "followups", "car-plan")
 
 
 def register(subparsers: Any) -> None:
