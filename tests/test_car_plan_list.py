@@ -21,7 +21,7 @@ from visitdesk.cli import main
 def _planned(data_dir: Path) -> None:
     desk = Desk.open(data_dir=data_dir)
     v = make_car_visit(desk)
-    talks, lunch = desk.cars.make_movements(v.visit_id)
+    talks, _lunch = desk.cars.make_movements(v.visit_id)
     record = desk.cars.load(talks)
     cars = (
         CarData(CarRole.PILOT, registration="POLICE-1"),
