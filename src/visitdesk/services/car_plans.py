@@ -163,9 +163,13 @@ def checked(session: Session, visit_id: int, data: MovementData) -> MovementData
                     "choose the passenger again."
                 )
             if seat.person_id in seated:
+                first = seated[seat.person_id]
+                where_both = (
+                    f"in car {number}" if first == number else f"(car {first} and car {number})"
+                )
                 raise ServiceError(
-                    f"{_name(session, seat.person_id)} is seated twice (car "
-                    f"{seated[seat.person_id]} and car {number}): one person rides in one seat."
+                    f"{_name(session, seat.person_id)} is seated twice {where_both}: "
+                    "one person rides in one seat."
                 )
             seated[seat.person_id] = number
             if seat.seat is not CarSeat.OTHER and seat.seat in taken:

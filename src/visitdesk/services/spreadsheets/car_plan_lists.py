@@ -5,6 +5,7 @@ cars in motorcade order, each row complete so that it can be filtered by car or 
 from __future__ import annotations
 
 from visitdesk.domain.car_plan import car_labels
+from visitdesk.domain.cars import CarPassenger
 from visitdesk.domain.models import Visit
 from visitdesk.services.car_plan_making import movement_title
 from visitdesk.services.errors import ServiceError
@@ -42,7 +43,7 @@ def car_plan_rows(visit: Visit) -> list[list[CellValue]]:
                 car.driver,
                 car.driver_phone,
             ]
-            seats = car.seats or [None]
+            seats: list[CarPassenger | None] = list(car.seats) or [None]
             for seat in seats:
                 rows.append(
                     [
