@@ -83,7 +83,7 @@ class CarsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_cars())
 
         self.cars_model = CarsModel(self)
-        self.cars, self.cars_proxy = make_table(self.cars_model, self, stretch=5, sortable=False)
+        self.cars, self.cars_proxy = make_table(self.cars_model, self, stretch=8, sortable=False)
         self.cars.setObjectName("cars")
         self.cars.setAccessibleName("Cars of the movement")
         fit_to_content(self.cars)
