@@ -17,6 +17,7 @@ from visitdesk.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+from visitdesk.services.exchange.car_plan_records import MovementRecord
 
 
 @dataclass(slots=True)
@@ -163,6 +164,8 @@ class VisitRecord:
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     # None: the file says nothing of press releases, so those in the store stay as they are.
     press_releases: list[PressReleaseRecord] | None = None
+    # None: the file says nothing of car plans, so the movements in the store stay.
+    car_plans: list[MovementRecord] | None = None
 
 
 @dataclass(slots=True)

@@ -55,6 +55,7 @@ VISIT = frozenset(
         "statements",
         "outcomes",
         "press_releases",
+        "car_plans",
     }
 )
 DELEGATION = frozenset({"description", "leader", "members"})

@@ -37,6 +37,7 @@ from visitdesk.services.exchange.keys import (
     STATEMENT,
     STATUS_CHANGE,
 )
+from visitdesk.services.exchange.parse_car_plans import car_plans
 from visitdesk.services.exchange.parse_common import (
     EPOCH,
     Refs,
@@ -304,4 +305,5 @@ def visit_record(
         statements=statements,
         outcomes=outcomes,
         press_releases=releases,
+        car_plans=car_plans(obj, refs, engagement_refs),
     )
