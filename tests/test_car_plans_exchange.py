@@ -200,3 +200,16 @@ def test_the_schema_knows_the_fields_the_importer_reads() -> None:
     assert frozenset(plans["properties"]) == MOVEMENT
     assert frozenset(car["properties"]) == CAR
     assert frozenset(car["properties"]["seats"]["items"]["properties"]) == SEAT
+
+
+def test_undoing_an_import_takes_its_car_plans_back(store: Store, tmp_path: Path) -> None:
+    from visitdesk.services.import_undo import import_undoably, read_document, undo_import
+
+    import_file(store, write(tmp_path / "in.json", visit_file(plans=None)))
+    path = write(tmp_path / "plans.json", visit_file())
+    with store.transaction() as session:
+        _report, undo = import_undoably(session, read_document(path), path.name)
+    assert export(store)["visits"][0]["car_plans"] == PLANS
+    with store.transaction() as session:
+        undo_import(session, undo)
+    assert "car_plans" not in export(store)["visits"][0]
