@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
 
     exporter = subparsers.add_parser(
         "export-list",
-        help="write a visit's delegation, arrivals or follow-ups list as .xlsx or .csv",
+        help="write a visit's delegation, arrivals, follow-ups or car plan list as .xlsx or .csv",
         description="delegation: the members with their details (re-importable); arrivals: for "
         "the transport company and the hotel, without internal references; followups: the "
         "outcomes still open.",
