@@ -201,6 +201,12 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     assert cells(movements, "From") == ["", "Ministry of Commerce"]
     assert cells(movements, "To") == ["Ministry of Commerce", HOSTILE]  # as typed, never markup
     assert cells(movements, "Cars") == ["none yet", "none yet"]
+    click(qtbot, button(cars_tab, "Make a movement for each engagement"))  # again: nothing new
+    assert messages[-1] == ("No movement made", "Every engagement of the visit has its movement.")
+    assert cells(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
+    assert _plain(menu_action(window, "Edit", "Undo").text()) == (
+        "Undo Make a movement for each engagement"
+    )
 
     # 2. The plan protocol proposes for the talks: the leader rear right of car 1.
     movements.selectRow(0)
@@ -270,3 +276,18 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     ]
     assert rows[5][5] == HOSTILE
     assert rows[1][2].date() == date(2027, 5, 10)
+
+    # 6. The talks are deleted from the programme, their car plan with them; undo brings both.
+    programme = section(window, "Programme")
+    engagements = programme.findChild(QTableView)
+    assert engagements is not None
+    engagements.selectRow(0)
+    click(qtbot, button(programme, "Delete"))
+    assert "Its movement and car plan are deleted with it." in messages[-1][1]
+    cars_tab = section(window, "Cars")
+    assert cells(movements, "Movement") == ["Lunch 午餐"]
+    menu_action(window, "Edit", "Undo").trigger()
+    assert cells(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
+    movements.selectRow(0)
+    assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
+    assert cells(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]

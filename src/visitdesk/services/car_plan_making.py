@@ -49,6 +49,7 @@ class MovementRow(NamedTuple):
     cars: int
     seated: int
     linked: str  # "Engagement: Talks", "Journey: PK 852", or ""
+    engagement_id: int | None
     haystack: str
 
 
@@ -110,6 +111,7 @@ def movement_rows(session: Session, visit_id: int) -> list[MovementRow]:
                 len(m.cars),
                 seated,
                 linked,
+                m.engagement_id,
                 fold(title, m.origin, m.destination, linked, *drivers),
             )
         )

@@ -80,7 +80,7 @@ class CarsPanel(QWidget):
                 "One movement to every engagement that has none, leaving 30 minutes before it",
             ),
         )
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_cars())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_cars())
 
         self.cars_model = CarsModel(self)
         self.cars, self.cars_proxy = make_table(self.cars_model, self, stretch=8, sortable=False)
@@ -275,11 +275,19 @@ class CarsPanel(QWidget):
         def undo() -> None:
             gone.append(cars.delete_many(tuple(made)))
 
-        if self.view.push_call("Make a movement for each engagement", do, undo) and not made:
-            self.view.undo_stack.undo()  # nothing was made: no empty step to undo
+        engagements, _journeys = cars.links(visit_id)
+        served = {m.engagement_id for m in cars.movements(visit_id)}
+        if not engagements or all(e.id in served for e in engagements):
+            # Nothing to make: no empty step on the undo stack.
             QMessageBox.information(
-                self, "No movement made", "Every engagement of the visit has its movement."
+                self,
+                "No movement made",
+                "Every engagement of the visit has its movement."
+                if engagements
+                else "The visit has no engagements yet: add them on the Programme tab.",
             )
+            return
+        self.view.push_call("Make a movement for each engagement", do, undo)
 
     # Cars of the selected movement ------------------------------------------------------
 
