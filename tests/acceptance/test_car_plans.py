@@ -291,3 +291,71 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     movements.selectRow(0)
     assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
     assert cells(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]
+
+
+def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
+    qtbot: Any, window: MainWindow, messages: Messages, tmp_path: Path, monkeypatch: Any
+) -> None:
+    source = _visit_file(tmp_path / "cnipa.visit.json")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    visits = window.tabs.widget(0)
+    assert visits is not None
+    search = visits.findChild(QLineEdit)
+    assert search is not None
+    qtbot.keyClicks(search, "cnipa")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    cars_tab = section(window, "Cars")
+    movements, cars = table(cars_tab, "movements"), table(cars_tab, "cars")
+    click(qtbot, button(cars_tab, "Make a movement for each engagement"))
+    movements.selectRow(0)
+
+    # A second officer, on the same records, proposes the plan for the talks first.
+    other_store = Store.open(data_dir=tmp_path / "empty-store")
+    other = MainWindow(Desk(other_store, user="bmalik"))
+    qtbot.addWidget(other)
+    other.resize(1366, 768)
+    other.show()
+    try:
+        other_visits = other.tabs.widget(0)
+        assert other_visits is not None
+        other_search = other_visits.findChild(QLineEdit)
+        assert other_search is not None
+        qtbot.keyClicks(other_search, "cnipa")
+        qtbot.keyClick(other_search, Qt.Key.Key_Return)
+        other_cars = section(other, "Cars")
+        table(other_cars, "movements").selectRow(0)
+        click(qtbot, button(other_cars, "Propose car plan by precedence"))
+        assert cells(table(other_cars, "cars"), "Rear right") == ["王 小明", "李 娜"]
+
+        # This officer, whose tab still shows no cars, adds one: refused, both versions shown.
+        seen: dict[str, Any] = {}
+
+        def take_theirs(dialog: QWidget) -> None:
+            text = dialog.findChild(QLabel)
+            assert text is not None
+            seen["message"] = text.text()
+            theirs = dialog.findChild(QAbstractButton, "take-theirs")
+            assert theirs is not None
+            click(qtbot, theirs)
+
+        def new_car(dialog: QWidget) -> None:
+            field = dialog.findChild(QLineEdit, "Registration")
+            assert field is not None
+            qtbot.keyClicks(field, "ICT-900")
+            shown = in_dialog("Changed by another officer", take_theirs)
+            click(qtbot, button(dialog, "Save"))
+            seen["conflict shown"] = bool(shown)
+
+        assert cells(cars, "Car") == []
+        opened = in_dialog("New car", new_car)
+        click(qtbot, button(cars_tab, "Add car…"))
+        assert opened and seen["conflict shown"]
+        assert "bmalik" in seen["message"]
+        assert "Talks at the Ministry" in seen["message"]
+        # Their plan is what this officer now sees; nothing of theirs was overwritten.
+        assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
+        assert cells(cars, "Registration") == ["", ""]
+    finally:
+        other.close()
+        other_store.close()

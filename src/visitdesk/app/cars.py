@@ -102,8 +102,7 @@ class Cars(Part):
         from visitdesk.domain.cars import Movement
         from visitdesk.services.car_plans import update_movement
 
-        shown = (opened or data).title
-        what = f"the movement “{' '.join(shown.split())}”" if shown else "the movement"
+        what = self._what(movement_id, (opened or data).title)
         return self._desk.save(
             Movement,
             movement_id,
@@ -114,6 +113,19 @@ class Cars(Part):
             _load,
             opened,
         )
+
+    def _what(self, movement_id: int, title: str | None) -> str:
+        """“the movement “Talks at the Ministry””: by its own title, else its engagement's."""
+        from visitdesk.app.errors import NotFoundError
+        from visitdesk.services.car_plan_making import movement_title
+        from visitdesk.services.car_plans import get_movement
+
+        if not title:
+            try:
+                title = self._desk.read(lambda s: movement_title(get_movement(s, movement_id)))
+            except NotFoundError:
+                return "the movement"
+        return f"the movement “{' '.join(title.split())}”"
 
     def delete(self, movement_id: int) -> DeletedMovement:
         """Delete the movement with its cars; `restore` puts it back as it was."""
