@@ -310,7 +310,7 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
     click(qtbot, button(cars_tab, "Make a movement for each engagement"))
     movements.selectRow(0)
 
-    # A second officer, on the same records, proposes the plan for the talks first.
+    # A second officer works on the same records in a VisitDesk of their own.
     other_store = Store.open(data_dir=tmp_path / "empty-store")
     other = MainWindow(Desk(other_store, user="bmalik"))
     qtbot.addWidget(other)
@@ -325,10 +325,6 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
         qtbot.keyClick(other_search, Qt.Key.Key_Return)
         other_cars = section(other, "Cars")
         table(other_cars, "movements").selectRow(0)
-        click(qtbot, button(other_cars, "Propose car plan by precedence"))
-        assert cells(table(other_cars, "cars"), "Rear right") == ["王 小明", "李 娜"]
-
-        # This officer, whose tab still shows no cars, adds one: refused, both versions shown.
         seen: dict[str, Any] = {}
 
         def take_theirs(dialog: QWidget) -> None:
@@ -340,6 +336,9 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
             click(qtbot, theirs)
 
         def new_car(dialog: QWidget) -> None:
+            # While this officer types, the other proposes the plan for the talks and saves.
+            click(qtbot, button(other_cars, "Propose car plan by precedence"))
+            seen["theirs"] = cells(table(other_cars, "cars"), "Rear right")
             field = dialog.findChild(QLineEdit, "Registration")
             assert field is not None
             qtbot.keyClicks(field, "ICT-900")
@@ -351,6 +350,7 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
         opened = in_dialog("New car", new_car)
         click(qtbot, button(cars_tab, "Add car…"))
         assert opened and seen["conflict shown"]
+        assert seen["theirs"] == ["王 小明", "李 娜"]
         assert "bmalik" in seen["message"]
         assert "Talks at the Ministry" in seen["message"]
         # Their plan is what this officer now sees; nothing of theirs was overwritten.

@@ -20,6 +20,7 @@ from visitdesk.domain.car_plan import (
     propose_plan,
 )
 from visitdesk.domain.cars import Movement
+from visitdesk.domain.dates import day_month
 from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import Side
 from visitdesk.domain.lodging import Hotel
@@ -140,7 +141,7 @@ def link_choices(session: Session, visit_id: int) -> tuple[list[LinkChoice], lis
     """The engagements (in time order) and journeys a movement of the visit may be for."""
     visit = get_visit(session, visit_id)
     engagements = [
-        LinkChoice(e.id, f"{e.start:%d %b %H:%M} {e.title}")
+        LinkChoice(e.id, f"{day_month(e.start)} {e.start:%H:%M} {e.title}")
         for e in sorted(visit.engagements, key=lambda e: (e.start, e.id))
     ]
     legs = [LinkChoice(leg.id, leg_label(leg)) for leg in visit.travel_legs]

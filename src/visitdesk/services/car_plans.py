@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.cars import CarPassenger, Movement, MovementCar
+from visitdesk.domain.dates import short_datetime
 from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import CarRole, CarSeat
 from visitdesk.domain.person import Person
@@ -130,8 +131,8 @@ def checked(session: Session, visit_id: int, data: MovementData) -> MovementData
     """The movement as it will be stored, or a ServiceError saying what is wrong with it."""
     if data.arrives is not None and data.arrives < data.departs:
         raise ServiceError(
-            f"The movement arrives ({data.arrives:%d %b %H:%M}) before it leaves "
-            f"({data.departs:%d %b %H:%M}): correct one of the times."
+            f"The movement arrives ({short_datetime(data.arrives)}) before it leaves "
+            f"({short_datetime(data.departs)}): correct one of the times."
         )
     if data.engagement_id is not None and data.travel_leg_id is not None:
         raise ServiceError(
