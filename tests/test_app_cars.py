@@ -205,3 +205,48 @@ def test_delete_and_restore_a_movement_and_the_people_a_seat_offers(
     assert {p.id for p in people} == {v.leader, v.deputy, v.third, v.escort, v.liaison}
     engagements, legs = desk.cars.links(v.visit_id)
     assert [e.id for e in engagements] == [v.talks, v.lunch] and legs == ()
+
+
+def test_an_airport_run_seats_the_journeys_travellers_with_their_receiving_officer(
+    desks: tuple[Desk, Desk, CarVisit],
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from visitdesk.domain.enums import TravelKind
+    from visitdesk.domain.travel import TravelLeg, Traveller
+
+    desk, _, v = desks
+
+    def leg(session: Session) -> int:
+        arrival = TravelLeg(
+            visit_id=v.visit_id,
+            kind=TravelKind.ARRIVAL,
+            carrier="PK",
+            number="852",
+            origin="Beijing",
+            destination="Islamabad",
+            received_by_id=v.liaison,
+        )
+        arrival.travellers = [Traveller(person_id=v.third), Traveller(person_id=v.deputy)]
+        session.add(arrival)
+        session.flush()
+        return arrival.id
+
+    leg_id = desk.write(leg)
+    _engagements, legs = desk.cars.links(v.visit_id)
+    assert [(j.id, j.label) for j in legs] == [(leg_id, "Arrival PK 852 Beijing → Islamabad")]
+    made = desk.cars.add(
+        v.visit_id, MovementData(departs=datetime(2027, 5, 10, 6, 0), travel_leg_id=leg_id)
+    )
+    proposal = desk.cars.proposal(made.id)
+    # 李 (2) before 陈 (unranked); the officer who receives them rides with the principal.
+    assert proposal.cars[0].seats == (
+        SeatData(v.deputy, CarSeat.REAR_RIGHT),
+        SeatData(v.liaison, CarSeat.REAR_LEFT),
+    )
+    assert proposal.cars[1].seats[0].person_id == v.third
+    row = desk.cars.movements(v.visit_id)[0]
+    assert (row.title, row.linked) == (
+        "Arrival PK 852 Beijing → Islamabad",
+        "Journey: Arrival PK 852 Beijing → Islamabad",
+    )
