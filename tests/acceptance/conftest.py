@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -29,6 +29,16 @@ def _typing_at_a_steady_pace(qapp: QApplication) -> Iterator[None]:
     QApplication.setKeyboardInputInterval(10_000)
     yield
     QApplication.setKeyboardInputInterval(before)
+
+
+@pytest.fixture(autouse=True)
+def _no_poller_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """A test waiting for a dialog polls with a timer on the application; one whose dialog never
+    came would otherwise keep polling and answer the next test's dialog of that title."""
+    yield
+    for timer in qapp.findChildren(QTimer, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        timer.stop()
+        timer.deleteLater()
 
 
 @pytest.fixture(autouse=True)

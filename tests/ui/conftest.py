@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from visitdesk.app import Desk
 from visitdesk.store.database import Store
@@ -17,6 +17,16 @@ from visitdesk.ui.refcounts import pin_singletons
 
 # As the app does at start: shiboken6 6.12 on Python 3.11 under-counts None (see refcounts.py).
 pin_singletons()
+
+
+@pytest.fixture(autouse=True)
+def _no_poller_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """A test waiting for a dialog polls with a timer on the application; one whose dialog never
+    came would otherwise keep polling and answer the next test's dialog of that title."""
+    yield
+    for timer in qapp.findChildren(QTimer, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        timer.stop()
+        timer.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -60,8 +60,9 @@ def _when_modal(title: str, act: Callable[[QWidget], None]) -> list[QWidget]:
         dialog = QApplication.activeModalWidget()
         if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
             return
-        if dialog in seen:
-            return
+        # Once: a poller left running would act on the next test's dialog of that title.
+        timer.stop()
+        timer.deleteLater()
         seen.append(dialog)
         act(dialog)
 

@@ -32,6 +32,7 @@ from visitdesk.app.translate import refusal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from visitdesk.app.cars import Cars
     from visitdesk.app.documents import Documents
     from visitdesk.app.exchange import Exchange
     from visitdesk.app.followups import Followups
@@ -297,6 +298,12 @@ class Desk:
         return Hotels(self)
 
     @cached_property
+    def cars(self) -> Cars:
+        from visitdesk.app.cars import Cars
+
+        return Cars(self)
+
+    @cached_property
     def history(self) -> History:
         from visitdesk.app.history import History
 
@@ -411,6 +418,7 @@ class Desk:
     def stamp(self, kind: str, record_id: int) -> Stamp | None:
         """The stored version of one record (`kind` one of `records.KINDS`), None if deleted:
         what an open dialog compares with the version it was opened at."""
+        from visitdesk.domain.cars import Movement
         from visitdesk.domain.models import (
             Engagement,
             Office,
@@ -431,6 +439,7 @@ class Desk:
             "outcome": Outcome,
             "press_release": PressRelease,
             "office": Office,
+            "movement": Movement,
         }
         if kind not in models:
             raise NotFoundError(f"“{kind}” is not a kind of record VisitDesk keeps versions of.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from visitdesk.app.part import Part
 from visitdesk.app.records import Record
+from visitdesk.services.car_plans import MovementSnapshot
 from visitdesk.services.itinerary import Candidate, EngagementData, EngagementRow, ProgrammeRow
 from visitdesk.services.people import NewPerson, rank_text
 from visitdesk.services.search import fold
@@ -61,6 +62,8 @@ class DeletedEngagement:
     # What was recorded at it: the statements and outcomes it is put back with.
     statement_ids: tuple[int, ...]
     outcome_ids: tuple[int, ...]
+    # Its movements with their car plans, which the database deletes with it (CASCADE).
+    movements: tuple[MovementSnapshot, ...] = ()
 
 
 def _load(session: Session, engagement_id: int) -> EngagementData:
@@ -144,6 +147,7 @@ class Itinerary(Part):
         from sqlalchemy import select
 
         from visitdesk.domain.models import Outcome, Statement
+        from visitdesk.services.car_plans import engagement_movements
         from visitdesk.services.itinerary import _get, delete_engagement
 
         def work(session: Session) -> DeletedEngagement:
@@ -161,6 +165,7 @@ class Itinerary(Part):
                 _load(session, engagement_id),
                 tuple(said),
                 tuple(agreed),
+                engagement_movements(session, engagement_id),
             )
             delete_engagement(session, engagement_id)
             return gone
@@ -183,9 +188,11 @@ class Itinerary(Part):
 
     def restore(self, deleted: DeletedEngagement) -> Record[EngagementData]:
         """Put a deleted engagement back as it was, under its id and version, with the
-        statements and outcomes that were linked to it (those still there) linked again."""
+        statements and outcomes that were linked to it (those still there) linked again and
+        its movements and their car plans as they were."""
         from sqlalchemy import update
 
+        from visitdesk.app.cars import restore_movement
         from visitdesk.domain.models import Engagement, Outcome, Statement
         from visitdesk.services.itinerary import add_engagement
 
@@ -201,6 +208,8 @@ class Itinerary(Part):
                         .values(engagement_id=deleted.id)
                         .execution_options(synchronize_session=False)
                     )
+            for movement in deleted.movements:
+                restore_movement(session, movement)
             session.expire_all()
             return _record(session, deleted.id)
 

@@ -113,6 +113,9 @@ def undo_import(session: Session, undo: ImportUndo) -> None:
     session.flush()
     if undo.visits_before is not None:
         before = parse_document(undo.visits_before, undo.file_name)
+        for record in before.visits:
+            # An export leaves out a visit's car plans when it had none: none it gets back.
+            record.car_plans = record.car_plans or []
         apply_document(session, before, undo.file_name)
     for model, rows in ((Person, undo.people_before), (Organisation, undo.organisations_before)):
         for row in rows:

@@ -31,6 +31,7 @@ LIST_TITLES = {
     ListKind.ARRIVALS: "Arrivals list",
     ListKind.ROOMING: "Rooming list",
     ListKind.FOLLOWUPS: "Follow-ups list",
+    ListKind.CAR_PLAN: "Car plan",
 }
 SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 

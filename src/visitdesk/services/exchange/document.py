@@ -18,6 +18,7 @@ from visitdesk.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+from visitdesk.services.exchange.car_plan_records import MovementRecord
 from visitdesk.services.exchange.travel_records import HotelRecord, JourneyRecord
 
 
@@ -174,6 +175,8 @@ class VisitRecord:
     # None: the file says nothing of journeys or hotels, so those in the store stay.
     travel: list[JourneyRecord] | None = None
     hotels: list[HotelRecord] | None = None
+    # None: the file says nothing of car plans, so the movements in the store stay.
+    car_plans: list[MovementRecord] | None = None
 
 
 @dataclass(slots=True)

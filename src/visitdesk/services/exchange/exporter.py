@@ -24,6 +24,7 @@ from visitdesk.domain.person import Person
 from visitdesk.domain.visit import Visit
 from visitdesk.services.errors import NotFoundError
 from visitdesk.services.exchange import FORMAT
+from visitdesk.services.exchange.export_car_plans import car_plans_json, seated_people
 from visitdesk.services.exchange.export_load import (
     EngagementData,
     OutcomeData,
@@ -292,7 +293,9 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
         organisations = list(session.execute(orgs_query))
     else:
         ids = [v.row.id for v in visits]
-        wanted = sorted(_people_of(visits) | travel_people(session, ids))
+        wanted = sorted(
+            _people_of(visits) | travel_people(session, ids) | seated_people(session, ids)
+        )
         people = sorted(
             (
                 p
@@ -323,6 +326,10 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
     document["people"] = [_person(p, refs) for p in people]
     document["visits"] = [_visit(v, refs) for v in visits]
     add_travel(session, [v.row.id for v in visits], document["visits"], refs.people)
+    plans = car_plans_json(session, [v.row.id for v in visits], refs.people, refs.engagements)
+    for visit_json, v in zip(document["visits"], visits, strict=True):
+        if v.row.id in plans:
+            visit_json["car_plans"] = plans[v.row.id]
     return document
 
 

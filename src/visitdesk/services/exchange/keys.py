@@ -58,6 +58,7 @@ VISIT = frozenset(
         "press_releases",
         "travel",
         "hotels",
+        "car_plans",
     }
 )
 TALKING_POINT = frozenset({"text", "level"})

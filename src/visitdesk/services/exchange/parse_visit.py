@@ -40,6 +40,7 @@ from visitdesk.services.exchange.keys import (
     STATUS_CHANGE,
     TALKING_POINT,
 )
+from visitdesk.services.exchange.parse_car_plans import car_plans
 from visitdesk.services.exchange.parse_common import (
     EPOCH,
     Refs,
@@ -338,4 +339,5 @@ def visit_record(
         press_releases=releases,
         travel=parse_travel.journeys(obj, refs, zone or "UTC"),
         hotels=parse_travel.hotels(obj, refs),
+        car_plans=car_plans(obj, refs, engagement_refs),
     )

@@ -26,6 +26,7 @@ from visitdesk.domain.versioning import now_utc, user_name
 from visitdesk.domain.visit import Visit, VisitParticipant
 from visitdesk.services.exchange.document import VisitRecord
 from visitdesk.services.exchange.rows import Row, engagement_row, engagement_signature, visit_row
+from visitdesk.services.exchange.write_car_plans import write_car_plans
 from visitdesk.services.visit_editing import office_level
 
 # Well under SQLite's limit of bound parameters in one statement.
@@ -318,4 +319,5 @@ def write_visits(
     from visitdesk.services.exchange.write_travel import store_travel
 
     store_travel(session, records, visit_ids, person)
+    write_car_plans(session, records, visit_ids, engagement_id, person)
     return {r.ref for r in records if r.ref in existing}

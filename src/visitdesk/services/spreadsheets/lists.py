@@ -32,6 +32,7 @@ class ListKind(StrEnum):
     ARRIVALS = "arrivals"
     ROOMING = "rooming"
     FOLLOWUPS = "followups"
+    CAR_PLAN = "car-plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,10 @@ def build_list(session: Session, visit_ref: str, kind: ListKind) -> OfficeList:
         raise NotFoundError(f"There is no visit {visit_ref!r}. `visitdesk visits` lists them.")
     if kind is ListKind.FOLLOWUPS:
         return _followups(visit)
+    if kind is ListKind.CAR_PLAN:
+        from visitdesk.services.spreadsheets.car_plan_lists import HEADINGS, car_plan_rows
+
+        return OfficeList("Car plan", HEADINGS, car_plan_rows(visit))
     guests = _guests(visit)
     if not guests:
         raise ServiceError(

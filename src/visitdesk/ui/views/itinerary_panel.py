@@ -181,6 +181,13 @@ class ItineraryPanel(QWidget):
             if said or agreed
             else ""
         )
+        moving = [
+            m
+            for m in self.view.desk.cars.movements(self.view.visit_id)
+            if m.engagement_id == row.id
+        ]
+        if moving:
+            extra += "\n\nIts movement and car plan are deleted with it."
         answer = QMessageBox.question(
             self,
             "Delete engagement?",

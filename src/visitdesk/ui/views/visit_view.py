@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from visitdesk.app import Desk, NotFoundError
 from visitdesk.app.text import short_date
 from visitdesk.ui.undo import Call, push_call
+from visitdesk.ui.views.cars_panel import CarsPanel
 from visitdesk.ui.views.delegation_panel import DelegationPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
@@ -74,11 +75,13 @@ class VisitView(QWidget):
         self.statements = StatementsPanel(self)
         self.outcomes = OutcomesPanel(self)
         self.travel = TravelPanel(self)
+        self.cars = CarsPanel(self)
         self.sections.addTab(self.itinerary, "&Programme")
         self.sections.addTab(self.delegation, "De&legation")
         self.sections.addTab(self.statements, "&Statements")
         self.sections.addTab(self.outcomes, "O&utcomes")
         self.sections.addTab(self.travel, "&Travel and hotels")
+        self.sections.addTab(self.cars, "&Cars")
         # The press release tab imports reportlab and QtPdf: built when first chosen.
         self.press_release: PressReleasePanel | None = None
         self._release_holder = QWidget(self)
@@ -182,6 +185,7 @@ class VisitView(QWidget):
                 self.statements,
                 self.outcomes,
                 self.travel,
+                self.cars,
             ):
                 panel.refresh()
         except NotFoundError as exc:
