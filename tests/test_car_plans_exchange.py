@@ -141,10 +141,10 @@ def _broken(change: Any) -> dict[str, Any]:
     [
         (lambda p: p[0].update(engagement="dinner"), "visits[0].car_plans[0].engagement",
          "'dinner', which this visit's engagements do not define"),
-        (lambda p: p[0].update(travel_leg=0), "visits[0].car_plans[0].travel_leg",
+        (lambda p: p[0].update(journey="journey-1"), "visits[0].car_plans[0].journey",
          "not both"),
-        (lambda p: p[1].update(travel_leg=2), "visits[0].car_plans[1].travel_leg",
-         "journey 2 of this visit's travel list (counted from 0), which is empty or missing"),
+        (lambda p: p[1].update(journey="journey-3"), "visits[0].car_plans[1].journey",
+         "refers to journey 'journey-3', which this visit's travel list does not define"),
         (lambda p: p[1].update(arrives="2027-05-11T15:00"), "visits[0].car_plans[1].arrives",
          "before it leaves"),
         (lambda p: p[1].pop("departs"), "visits[0].car_plans[1].departs", "is missing"),
@@ -174,7 +174,7 @@ def test_a_malformed_car_plan_is_refused_whole_and_named_by_its_place(
     assert export(store)["visits"] == []  # nothing written, not even the visit
 
 
-def test_a_movement_meeting_a_journey_names_it_by_its_place_in_the_travel_list(
+def test_a_movement_meeting_a_journey_names_it_by_the_journey_s_id(
     store: Store, tmp_path: Path
 ) -> None:
     import_file(store, write(tmp_path / "in.json", visit_file()))
@@ -190,7 +190,8 @@ def test_a_movement_meeting_a_journey_names_it_by_its_place_in_the_travel_list(
             )
         )
     plans = export(store)["visits"][0]["car_plans"]
-    assert [p.get("travel_leg") for p in plans] == [None, 1, None]
+    assert [p.get("journey") for p in plans] == [None, "journey-2", None]
+    assert [j["id"] for j in export(store)["visits"][0]["travel"]] == ["journey-1", "journey-2"]
 
 
 def test_the_schema_knows_the_fields_the_importer_reads() -> None:

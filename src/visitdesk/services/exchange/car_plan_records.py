@@ -16,7 +16,7 @@ MOVEMENT = frozenset(
     {
         "title",
         "engagement",
-        "travel_leg",
+        "journey",
         "departs",
         "arrives",
         "origin",
@@ -51,7 +51,7 @@ class MovementRecord:
     departs: datetime
     title: str | None
     engagement: str | None  # the engagement's id in this visit
-    travel_leg: int | None  # the journey's position in this visit's "travel" list
+    journey: str | None  # the `id` of one of this visit's "travel" entries
     arrives: datetime | None
     origin: str | None
     destination: str | None

@@ -54,12 +54,13 @@ def car_plans_json(
     engagements: dict[int, str],
 ) -> dict[int, list[Json]]:
     """visit id → its movements as the file writes them (only visits that have some)."""
-    leg_position: dict[int, int] = {}
+    # The ids export_travel gives the journeys: journey-1, journey-2… in their stored order.
+    journey: dict[int, str] = {}
     for vid in visit_ids:
         legs = session.scalars(
             select(TravelLeg.id).where(TravelLeg.visit_id == vid).order_by(TravelLeg.id)
         )
-        leg_position.update((leg, n) for n, leg in enumerate(legs))
+        journey.update((leg, f"journey-{n}") for n, leg in enumerate(legs, start=1))
     plans: dict[int, list[Json]] = {}
     for m in _movements(session, visit_ids):
         plans.setdefault(m.visit_id, []).append(
@@ -67,7 +68,7 @@ def car_plans_json(
                 {
                     "title": m.title,
                     "engagement": engagements[m.engagement_id] if m.engagement_id else None,
-                    "travel_leg": leg_position[m.travel_leg_id] if m.travel_leg_id else None,
+                    "journey": journey[m.travel_leg_id] if m.travel_leg_id else None,
                     "departs": _when(m.departs),
                     "arrives": _when(m.arrives),
                     "origin": m.origin,

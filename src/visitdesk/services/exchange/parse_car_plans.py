@@ -55,7 +55,7 @@ def _car(obj: Obj, refs: Refs, seated: dict[str, str]) -> CarRecord:
     )
 
 
-def _movement(obj: Obj, refs: Refs, engagements: set[str], legs: int) -> MovementRecord:
+def _movement(obj: Obj, refs: Refs, engagements: set[str], journeys: set[str]) -> MovementRecord:
     departs = obj.moment("departs", required=True)
     arrives = obj.moment("arrives")
     if departs is not None and arrives is not None and arrives < departs:
@@ -70,16 +70,15 @@ def _movement(obj: Obj, refs: Refs, engagements: set[str], legs: int) -> Movemen
             obj.at("engagement"),
             f"refers to engagement {engagement!r}, which this visit's engagements do not define",
         )
-    leg = obj.integer("travel_leg", minimum=0)
-    if leg is not None and leg >= legs:
+    journey = obj.text("journey")
+    if journey is not None and journey not in journeys:
         obj.problems.add(
-            obj.at("travel_leg"),
-            f"refers to journey {leg} of this visit's travel list (counted from 0), which "
-            + (f"has {legs}" if legs else "is empty or missing"),
+            obj.at("journey"),
+            f"refers to journey {journey!r}, which this visit's travel list does not define",
         )
-    if engagement is not None and obj.has("travel_leg"):
+    if engagement is not None and obj.has("journey"):
         obj.problems.add(
-            obj.at("travel_leg"), "a movement goes to an engagement or meets a journey, not both"
+            obj.at("journey"), "a movement goes to an engagement or meets a journey, not both"
         )
     seated: dict[str, str] = {}
     cars = []
@@ -92,7 +91,7 @@ def _movement(obj: Obj, refs: Refs, engagements: set[str], legs: int) -> Movemen
         departs=departs or EPOCH,
         title=limited_text(obj, "title", "movement"),
         engagement=engagement,
-        travel_leg=leg,
+        journey=journey,
         arrives=arrives,
         origin=limited_text(obj, "origin", "movement"),
         destination=limited_text(obj, "destination", "movement"),
@@ -107,5 +106,8 @@ def car_plans(obj: Obj, refs: Refs, engagements: set[str]) -> list[MovementRecor
     if obj.value.get("car_plans") is None:
         return None
     travel = obj.value.get("travel")
-    legs = len(travel) if isinstance(travel, list) else 0
-    return [_movement(m, refs, engagements, legs) for m in obj.each("car_plans", MOVEMENT)]
+    journeys = {
+        j["id"] for j in (travel if isinstance(travel, list) else []) if isinstance(j, dict)
+        and isinstance(j.get("id"), str)
+    }  # fmt: skip
+    return [_movement(m, refs, engagements, journeys) for m in obj.each("car_plans", MOVEMENT)]

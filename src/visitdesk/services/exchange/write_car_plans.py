@@ -3,13 +3,18 @@ movements in place of the ones it had; a file without the key leaves them as the
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from visitdesk.domain.cars import CarPassenger, Movement, MovementCar
-from visitdesk.domain.travel import TravelLeg
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.exchange.document import VisitRecord
+
+if TYPE_CHECKING:
+    # Only the type: write_travel imports the writer, which imports this module.
+    from visitdesk.services.exchange.write_travel import JourneyIds
 
 
 def write_car_plans(
@@ -18,8 +23,10 @@ def write_car_plans(
     visit_ids: dict[str, int],
     engagement_id: dict[tuple[int, str], int],
     person: dict[str, int],
+    journeys: JourneyIds,
 ) -> None:
-    """Call after the visits, engagements and journeys of the file are written."""
+    """Call after the visits, engagements and journeys of the file are written; `journeys`
+    maps (visit id, a journey's id in the file) to the journey stored (write_travel)."""
     for index, record in enumerate(records):
         if record.car_plans is None:
             continue
@@ -28,17 +35,11 @@ def write_car_plans(
             delete(Movement).where(Movement.visit_id == vid),
             execution_options={"synchronize_session": False},
         )
-        # Journeys in the order the exporter lists them (that of the visit's `travel`).
-        legs = list(
-            session.scalars(
-                select(TravelLeg.id).where(TravelLeg.visit_id == vid).order_by(TravelLeg.id)
-            )
-        )
         for number, m in enumerate(record.car_plans):
-            if m.travel_leg is not None and m.travel_leg >= len(legs):
+            if m.journey is not None and (vid, m.journey) not in journeys:
                 raise ServiceError(
-                    f"visits[{index}].car_plans[{number}].travel_leg: the movement meets "
-                    f"journey {m.travel_leg} of visit {record.ref!r}, which was not imported."
+                    f"visits[{index}].car_plans[{number}].journey: the movement meets "
+                    f"journey {m.journey!r} of visit {record.ref!r}, which was not imported."
                 )
             movement = Movement(
                 visit_id=vid,
@@ -49,7 +50,7 @@ def write_car_plans(
                 destination=m.destination,
                 notes=m.notes,
                 engagement_id=engagement_id[(vid, m.engagement)] if m.engagement else None,
-                travel_leg_id=legs[m.travel_leg] if m.travel_leg is not None else None,
+                travel_leg_id=journeys[(vid, m.journey)] if m.journey is not None else None,
             )
             for c in m.cars:
                 car = MovementCar(

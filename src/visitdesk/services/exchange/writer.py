@@ -318,6 +318,6 @@ def write_visits(
             session.execute(insert(model), rows)
     from visitdesk.services.exchange.write_travel import store_travel
 
-    store_travel(session, records, visit_ids, person)
-    write_car_plans(session, records, visit_ids, engagement_id, person)
+    journeys = store_travel(session, records, visit_ids, person)
+    write_car_plans(session, records, visit_ids, engagement_id, person, journeys)
     return {r.ref for r in records if r.ref in existing}
