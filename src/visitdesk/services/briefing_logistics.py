@@ -17,6 +17,7 @@ from visitdesk.domain.cars import Movement, MovementCar
 from visitdesk.domain.enums import CarRole, CarSeat, TravelKind
 from visitdesk.domain.languages import language_hint
 from visitdesk.domain.lodging import Hotel
+from visitdesk.domain.logistics_checks import movement_title
 from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import precedence_key
 from visitdesk.domain.travel import TravelLeg
@@ -162,16 +163,6 @@ def _hotel(hotel: Hotel, info: Info, order: _Order, mine: int | None) -> HotelIn
         booking_reference=None if mine is not None else text(hotel.booking_reference),
         notes=None if mine is not None else text(hotel.notes),
     )
-
-
-def movement_title(movement: Movement) -> str:
-    """The plan's own title, else the engagement's, else where it goes."""
-    if text(movement.title):
-        return str(text(movement.title))
-    if movement.engagement is not None:
-        return movement.engagement.title
-    route = " to ".join(p for p in (text(movement.origin), text(movement.destination)) if p)
-    return route or "Movement"
 
 
 def car_names(cars: Iterable[MovementCar]) -> list[str]:

@@ -11,8 +11,9 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from visitdesk.domain.checks import check_programme
+from visitdesk.domain.checks import ScheduleWarning, check_programme
 from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.logistics_checks import check_logistics
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
 from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.timezones import is_valid_zone
@@ -89,7 +90,7 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
         )
     )
     by_ref: dict[str, list[str]] = {}
-    for warning in check_programme(engagements, visit.start_date, visit.end_date):
+    for warning in _warnings(visit, engagements):
         for ref in warning.engagement_refs:
             by_ref.setdefault(ref, []).append(warning.message)
     rows = []
@@ -115,6 +116,28 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
             )
         )
     return rows
+
+
+def _warnings(visit: Visit, engagements: list[Engagement]) -> list[ScheduleWarning]:
+    return [
+        *check_programme(engagements, visit.start_date, visit.end_date),
+        *check_logistics(engagements, visit),
+    ]
+
+
+def visit_warnings(session: Session, visit_id: int) -> list[str]:
+    """Every warning of the visit's programme and logistics, as the window lists them under
+    the programme: those about an engagement and those about a car or a night alike."""
+    visit = get_visit(session, visit_id)
+    engagements = list(
+        session.scalars(
+            select(Engagement)
+            .where(Engagement.visit_id == visit_id)
+            .options(selectinload(Engagement.attendees))
+            .order_by(Engagement.start, Engagement.id)
+        )
+    )
+    return [w.message for w in _warnings(visit, engagements)]
 
 
 def programme_rows(session: Session) -> list[ProgrammeRow]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from visitdesk.domain.checks import check_programme
 from visitdesk.domain.dates import date_range, day_month_year, long_date, short_date
 from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
+from visitdesk.domain.logistics_checks import check_visit
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.roles import role_text
 from visitdesk.domain.timezones import zone_note
@@ -96,7 +96,7 @@ def visit_summary(visit: Visit) -> str:
             for engagement in engagements:
                 lines += _engagement_lines(engagement, visit.leader)
 
-    warnings = check_programme(visit.engagements, visit.start_date, visit.end_date)
+    warnings = check_visit(visit)
     if warnings:
         lines += ["", "Warnings"] + [f"  ! {w.message}" for w in warnings]
 
