@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.engagement import Engagement
     from visitdesk.domain.person import Person
     from visitdesk.domain.visit import Visit
+    from visitdesk.services.pack_status import PackStatus
 
 
 def _who(person: Person, with_org: bool = True) -> str:
@@ -58,7 +59,8 @@ def _engagement_lines(engagement: Engagement, leader: Person | None) -> list[str
     return lines
 
 
-def visit_summary(visit: Visit) -> str:
+def visit_summary(visit: Visit, pack: PackStatus | None = None) -> str:
+    """The visit as text; `pack`: the last briefing pack built, and whether it is out of date."""
     lines = [
         f"{visit.title}  [{visit.ref}]",
         " · ".join(
@@ -99,6 +101,9 @@ def visit_summary(visit: Visit) -> str:
     warnings = check_visit(visit)
     if warnings:
         lines += ["", "Warnings"] + [f"  ! {w.message}" for w in warnings]
+
+    if pack is not None:
+        lines += ["", ("! " if pack.out_of_date else "") + pack.sentence]
 
     if visit.outcomes:
         lines += ["", "Outcomes"]
