@@ -186,3 +186,60 @@ def test_a_visit_without_logistics_has_no_logistics_section(data_dir: Path, tmp_
             "Who sits where",
         ):
             assert heading not in text, (visit, heading)
+
+
+def test_a_large_group_flight_and_a_full_coach_flow_over_pages_whole(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Sixty on one flight, forty in one coach: no row taller than a page, nobody left out."""
+    from datetime import date, datetime
+
+    from sqlalchemy import select
+
+    from visitdesk.domain.cars import CarPassenger, Movement, MovementCar
+    from visitdesk.domain.enums import CarSeat, Side, TravelKind
+    from visitdesk.domain.lodging import Hotel, HotelRoom
+    from visitdesk.domain.models import Person, Visit, VisitParticipant
+    from visitdesk.domain.travel import TravelLeg, Traveller
+    from visitdesk.store.database import Store
+
+    import_document(data_dir, saudi_document(), "saudi")
+    store = Store.open(data_dir=data_dir)
+    with store.transaction() as session:
+        visit = session.scalars(select(Visit)).one()
+        people = [
+            Person(
+                ref=f"m{n}",
+                honorific="Mr.",
+                given_name="Abdullah",
+                family_name=f"Al-Qahtani {n:02d}",
+                native_name=f"عبدالله القحطاني {n}",
+                precedence=3 + n,
+            )
+            for n in range(60)
+        ]
+        session.add_all(people)
+        session.flush()
+        leg = TravelLeg(kind=TravelKind.ARRIVAL, number="SV 722", arrives=datetime(2026, 6, 1, 7))
+        hotel = Hotel(name="Islamabad Marriott")
+        coach = MovementCar(label="Coach", registration="ISB-40")
+        for person in people:
+            visit.participants.append(VisitParticipant(person=person, side=Side.GUEST))
+            leg.travellers.append(Traveller(person=person, seat="economy"))
+            hotel.rooms.append(
+                HotelRoom(person=person, check_in=date(2026, 6, 1), check_out=date(2026, 6, 2))
+            )
+        for person in people[:40]:
+            coach.seats.append(CarPassenger(person=person, seat=CarSeat.OTHER))
+        visit.travel_legs.append(leg)
+        visit.hotels.append(hotel)
+        movement = Movement(title="Airport to hotel", departs=datetime(2026, 6, 1, 7, 30))
+        movement.cars.append(coach)
+        visit.movements.append(movement)
+    store.close()
+    text = in_order(build_pack(data_dir, "saip-2026", tmp_path / "big.pdf"))
+    section = text[text.rindex("Logistics Journeys") :]
+    for n in range(60):
+        assert f"Mr. Abdullah Al-Qahtani {n:02d}" in section, n
+    assert section.count("SV 722 continued") == 11  # sixty in rows of five
+    assert section.count("Coach continued") == 3  # forty seats in rows of twelve

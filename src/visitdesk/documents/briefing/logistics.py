@@ -9,6 +9,7 @@ each heading stays with what follows it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -59,6 +60,38 @@ def _person_lines(person: PersonInfo, extra: str | None = None) -> list[Any]:
     )
 
 
+# A row never splits, so a group of sixty on one flight (or a coach of forty) is listed over
+# several rows of this many, the journey's details in the first and "continued" after.
+GROUP_ROWS = 5
+SEAT_ROWS = 12
+
+
+def _chunks(items: tuple[Any, ...], size: int) -> list[tuple[Any, ...]]:
+    return [items[n : n + size] for n in range(0, len(items), size)] or [()]
+
+
+def _continued(name: str) -> list[Any]:
+    return stacked((name, st.CELL_BOLD), ("continued", st.CELL_SMALL))
+
+
+def _journey_rows(journey: JourneyInfo, visit_zone: str) -> list[list[Any]]:
+    first, *more = _chunks(journey.travellers, GROUP_ROWS)
+    rows = [_journey_row(replace(journey, travellers=first), visit_zone)]
+    name = journey.number or journey.mode.label
+    for group in more:
+        rows.append(["" if n != 3 else _travellers(group) for n in range(5)])
+        rows[-1][0] = _continued(name)
+    return rows
+
+
+def _travellers(travellers: tuple[Any, ...]) -> list[Any]:
+    found: list[Any] = []
+    for traveller in travellers:
+        seat = f"Seat {traveller.seat}" if traveller.seat else None
+        found += _person_lines(traveller.person, seat)
+    return found or cell("—")
+
+
 def _journey_row(journey: JourneyInfo, visit_zone: str) -> list[Any]:
     arriving = journey.kind is TravelKind.ARRIVAL
     main_zone = journey.arrives_zone if arriving else journey.departs_zone
@@ -71,10 +104,6 @@ def _journey_row(journey: JourneyInfo, visit_zone: str) -> list[Any]:
         f"{other[0]} {when(other[1], other[2], visit_zone)}" if other[1] is not None else None
     )
     route = " → ".join(p for p in (journey.origin, journey.destination) if p) or None
-    travellers: list[Any] = []
-    for traveller in journey.travellers:
-        seat = f"Seat {traveller.seat}" if traveller.seat else None
-        travellers += _person_lines(traveller.person, seat)
     reception = _person_lines(journey.received_by) if journey.received_by is not None else []
     reception += stacked(
         ("VIP lounge" if journey.vip_lounge else None, st.CELL_BOLD),
@@ -103,7 +132,7 @@ def _journey_row(journey: JourneyInfo, visit_zone: str) -> list[Any]:
             (route or "—", st.CELL),
             (f"Terminal {journey.terminal}" if journey.terminal else None, st.CELL_SMALL),
         ),
-        travellers or cell("—"),
+        _travellers(journey.travellers),
         reception or cell("—"),
     ]
 
@@ -125,7 +154,7 @@ def journeys(logistics: LogisticsInfo, register: Register) -> list[Any]:
             TextParagraph(title, st.H2),
             house_table(
                 ["Flight", "When (local time)", "Route", "Travellers", who],
-                [_journey_row(j, logistics.visit_zone) for j in found],
+                [row for j in found for row in _journey_rows(j, logistics.visit_zone)],
                 widths,
                 zebra=False,
             ),
@@ -195,12 +224,17 @@ def _seat_line(seat: CarSeat, name: str) -> str:
     return name if seat is CarSeat.OTHER else f"{seat.label}: {name}"
 
 
+def _seats(seats: tuple[Any, ...]) -> Any:
+    return stacked(*((_seat_line(s.seat, s.person.name), st.CELL) for s in seats)) or cell("—")
+
+
 def car_table(cars: tuple[CarInfo, ...]) -> Any:
     """The cars of one movement in the order they drive: driver and phone, who sits where
     (the seat of honour, rear right, first)."""
-    rows = []
+    rows: list[list[Any]] = []
     for car in cars:
         role = car.role.label if car.role is not CarRole.DELEGATION else None
+        first, *more = _chunks(car.seats, SEAT_ROWS)
         rows.append(
             [
                 stacked(
@@ -217,10 +251,10 @@ def car_table(cars: tuple[CarInfo, ...]) -> Any:
                     (car.driver or "Driver to be named", st.CELL if car.driver else st.CELL_SMALL),
                     (car.driver_phone, st.CELL_SMALL),
                 ),
-                stacked(*((_seat_line(s.seat, s.person.name), st.CELL) for s in car.seats))
-                or cell("—"),
+                _seats(first),
             ]
         )
+        rows += [[_continued(car.name), "", _seats(group)] for group in more]
     widths = [share * st.FRAME_WIDTH for share in _CAR_SHARES]
     return house_table(["Car", "Driver", "Who sits where"], rows, widths, zebra=False)
 
