@@ -80,7 +80,7 @@ class ProgrammeRow(NamedTuple):
 
 
 def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
-    visit = get_visit(session, visit_id)
+    visit = _with_logistics(session, visit_id)
     engagements = list(
         session.scalars(
             select(Engagement)
@@ -118,6 +118,26 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
     return rows
 
 
+def _with_logistics(session: Session, visit_id: int) -> Visit:
+    """The visit with what its logistics warnings read, in a few queries whatever its size."""
+    from visitdesk.domain.cars import Movement
+    from visitdesk.domain.lodging import Hotel
+    from visitdesk.domain.travel import TravelLeg
+
+    get_visit(session, visit_id)  # its sentence when gone
+    return session.scalars(
+        select(Visit)
+        .where(Visit.id == visit_id)
+        .options(
+            selectinload(Visit.participants),
+            selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers),
+            selectinload(Visit.hotels).selectinload(Hotel.rooms),
+            selectinload(Visit.movements).selectinload(Movement.cars),
+            selectinload(Visit.movements).selectinload(Movement.engagement),
+        )
+    ).one()
+
+
 def _warnings(visit: Visit, engagements: list[Engagement]) -> list[ScheduleWarning]:
     return [
         *check_programme(engagements, visit.start_date, visit.end_date),
@@ -128,7 +148,7 @@ def _warnings(visit: Visit, engagements: list[Engagement]) -> list[ScheduleWarni
 def visit_warnings(session: Session, visit_id: int) -> list[str]:
     """Every warning of the visit's programme and logistics, as the window lists them under
     the programme: those about an engagement and those about a car or a night alike."""
-    visit = get_visit(session, visit_id)
+    visit = _with_logistics(session, visit_id)
     engagements = list(
         session.scalars(
             select(Engagement)

@@ -21,7 +21,7 @@ from visitdesk.documents.briefing.flowables import KeepWithNext
 from visitdesk.documents.briefing.tables import cell, house_table, stacked
 from visitdesk.documents.text import TextParagraph
 from visitdesk.domain.dates import short_date, short_day
-from visitdesk.domain.enums import CarRole, CarSeat, TravelKind
+from visitdesk.domain.enums import CarRole, CarSeat, TravelKind, TravelMode
 from visitdesk.domain.timezones import zone_note
 from visitdesk.services.briefing_types import (
     BriefingContent,
@@ -120,7 +120,9 @@ def _journey_row(journey: JourneyInfo, visit_zone: str) -> list[Any]:
             (journey.number or journey.mode.label, st.CELL_BOLD),
             (journey.carrier, st.CELL_SMALL),
             (
-                journey.mode.label if journey.number and journey.mode.value != "flight" else None,
+                journey.mode.label
+                if journey.number and journey.mode is not TravelMode.FLIGHT
+                else None,
                 st.CELL_SMALL,
             ),
         ),
@@ -153,7 +155,13 @@ def journeys(logistics: LogisticsInfo, register: Register) -> list[Any]:
             register.add(f"logistics-{kind.value}", title, 1),
             TextParagraph(title, st.H2),
             house_table(
-                ["Flight", "When (local time)", "Route", "Travellers", who],
+                [
+                    "Flight" if all(j.mode is TravelMode.FLIGHT for j in found) else "Journey",
+                    "When (local time)",
+                    "Route",
+                    "Travellers",
+                    who,
+                ],
                 [row for j in found for row in _journey_rows(j, logistics.visit_zone)],
                 widths,
                 zebra=False,
