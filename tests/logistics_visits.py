@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tests.briefing_helpers import import_document
 from tests.briefing_visits import japan_document
 from visitdesk.domain.cars import CarPassenger, Movement, MovementCar
-from visitdesk.domain.enums import CarRole, CarSeat, RoomType, Side, TravelKind
+from visitdesk.domain.enums import CarRole, CarSeat, RoomType, Side, TravelKind, TravelMode
 from visitdesk.domain.lodging import Hotel, HotelRoom
 from visitdesk.domain.models import Engagement, Person, Visit, VisitParticipant
 from visitdesk.domain.travel import TravelLeg, Traveller
@@ -141,7 +141,18 @@ def add_logistics(data_dir: Path) -> None:
                 arrives=datetime(2026, 5, 12, 3, 10),
             )
             farsi_leg.travellers.append(Traveller(person=farsi))
-            visit.travel_legs.extend([group, tanaka, li_leg, home, farsi_leg])
+            lahore = TravelLeg(
+                kind=TravelKind.ONWARD,
+                mode=TravelMode.TRAIN,
+                carrier="Pakistan Railways",
+                number="Green Line 5UP",
+                origin="Islamabad (Margalla)",
+                destination="Lahore Junction",
+                departs=datetime(2026, 5, 13, 16, 0),
+                arrives=datetime(2026, 5, 13, 20, 30),
+            )
+            lahore.travellers.append(Traveller(person=people["tanaka"], seat="Parlour, 12"))
+            visit.travel_legs.extend([group, tanaka, li_leg, home, farsi_leg, lahore])
 
             serena = Hotel(
                 name="Serena Hotel",

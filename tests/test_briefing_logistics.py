@@ -82,6 +82,10 @@ def test_the_pack_lists_journeys_rooms_cars_and_contacts_in_order_of_precedence(
     # Arrivals by the time they land; the departure after them.
     assert section.index("CZ 6007") < section.index("QR 632") < section.index("PK 853")
     assert section.index("EK 612") < section.index("Departures") < section.index("PK 852")
+    # A journey within the visit by train, between the arrivals and the departures.
+    onward = section[section.index("Journeys within the visit") : section.index("Departures")]
+    assert onward.startswith("Journeys within the visit Journey When (local time)")
+    assert "Green Line 5UP Pakistan Railways Train" in onward and "Seat Parlour, 12" in onward
     # Two hotels, each with its rooms by precedence: the suite first, the interpreter last.
     serena = section[
         section.index("Serena Hotel, Islamabad") : section.index("Islamabad Marriott, Islamabad")
