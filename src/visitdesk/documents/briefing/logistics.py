@@ -67,7 +67,10 @@ SEAT_ROWS = 12
 
 
 def _chunks(items: tuple[Any, ...], size: int) -> list[tuple[Any, ...]]:
-    return [items[n : n + size] for n in range(0, len(items), size)] or [()]
+    """Rows of `size`; a group only a little larger stays in one row (no row of one)."""
+    if len(items) <= size + size // 2:
+        return [items]
+    return [items[n : n + size] for n in range(0, len(items), size)]
 
 
 def _continued(name: str) -> list[Any]:
