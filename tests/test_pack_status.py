@@ -100,3 +100,23 @@ def test_a_room_or_a_seat_changed_counts_and_a_calendar_sent_out_does_not(
     line = _pack_line(_show(capsys, data_dir))
     assert "Briefing pack version 2 (built " in line
     assert "and those before it are out of date: the hotels and rooms and the car plans " in line
+
+
+def test_show_of_a_visit_with_logistics_and_a_pack_stays_on_the_fast_path(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    add_logistics(data_dir)
+    build_pack(data_dir, "jpo-2026", tmp_path / "one.pdf")
+    _edit(data_dir, "flight")
+    code = (
+        "import sys\n"
+        "from visitdesk.cli import main\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'show', 'jpo-2026'])\n"
+        "print('sqlalchemy' in sys.modules, code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "False 0"
+    assert "is out of date: the flights and journeys changed since" in done.stdout
