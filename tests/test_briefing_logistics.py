@@ -79,6 +79,7 @@ def test_the_pack_lists_journeys_rooms_cars_and_contacts_in_order_of_precedence(
     assert "Departs Mon 11 May 2026, 22:00 (Asia/Tokyo)" in group
     assert "Terminal 1" in group and "VIP lounge" in group and "Mr. Asad Malik" in group
     assert "Baggage: 9 pieces" in group
+    assert "Car: Coach, LES-4040" in group  # the car allotted: the airport run's
     # Arrivals by the time they land; the departure after them.
     assert section.index("CZ 6007") < section.index("QR 632") < section.index("PK 853")
     assert section.index("EK 612") < section.index("Departures") < section.index("PK 852")

@@ -10,7 +10,7 @@ bookkeeping (who pays, booking references, notes, other people's rooms).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from visitdesk.domain.cars import Movement, MovementCar
@@ -70,11 +70,6 @@ def gather_logistics(
     """The section of `visit`'s pack (None when it has no logistics) and each engagement's cars."""
     order = _Order(visit)
     mine = reader.id if guest_copy and reader is not None else None
-    journeys = tuple(
-        _journey(leg, info, order, mine)
-        for leg in sorted(visit.travel_legs, key=lambda leg: _leg_key(leg, order))
-        if mine is None or any(t.person_id == mine for t in leg.travellers)
-    )
     hotels = tuple(
         stay for hotel in visit.hotels if (stay := _hotel(hotel, info, order, mine)) is not None
     )
@@ -83,6 +78,18 @@ def gather_logistics(
         plan = _movement(movement, info, order, mine)
         if plan is not None:
             movements.append((movement, plan))
+    # The arrivals list names the car allotted: the cars of the movement meeting the flight.
+    allotted: dict[int, list[str]] = {}
+    for movement, plan in movements:
+        if movement.travel_leg_id is not None:
+            allotted.setdefault(movement.travel_leg_id, []).extend(
+                ", ".join(p for p in (car.name, car.registration) if p) for car in plan.cars
+            )
+    journeys = tuple(
+        replace(_journey(leg, info, order, mine), cars=tuple(allotted.get(leg.id, ())))
+        for leg in sorted(visit.travel_legs, key=lambda leg: _leg_key(leg, order))
+        if mine is None or any(t.person_id == mine for t in leg.travellers)
+    )
     by_engagement: dict[int, tuple[MovementInfo, ...]] = {}
     for movement, plan in movements:
         if movement.engagement_id is not None:

@@ -106,6 +106,8 @@ class JourneyInfo:
     baggage_pieces: int | None
     travellers: tuple[TravellerInfo, ...]
     notes: str | None = None  # the host's own; never in a guest copy
+    # The cars allotted (of the movement that meets or takes it): "Coach, LES-4040".
+    cars: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -116,6 +116,7 @@ def _journey_row(journey: JourneyInfo, visit_zone: str) -> list[Any]:
             else None,
             st.CELL_SMALL,
         ),
+        *((f"Car: {car}", st.CELL_SMALL) for car in journey.cars),
         (f"Note: {journey.notes}" if journey.notes else None, st.CELL_SMALL),
     )
     return [
