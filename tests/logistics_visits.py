@@ -16,7 +16,7 @@ from tests.briefing_visits import japan_document
 from visitdesk.domain.cars import CarPassenger, Movement, MovementCar
 from visitdesk.domain.enums import CarRole, CarSeat, RoomType, Side, TravelKind, TravelMode
 from visitdesk.domain.lodging import Hotel, HotelRoom
-from visitdesk.domain.models import Engagement, Person, Visit, VisitParticipant
+from visitdesk.domain.models import Engagement, Organisation, Person, Visit, VisitParticipant
 from visitdesk.domain.travel import TravelLeg, Traveller
 from visitdesk.store.database import Store
 
@@ -58,12 +58,14 @@ def add_logistics(data_dir: Path) -> None:
                 position="Observer",
                 precedence=5,
             )
+            ipo = session.scalars(select(Organisation).where(Organisation.ref == "ipo")).one()
             officer = Person(
                 ref="bilal",
                 honorific="Mr.",
                 given_name="Bilal",
                 family_name="Ahmed",
                 native_name="بلال احمد",
+                organisation=ipo,
                 position="Protocol Officer",
                 phone="+92 300 555 0101",
             )
