@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from visitdesk.domain.checks import ScheduleWarning, check_programme
 from visitdesk.domain.enums import EngagementKind, Side
@@ -119,23 +120,37 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
 
 
 def _with_logistics(session: Session, visit_id: int) -> Visit:
-    """The visit with what its logistics warnings read, in a few queries whatever its size."""
+    """The visit with what its logistics warnings read: one query for a visit without
+    logistics, and a few whatever its size for one with them."""
+    from sqlalchemy import exists
+
     from visitdesk.domain.cars import Movement
     from visitdesk.domain.lodging import Hotel
     from visitdesk.domain.travel import TravelLeg
 
-    get_visit(session, visit_id)  # its sentence when gone
-    return session.scalars(
-        select(Visit)
-        .where(Visit.id == visit_id)
-        .options(
-            selectinload(Visit.participants),
-            selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers),
-            selectinload(Visit.hotels).selectinload(Hotel.rooms),
-            selectinload(Visit.movements).selectinload(Movement.cars),
-            selectinload(Visit.movements).selectinload(Movement.engagement),
+    visit = get_visit(session, visit_id)  # its sentence when gone
+    has = session.execute(
+        select(
+            exists().where(TravelLeg.visit_id == visit_id),
+            exists().where(Hotel.visit_id == visit_id),
+            exists().where(Movement.visit_id == visit_id),
         )
     ).one()
+    options = []
+    if has[0]:
+        options.append(selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers))
+    if has[1]:
+        options += [selectinload(Visit.hotels).selectinload(Hotel.rooms)]
+        options.append(selectinload(Visit.participants))
+    if has[2]:
+        options.append(selectinload(Visit.movements).selectinload(Movement.cars))
+        options.append(selectinload(Visit.movements).selectinload(Movement.engagement))
+    if not options:
+        # Nothing to read: the checks see empty lists without asking the store.
+        for name in ("travel_legs", "hotels", "movements"):
+            set_committed_value(visit, name, [])
+        return visit
+    return session.scalars(select(Visit).where(Visit.id == visit_id).options(*options)).one()
 
 
 def _warnings(visit: Visit, engagements: list[Engagement]) -> list[ScheduleWarning]:
