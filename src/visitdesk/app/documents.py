@@ -23,6 +23,7 @@ from visitdesk.app.part import Part
 from visitdesk.app.press import Release, prepare, visit_of
 from visitdesk.app.saving import check_target, write
 from visitdesk.documents.release_content import ReleaseContent
+from visitdesk.services.pack_status import PackStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -41,6 +42,7 @@ __all__ = [
     "DocumentOptions",
     "Documents",
     "Pack",
+    "PackStatus",
     "ParticipantRow",
     "PrintedItems",
     "PrintedRelease",
@@ -220,6 +222,14 @@ class Documents(Part):
         return self._desk.write(work)
 
     # -- the briefing pack ----------------------------------------------------------------
+
+    def pack_status(self, visit_id: int) -> PackStatus | None:
+        """The last briefing pack built of the visit (its version and when), and what changed
+        after it (the programme, a flight, a room, a car plan...): the copies printed so far
+        are out of date when anything did. None when no pack has been built."""
+        from visitdesk.services.pack_status import pack_status
+
+        return self._desk.read(lambda s: pack_status(s, visit_id))
 
     def briefing_pack(
         self,

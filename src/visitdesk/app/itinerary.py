@@ -103,6 +103,14 @@ class Itinerary(Part):
 
         return tuple(self._desk.read(lambda s: itinerary_rows(s, visit_id)))
 
+    def warnings(self, visit_id: int) -> tuple[str, ...]:
+        """Every warning of the visit as a sentence: the programme's (times, double bookings)
+        and the logistics' (an engagement before an arrival or after a departure, a car booked
+        twice at once, a delegate without a room for a night)."""
+        from visitdesk.services.itinerary import visit_warnings
+
+        return tuple(self._desk.read(lambda s: visit_warnings(s, visit_id)))
+
     def programme(self) -> tuple[ProgrammeRow, ...]:
         """Every engagement of every visit, newest first (for the search across visits)."""
         from visitdesk.services.itinerary import programme_rows

@@ -43,12 +43,15 @@ def quick_summary(database_url: str | None, data_dir: str | Path | None, ref: st
     from typing import cast
 
     from visitdesk.services.fast_visit import load_plain_visit
+    from visitdesk.services.pack_status import plain_pack_status
     from visitdesk.services.summary import visit_summary
 
     def read(connection: sqlite3.Connection) -> str | None:
         visit = load_plain_visit(connection, ref)
+        if visit is None:
+            return None
         # The plain record has every attribute the summary reads (a test compares the output).
-        return None if visit is None else visit_summary(cast("Visit", visit))
+        return visit_summary(cast("Visit", visit), plain_pack_status(connection, visit.id))
 
     return _on_current_file(database_url, data_dir, read)
 

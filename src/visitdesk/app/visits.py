@@ -117,12 +117,14 @@ class Visits(Part):
 
     def summary(self, ref: str) -> str:
         """One visit as readable text: days, engagements, attendees, warnings, outcomes."""
+        from visitdesk.services.pack_status import pack_status
         from visitdesk.services.summary import visit_summary
         from visitdesk.services.visits import load_visit
 
         def work(session: Session) -> str:
             _id_of(session, ref)  # its sentence, without a front end's hint
-            return visit_summary(load_visit(session, ref))
+            visit = load_visit(session, ref)
+            return visit_summary(visit, pack_status(session, visit.id))
 
         return self._desk.read(work)
 

@@ -20,6 +20,11 @@ class WarningKind(StrEnum):
     ENDS_BEFORE_START = "ends_before_start"
     OUTSIDE_VISIT = "outside_visit"
     DOUBLE_BOOKED = "double_booked"
+    # Logistics (domain/logistics_checks.py).
+    BEFORE_ARRIVAL = "before_arrival"
+    AFTER_DEPARTURE = "after_departure"
+    CAR_DOUBLE_BOOKED = "car_double_booked"
+    NO_ROOM = "no_room"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.cars import Movement, MovementCar
 from visitdesk.domain.classification import Level, level_of
 from visitdesk.domain.enums import Side
 from visitdesk.domain.languages import language_hint
+from visitdesk.domain.lodging import Hotel
 from visitdesk.domain.models import (
     Attendee,
     Engagement,
@@ -30,7 +32,9 @@ from visitdesk.domain.models import (
 from visitdesk.domain.office import DEFAULT_CLASSIFICATION
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.roles import role_text
+from visitdesk.domain.travel import TravelLeg
 from visitdesk.services.briefing_history import history_by_engagement
+from visitdesk.services.briefing_logistics import gather_logistics
 from visitdesk.services.briefing_scope import followups_for, is_guest_copy, signatory
 from visitdesk.services.briefing_types import (
     SEATED_KINDS,
@@ -82,7 +86,15 @@ def gather_briefing(
             .selectinload(Attendee.person),
             selectinload(Visit.engagements).selectinload(Engagement.talking_points),
             selectinload(Visit.participants).selectinload(VisitParticipant.person),
+            selectinload(Visit.participants).selectinload(VisitParticipant.liaison_officer),
             selectinload(Visit.outcomes),
+            selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers),
+            selectinload(Visit.travel_legs).selectinload(TravelLeg.received_by),
+            selectinload(Visit.hotels).selectinload(Hotel.rooms),
+            selectinload(Visit.movements)
+            .selectinload(Movement.cars)
+            .selectinload(MovementCar.seats),
+            selectinload(Visit.movements).selectinload(Movement.engagement),
         )
     )
     if visit is None:
@@ -122,6 +134,7 @@ def gather_briefing(
             return replace(found, bio=None)
         return found
 
+    logistics = gather_logistics(visit, info, reader, guest_copy)
     briefs = []
     printed = visit.classification
     for engagement in engagements:
@@ -161,6 +174,7 @@ def gather_briefing(
             ),
             host_signatory=by_ref[host_signs.ref] if host_signs else None,
             guest_signatory=by_ref[guest_signs.ref] if guest_signs else None,
+            movements=logistics.by_engagement.get(engagement.id, ()),
         )
         if guest_copy:
             # The host's preparation never goes to the other side.
@@ -217,6 +231,7 @@ def gather_briefing(
         guest_country=guest_org.country if guest_org else None,
         host_country=visit.host_organisation.country if visit.host_organisation else None,
         reading_ceiling=withheld.ceiling if withheld and withheld.total else None,
+        logistics=logistics.section,
     )
 
 

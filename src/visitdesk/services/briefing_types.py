@@ -8,7 +8,14 @@ from datetime import date, datetime
 from itertools import groupby
 
 from visitdesk.domain.classification import Level
-from visitdesk.domain.enums import EngagementKind
+from visitdesk.domain.enums import (
+    CarRole,
+    CarSeat,
+    EngagementKind,
+    RoomType,
+    TravelKind,
+    TravelMode,
+)
 from visitdesk.domain.languages import language_hint
 from visitdesk.domain.models import Outcome, Person
 from visitdesk.services.briefing_scope import about_food
@@ -75,6 +82,145 @@ class PastEngagement:
 
 
 @dataclass(frozen=True, slots=True)
+class TravellerInfo:
+    person: PersonInfo
+    seat: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyInfo:
+    """A flight (or train, or road journey) and the people on it; times local to each end."""
+
+    kind: TravelKind
+    mode: TravelMode
+    carrier: str | None
+    number: str | None
+    origin: str | None
+    destination: str | None
+    departs: datetime | None
+    arrives: datetime | None
+    departs_zone: str | None  # None: the visit's zone
+    arrives_zone: str | None
+    terminal: str | None
+    received_by: PersonInfo | None
+    vip_lounge: bool
+    baggage_pieces: int | None
+    travellers: tuple[TravellerInfo, ...]
+    notes: str | None = None  # the host's own; never in a guest copy
+    # The cars allotted (of the movement that meets or takes it): "Coach, LES-4040".
+    cars: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """`PK 853 (Pakistan International Airlines)`, else the mode."""
+        name = " ".join(
+            p for p in (self.number, f"({self.carrier})" if self.carrier else None) if p
+        )
+        return name or self.mode.label
+
+    @property
+    def moment(self) -> datetime | None:
+        """The time that matters to the office: landing for an arrival, leaving otherwise."""
+        if self.kind is TravelKind.ARRIVAL:
+            return self.arrives or self.departs
+        return self.departs or self.arrives
+
+
+@dataclass(frozen=True, slots=True)
+class RoomInfo:
+    person: PersonInfo
+    room_type: RoomType
+    room_number: str | None
+    check_in: date
+    check_out: date
+    paid_by: str | None = None  # the room's payer, else the hotel's; never in a guest copy
+    requests: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HotelInfo:
+    name: str
+    city: str | None
+    address: str | None
+    phone: str | None
+    rooms: tuple[RoomInfo, ...]  # in order of precedence: the delegation first
+    booking_reference: str | None = None  # the host's; never in a guest copy
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeatInfo:
+    seat: CarSeat
+    person: PersonInfo
+
+
+@dataclass(frozen=True, slots=True)
+class CarInfo:
+    name: str  # "Car 1", "Pilot car", or the plan's own label
+    role: CarRole
+    registration: str | None
+    driver: str | None
+    driver_phone: str | None
+    seats: tuple[SeatInfo, ...]  # the seat of honour first
+
+
+@dataclass(frozen=True, slots=True)
+class MovementInfo:
+    title: str
+    departs: datetime
+    arrives: datetime | None
+    origin: str | None
+    destination: str | None
+    cars: tuple[CarInfo, ...]
+    engagement_ref: str | None = None
+    notes: str | None = None  # the host's own; never in a guest copy
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInfo:
+    """One line of the contacts page: whom to call, for what, on which number."""
+
+    name: str
+    purpose: str
+    phone: str | None
+    native_name: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticsInfo:
+    """The pack's logistics section; in a guest copy, the reader's own part of it."""
+
+    visit_zone: str
+    journeys: tuple[JourneyInfo, ...]
+    hotels: tuple[HotelInfo, ...]
+    movements: tuple[MovementInfo, ...]
+    liaison: tuple[ContactInfo, ...]
+    drivers: tuple[ContactInfo, ...]
+    hotel_phones: tuple[ContactInfo, ...]
+
+    @property
+    def arrivals(self) -> tuple[JourneyInfo, ...]:
+        return tuple(j for j in self.journeys if j.kind is TravelKind.ARRIVAL)
+
+    @property
+    def onward(self) -> tuple[JourneyInfo, ...]:
+        return tuple(j for j in self.journeys if j.kind is TravelKind.ONWARD)
+
+    @property
+    def departures(self) -> tuple[JourneyInfo, ...]:
+        return tuple(j for j in self.journeys if j.kind is TravelKind.DEPARTURE)
+
+    @property
+    def contacts(self) -> bool:
+        return bool(self.liaison or self.drivers or self.hotel_phones)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.journeys or self.hotels or self.movements or self.contacts)
+
+
+@dataclass(frozen=True, slots=True)
 class EngagementInfo:
     ref: str
     kind: EngagementKind
@@ -99,6 +245,8 @@ class EngagementInfo:
     talking_point_markings: tuple[str | None, ...] = ()
     # Talking points the signed-in login may not read (counted by the server, text unseen).
     hidden_points: int = 0
+    # The car plans of the movements to this engagement (a guest copy: the reader's car).
+    movements: tuple[MovementInfo, ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -163,6 +311,9 @@ class BriefingContent:
     @property
     def hidden_points(self) -> int:
         return sum(e.hidden_points for e in self.engagements)
+
+    # Flights, hotels, car plans and contacts; None when the visit records none.
+    logistics: LogisticsInfo | None = None
 
     @property
     def meal_notes(self) -> tuple[tuple[PersonInfo, tuple[str, ...]], ...]:

@@ -22,6 +22,12 @@ from visitdesk.domain.enums import (
     VisitStatus,
 )
 from visitdesk.domain.names import NameParts, display_name
+from visitdesk.services.fast_logistics import (
+    PlainHotel,
+    PlainLeg,
+    PlainMovement,
+    load_plain_logistics,
+)
 
 
 @dataclass(eq=False)
@@ -126,6 +132,9 @@ class PlainVisit:
     engagements: list[PlainEngagement] = field(default_factory=list)
     outcomes: list[PlainOutcome] = field(default_factory=list)
     press_releases: list[PlainRelease] = field(default_factory=list)
+    travel_legs: list[PlainLeg] = field(default_factory=list)
+    hotels: list[PlainHotel] = field(default_factory=list)
+    movements: list[PlainMovement] = field(default_factory=list)
 
     @property
     def members(self) -> list[PlainPerson]:
@@ -266,6 +275,9 @@ def load_plain_visit(connection: sqlite3.Connection, ref: str) -> PlainVisit | N
             (vid,),
         ).fetchall()
     ]
+    visit.travel_legs, visit.hotels, visit.movements = load_plain_logistics(
+        connection, vid, read.known, engagements
+    )
     visit.press_releases = [
         PlainRelease(number, date.fromisoformat(day), rcity, PressReleaseStatus(rstatus))
         for number, day, rcity, rstatus in connection.execute(

@@ -10,10 +10,12 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from visitdesk.domain.checks import check_programme
+from visitdesk.domain.checks import ScheduleWarning, check_programme
 from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import EngagementKind, Side
+from visitdesk.domain.logistics_checks import check_logistics
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, TalkingPoint, Visit
 from visitdesk.domain.names import NameParts, display_name, sort_key
 from visitdesk.domain.timezones import is_valid_zone
@@ -82,7 +84,7 @@ class ProgrammeRow(NamedTuple):
 
 
 def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
-    visit = get_visit(session, visit_id)
+    visit = _with_logistics(session, visit_id)
     engagements = list(
         session.scalars(
             select(Engagement)
@@ -92,7 +94,7 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
         )
     )
     by_ref: dict[str, list[str]] = {}
-    for warning in check_programme(engagements, visit.start_date, visit.end_date):
+    for warning in _warnings(visit, engagements):
         for ref in warning.engagement_refs:
             by_ref.setdefault(ref, []).append(warning.message)
     rows = []
@@ -118,6 +120,62 @@ def itinerary_rows(session: Session, visit_id: int) -> list[EngagementRow]:
             )
         )
     return rows
+
+
+def _with_logistics(session: Session, visit_id: int) -> Visit:
+    """The visit with what its logistics warnings read: one query for a visit without
+    logistics, and a few whatever its size for one with them."""
+    from sqlalchemy import exists
+
+    from visitdesk.domain.cars import Movement
+    from visitdesk.domain.lodging import Hotel
+    from visitdesk.domain.travel import TravelLeg
+
+    visit = get_visit(session, visit_id)  # its sentence when gone
+    has = session.execute(
+        select(
+            exists().where(TravelLeg.visit_id == visit_id),
+            exists().where(Hotel.visit_id == visit_id),
+            exists().where(Movement.visit_id == visit_id),
+        )
+    ).one()
+    options = []
+    if has[0]:
+        options.append(selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers))
+    if has[1]:
+        options += [selectinload(Visit.hotels).selectinload(Hotel.rooms)]
+        options.append(selectinload(Visit.participants))
+    if has[2]:
+        options.append(selectinload(Visit.movements).selectinload(Movement.cars))
+        options.append(selectinload(Visit.movements).selectinload(Movement.engagement))
+    if not options:
+        # Nothing to read: the checks see empty lists without asking the store.
+        for name in ("travel_legs", "hotels", "movements"):
+            set_committed_value(visit, name, [])
+        return visit
+    return session.scalars(select(Visit).where(Visit.id == visit_id).options(*options)).one()
+
+
+def _warnings(visit: Visit, engagements: list[Engagement]) -> list[ScheduleWarning]:
+    return [
+        *check_programme(engagements, visit.start_date, visit.end_date),
+        *check_logistics(engagements, visit),
+    ]
+
+
+def visit_warnings(session: Session, visit_id: int) -> list[str]:
+    """Every warning of the visit's programme and logistics, as the window lists them under
+    the programme: those about an engagement and those about a car or a night alike."""
+    visit = _with_logistics(session, visit_id)
+    engagements = list(
+        session.scalars(
+            select(Engagement)
+            .where(Engagement.visit_id == visit_id)
+            .options(selectinload(Engagement.attendees))
+            .order_by(Engagement.start, Engagement.id)
+        )
+    )
+    return [w.message for w in _warnings(visit, engagements)]
 
 
 def programme_rows(session: Session) -> list[ProgrammeRow]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from visitdesk.domain.checks import check_programme
 from visitdesk.domain.dates import date_range, day_month_year, long_date, short_date
 from visitdesk.domain.enums import Side
 from visitdesk.domain.lifecycle import is_closed
+from visitdesk.domain.logistics_checks import check_visit
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.roles import role_text
 from visitdesk.domain.timezones import zone_note
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from visitdesk.domain.engagement import Engagement
     from visitdesk.domain.person import Person
     from visitdesk.domain.visit import Visit
+    from visitdesk.services.pack_status import PackStatus
 
 
 def _who(person: Person, with_org: bool = True) -> str:
@@ -58,7 +59,8 @@ def _engagement_lines(engagement: Engagement, leader: Person | None) -> list[str
     return lines
 
 
-def visit_summary(visit: Visit) -> str:
+def visit_summary(visit: Visit, pack: PackStatus | None = None) -> str:
+    """The visit as text; `pack`: the last briefing pack built, and whether it is out of date."""
     lines = [
         f"{visit.title}  [{visit.ref}]",
         " · ".join(
@@ -96,9 +98,12 @@ def visit_summary(visit: Visit) -> str:
             for engagement in engagements:
                 lines += _engagement_lines(engagement, visit.leader)
 
-    warnings = check_programme(visit.engagements, visit.start_date, visit.end_date)
+    warnings = check_visit(visit)
     if warnings:
         lines += ["", "Warnings"] + [f"  ! {w.message}" for w in warnings]
+
+    if pack is not None:
+        lines += ["", ("! " if pack.out_of_date else "") + pack.sentence]
 
     if visit.outcomes:
         lines += ["", "Outcomes"]

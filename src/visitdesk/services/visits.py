@@ -9,9 +9,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from visitdesk.domain.cars import Movement
 from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import VisitStatus
+from visitdesk.domain.lodging import Hotel
 from visitdesk.domain.outcome import Outcome
+from visitdesk.domain.travel import TravelLeg
 from visitdesk.domain.visit import Visit
 from visitdesk.services.errors import NotFoundError
 
@@ -47,6 +50,10 @@ def load_visit(session: Session, ref: str) -> Visit:
             selectinload(Visit.outcomes).selectinload(Outcome.history),
             selectinload(Visit.engagements).selectinload(Engagement.attendees),
             selectinload(Visit.engagements).selectinload(Engagement.talking_points),
+            # What the logistics warnings read (domain/logistics_checks.py).
+            selectinload(Visit.travel_legs).selectinload(TravelLeg.travellers),
+            selectinload(Visit.hotels).selectinload(Hotel.rooms),
+            selectinload(Visit.movements).selectinload(Movement.cars),
         )
     ).first()
     if visit is None:

@@ -28,6 +28,7 @@ from visitdesk.documents.briefing.diet import dietary_page
 from visitdesk.documents.briefing.engagement_brief import engagement_briefs
 from visitdesk.documents.briefing.flowables import KeepWithNext
 from visitdesk.documents.briefing.followups import followups
+from visitdesk.documents.briefing.logistics import logistics
 from visitdesk.documents.briefing.page_frame import GUEST_COPY, RUNNING_RIGHT, PageFrame
 from visitdesk.documents.briefing.photos import Photos
 from visitdesk.documents.briefing.programme import programme
@@ -61,6 +62,7 @@ def story(content: BriefingContent, register: Register, photos: Photos) -> list[
         *programme(content, register),
         *engagement_briefs(content, register),
         *delegation(content, register, photos),
+        *logistics(content, register),
         *followups(content, register),
         *dietary_page(content, register),
     ]

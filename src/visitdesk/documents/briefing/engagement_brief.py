@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import HRFlowable
 from visitdesk.documents.briefing import styles as st
 from visitdesk.documents.briefing.anchors import Register
 from visitdesk.documents.briefing.flowables import KeepBrief, NumberedItem
+from visitdesk.documents.briefing.logistics import engagement_cars
 from visitdesk.documents.briefing.seating import SeatingPlan
 from visitdesk.documents.briefing.signing import SigningPlan, side
 from visitdesk.documents.briefing.tables import cell, facts_table, house_table, stacked
@@ -235,6 +236,7 @@ def engagement_brief(
     if engagement.notes:
         story += [TextParagraph("Notes", st.H2), TextParagraph(engagement.notes, st.BODY)]
     story += table_notes(engagement)
+    story += engagement_cars(engagement.movements)
     story += plan(content, engagement)
     # A short brief is kept whole and shares a page; a long one starts here if a good part of
     # the page is left, and flows (its seating plan kept whole, with its heading).

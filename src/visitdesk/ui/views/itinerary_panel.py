@@ -60,7 +60,8 @@ class ItineraryPanel(QWidget):
         self.proxy.refresh()
         if chosen is not None:
             select_id(self.table, self.proxy, chosen.id)
-        messages = sorted({m for r in rows for m in r.warnings})
+        # The programme's and the logistics' (a car, a night without a room: no row of its own).
+        messages = list(dict.fromkeys(self.view.desk.itinerary.warnings(self.view.visit_id)))
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
         self.warnings.setVisible(bool(messages))
 

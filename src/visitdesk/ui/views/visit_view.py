@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -68,6 +69,12 @@ class VisitView(QWidget):
         self.programme_viewer: PdfViewerDialog | None = None
         self.printed_viewer: PdfViewerDialog | None = None  # place cards or badges
         documents = self._document_buttons()
+        # Whether the packs printed so far still say what the records say.
+        self.pack_status = QLabel(self)
+        self.pack_status.setObjectName("pack-status")
+        self.pack_status.setWordWrap(True)
+        self.pack_status.setTextFormat(self.pack_status.textFormat().PlainText)
+        self.pack_status.hide()
 
         self.sections = QTabWidget(self)
         self.itinerary = ItineraryPanel(self)
@@ -92,6 +99,7 @@ class VisitView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(documents)
+        layout.addWidget(self.pack_status)
         layout.addWidget(self.sections, 1)
 
     def _document_buttons(self) -> QHBoxLayout:
@@ -166,6 +174,17 @@ class VisitView(QWidget):
     def pack_finished(self, job: BriefingJob) -> None:
         """A pack was built (or not, or cancelled): its preview, if any, stays reachable."""
         self.last_pack = job
+        with suppress(NotFoundError):  # the visit went meanwhile: the next reload closes it
+            self._show_pack_status()
+
+    def _show_pack_status(self) -> None:
+        status = self.desk.documents.pack_status(self.visit_id)
+        if status is None:
+            self.pack_status.hide()
+            return
+        self.pack_status.setText(("⚠ " if status.out_of_date else "") + status.sentence)
+        self.pack_status.setStyleSheet("color: #8a1c00;" if status.out_of_date else "color: gray;")
+        self.pack_status.show()
 
     def people_imported(self) -> None:
         # The import is on the undo stack above the earlier steps, so it is undone before
@@ -188,6 +207,7 @@ class VisitView(QWidget):
                 self.cars,
             ):
                 panel.refresh()
+            self._show_pack_status()
         except NotFoundError as exc:
             QMessageBox.information(self, "Visit not found", str(exc))
             return False

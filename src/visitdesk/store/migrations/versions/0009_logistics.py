@@ -59,7 +59,7 @@ def upgrade() -> None:
     sa.Column('arrives_zone', sa.String(length=64), nullable=True),
     sa.Column('terminal', sa.String(length=40), nullable=True),
     sa.Column('received_by_id', sa.Integer(), nullable=True),
-    sa.Column('vip_lounge', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('vip_lounge', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('baggage_pieces', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
