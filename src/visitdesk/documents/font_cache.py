@@ -40,9 +40,15 @@ def cache_folder() -> Path | None:
         return None
     if named:
         return Path(named)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("VisitDesk", appauthor=False)) / "fonts"
+    # Where platformdirs' user_cache_dir("VisitDesk") puts it (importing it costs more than
+    # reading a cached font does).
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return Path(local) / "VisitDesk" / "Cache" / "fonts" if local else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "VisitDesk" / "fonts"
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "VisitDesk" / "fonts"
 
 
 def _entry(path: Path, folder: Path) -> Path:
@@ -117,7 +123,10 @@ def load_font(name: str, path: Path) -> TTFont:
     """The reportlab font `name` of the file at `path`, from the cache when it holds it."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    folder = cache_folder()
+    try:
+        folder = cache_folder()
+    except (OSError, RuntimeError):  # no home folder to keep a cache in
+        folder = None
     entry = None
     if folder is not None:
         try:
