@@ -1,13 +1,16 @@
 """What each bundled font costs to register, and which fonts a press release registers.
 
 Run: `.venv/bin/python bench/bench_fonts.py`. Prints figures; asserts nothing.
-Each font is registered in a fresh process (the first text that needs it pays this once); the
-press release of the example visit is then built in a fresh process and the fonts it
-registered are listed: an English release must register only the serif fonts it draws.
+Each font is registered in a fresh process (the first text that needs it pays this once), both
+parsed from its file (no font cache) and read from the font cache (`documents/font_cache.py`,
+as every process after the first on a PC); the press release of the example visit is then
+built in a fresh process and the fonts it registered are listed: an English release must
+register only the serif fonts it draws.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -55,8 +58,10 @@ for name, seconds in fonts.registration_costs().items():
 """
 
 
-def _run(code: str, *args: str) -> str:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+def _run(code: str, *args: str, cache: str | None = None) -> str:
+    env = dict(os.environ) if cache is None else dict(os.environ, VISITDESK_FONT_CACHE=cache)
+    command = [sys.executable, "-c", code, *args]
+    out = subprocess.run(command, capture_output=True, text=True, env=env)
     out.check_returncode()
     return out.stdout
 
@@ -67,11 +72,22 @@ def font_figures(folder: Path, runs: int = RUNS) -> list[Figure]:
     from visitdesk.documents import fonts
 
     figures = []
+    cache = str(folder / "font-cache")
     for name in fonts._FILES:
-        times = Runs()
+        parsed, cached = Runs(), Runs()
+        _run(_REGISTER, name, cache=cache)  # fills the cache
         for _ in range(runs):
-            times.add(float(_run(_REGISTER, name)))
-        figures.append(Figure(f"register the font {name}", times, unit="ms"))
+            parsed.add(float(_run(_REGISTER, name, cache="off")))
+            cached.add(float(_run(_REGISTER, name, cache=cache)))
+        figures.append(
+            Figure(
+                f"register the font {name}, from the font cache",
+                cached,
+                unit="ms",
+                baseline="parsed from its file",
+                base=parsed,
+            )
+        )
     _run(_IMPORT, str(folder), str(EXAMPLE))
     registered = _run(_RELEASE, str(folder), str(folder / "release.pdf")).splitlines()
     for line in registered:

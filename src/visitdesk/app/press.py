@@ -27,6 +27,7 @@ from visitdesk.services.press_release.record import MAX_NUMBER, RegisterEntry
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from visitdesk.domain.office import Office
     from visitdesk.domain.press_release import PressRelease
     from visitdesk.domain.visit import Visit
     from visitdesk.services.press_release.record import PreparedRelease
@@ -80,10 +81,9 @@ class Letterhead:
     def content(self, text: ReleaseText) -> ReleaseContent:
         """What the page shows for `text`, saved or not (the PDF, Word and text are made of it)."""
         from visitdesk.documents.release_content import release_content
-        from visitdesk.domain.office import Office
-        from visitdesk.domain.press_release import PressRelease
 
-        shown = PressRelease(
+        # Plain copies (no models: a reprint may be drawn before SQLAlchemy is imported).
+        shown = _ShownText(
             number=text.number,
             date=text.date,
             city=text.city.strip() or None,
@@ -93,8 +93,7 @@ class Letterhead:
             lead_quote_attribution=text.attribution,
             body=text.body,
         )
-        # Transient rows, never added to a session: release_content reads their fields only.
-        office = Office(
+        office = _ShownOffice(
             name=self.office_name,
             short_name=self.short_name,
             city=self.city,
@@ -103,6 +102,29 @@ class Letterhead:
             logo=self.logo,
         )
         return dataclasses.replace(release_content(shown, office), lang=self.lang)
+
+
+@dataclass(frozen=True)
+class _ShownText:
+    number: int
+    date: date
+    city: str | None
+    topic: str
+    headline: str
+    lead_quote: str
+    lead_quote_attribution: str
+    body: str
+    visit: None = None  # not a saved record: the letterhead gives the language
+
+
+@dataclass(frozen=True)
+class _ShownOffice:
+    name: str
+    short_name: str | None
+    city: str | None
+    press_release_prefix: str
+    media_contact: str | None
+    logo: bytes | None
 
 
 @dataclass(frozen=True)
@@ -153,10 +175,15 @@ def visit_of(session: Session, visit_id: int) -> Visit:
 
 
 def letterhead_of(session: Session, visit: Visit) -> Letterhead:
-    from visitdesk.domain.languages import language_hint
     from visitdesk.services.press_release.record import office_of
 
-    office = office_of(session)
+    return letterhead_under(office_of(session), visit)
+
+
+def letterhead_under(office: Office | None, visit: Visit) -> Letterhead:
+    """The letterhead of `visit`'s release under `office` (None: none set up yet)."""
+    from visitdesk.domain.languages import language_hint
+
     host, guest = visit.host_organisation, visit.guest_organisation
     # Without an office set up, the visit's host organisation heads the page.
     name = (office.name if office is not None else None) or (host.name if host else None)
@@ -198,16 +225,25 @@ def _load(session: Session, release_id: int) -> ReleaseText:
 
 def shown(session: Session, visit: Visit, prepared: PreparedRelease | None = None) -> Release:
     """The Release of `visit` as stored in `session` now (after `prepared`, if given)."""
+    from visitdesk.services.press_release.record import office_of
+
+    session.flush()
+    return shown_under(office_of(session), visit, prepared)
+
+
+def shown_under(
+    office: Office | None, visit: Visit, prepared: PreparedRelease | None = None
+) -> Release:
+    """The Release of `visit` under `office`, as its records stand (after `prepared`)."""
     release = prepared.release if prepared is not None else _latest(visit)
     assert release is not None
-    session.flush()
     return Release(
         record=Record(
             release.id, release.version, _text(release), release.changed_at, release.changed_by
         ),
         visit_id=visit.id,
         visit_ref=visit.ref,
-        letterhead=letterhead_of(session, visit),
+        letterhead=letterhead_under(office, visit),
         issued=release.status is PressReleaseStatus.ISSUED,
         edited=release.edited,
         created=prepared.created if prepared is not None else False,

@@ -12,6 +12,7 @@ from visitdesk.commands.targets import visit_for
 if TYPE_CHECKING:
     # Only for annotations: importing the store loads SQLAlchemy, which `--help` never needs.
     from visitdesk.app import Desk
+    from visitdesk.app.documents import PrintedRelease
 
 
 def _date(text: str) -> date:
@@ -73,6 +74,11 @@ def run(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
         city=args.city,
         redraft=args.redraft,
     )
+    return report(printed, output, out)
+
+
+def report(printed: PrintedRelease, output: Path, out: TextIO) -> int:
+    """What the command says it wrote (the fast path, `commands.fast`, says the same)."""
     release = printed.release
     state = "new, drafted" if release.created else "drafted" if release.drafted else "as saved"
     print(f"Wrote {release.label} ({state}) for {release.visit_ref} to {output}.", file=out)

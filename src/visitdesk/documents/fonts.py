@@ -163,7 +163,8 @@ def register_fonts() -> None:
 def get_font(name: str) -> TTFont:
     """The registered reportlab font, registered on first use."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from visitdesk.documents.font_cache import load_font
 
     with _lock:
         # Asked for a font it does not know, reportlab's getFont first searches its folders
@@ -172,7 +173,8 @@ def get_font(name: str) -> TTFont:
             font: TTFont = pdfmetrics.getFont(name)
         else:
             started = time.perf_counter()
-            font = TTFont(name, str(resource_path("fonts", _FILES[name])))
+            # Parsed once per machine, not once per process (see font_cache).
+            font = load_font(name, resource_path("fonts", _FILES[name]))
             pdfmetrics.registerFont(font)
             _costs[name] = time.perf_counter() - started
     return font

@@ -7,11 +7,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
 
 from visitdesk.domain.languages import language_hint
-from visitdesk.domain.office import Office
-from visitdesk.domain.press_release import PressRelease
 from visitdesk.services.press_release.wording import long_date
+
+
+class ReleaseFields(Protocol):
+    """What the page reads of a release: a `PressRelease`, or the text an editor shows."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def city(self) -> str | None: ...
+    @property
+    def topic(self) -> str | None: ...
+    @property
+    def headline(self) -> str | None: ...
+    @property
+    def lead_quote(self) -> str | None: ...
+    @property
+    def lead_quote_attribution(self) -> str | None: ...
+    @property
+    def body(self) -> str | None: ...
+    @property
+    def visit(self) -> Any: ...  # its guest organisation's country; None when not saved
+
+
+class OfficeFields(Protocol):
+    """What the letterhead reads of the office: an `Office`, or a `Letterhead`'s copy."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def short_name(self) -> str | None: ...
+    @property
+    def city(self) -> str | None: ...
+    @property
+    def press_release_prefix(self) -> str: ...
+    @property
+    def media_contact(self) -> str | None: ...
+    @property
+    def logo(self) -> bytes | None: ...
 
 
 @dataclass(frozen=True)
@@ -46,7 +86,7 @@ def paragraphs_of(body: str | None) -> list[str]:
 
 
 def release_content(
-    release: PressRelease, office: Office | None, fallback_name: str | None = None
+    release: ReleaseFields, office: OfficeFields | None, fallback_name: str | None = None
 ) -> ReleaseContent:
     """The content of `release` under `office`'s letterhead.
 
@@ -75,7 +115,7 @@ def release_content(
     )
 
 
-def guest_language(release: PressRelease) -> str | None:
+def guest_language(release: ReleaseFields) -> str | None:
     """The language hint of the guest delegation's country (None for a release not yet saved)."""
     guest = release.visit.guest_organisation if release.visit is not None else None
     return language_hint(guest.country if guest is not None else None)

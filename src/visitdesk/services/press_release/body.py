@@ -3,11 +3,9 @@ the other engagements held by the release's date."""
 
 from __future__ import annotations
 
-from visitdesk.domain.engagement import Engagement
+from typing import TYPE_CHECKING
+
 from visitdesk.domain.enums import EngagementKind, OutcomeKind, Side, StatementStyle
-from visitdesk.domain.outcome import Outcome
-from visitdesk.domain.person import Person
-from visitdesk.domain.statement import Statement
 from visitdesk.services.press_release.grammar import join
 from visitdesk.services.press_release.mentions import pronoun
 from visitdesk.services.press_release.outcomes import (
@@ -28,6 +26,12 @@ from visitdesk.services.press_release.wording import (
     unquote,
     upper_first,
 )
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.outcome import Outcome
+    from visitdesk.domain.person import Person
+    from visitdesk.domain.statement import Statement
 
 
 class Body(DraftState):

@@ -15,14 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, OutcomeKind, OutcomeStatus, Side, StatementRole
 from visitdesk.domain.lifecycle import AGREEMENT_STEPS
-from visitdesk.domain.office import Office
-from visitdesk.domain.organisation import Organisation
-from visitdesk.domain.statement import Statement
-from visitdesk.domain.visit import Visit
 from visitdesk.services.press_release.body import Body
 from visitdesk.services.press_release.grammar import join, with_definite
 from visitdesk.services.press_release.mentions import Mentions
@@ -48,6 +44,13 @@ from visitdesk.services.press_release.wording import (
     unquote,
     upper_first,
 )
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.office import Office
+    from visitdesk.domain.organisation import Organisation
+    from visitdesk.domain.statement import Statement
+    from visitdesk.domain.visit import Visit
 
 # The topic column holds this much (PressRelease.topic).
 TOPIC_LENGTH = 300

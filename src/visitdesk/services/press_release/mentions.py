@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 
 from visitdesk.domain.names import dynastic_reference
-from visitdesk.domain.organisation import Organisation
-from visitdesk.domain.person import Person
 from visitdesk.services.press_release.grammar import the_name
 from visitdesk.services.press_release.lexicon import OFFICES, POSITION_GENERIC, PREPOSITIONS
 from visitdesk.services.press_release.wording import squash
+
+if TYPE_CHECKING:
+    from visitdesk.domain.organisation import Organisation
+    from visitdesk.domain.person import Person
 
 # Honorifics of rank, not of address: dropped from a second mention (`H.E. Mr. Li` → `Mr. Li`).
 _STYLES = re.compile(

@@ -4,10 +4,9 @@ who else was present; or, before anything has happened, the visit announced."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, Side
-from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.press_release.grammar import (
     be_past,
@@ -29,6 +28,10 @@ from visitdesk.services.press_release.wording import (
     squash,
     upper_first,
 )
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.person import Person
 
 
 class Opening(DraftState):

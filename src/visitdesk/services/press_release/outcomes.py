@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, OutcomeKind, OutcomeStatus, Side
-from visitdesk.domain.outcome import Outcome
-from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.press_release.grammar import (
     be_past,
@@ -39,6 +37,11 @@ from visitdesk.services.press_release.wording import (
     unquote,
     upper_first,
 )
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.outcome import Outcome
+    from visitdesk.domain.person import Person
 
 _AGREEMENT_STATUS = {
     OutcomeStatus.PROPOSED: "was proposed",

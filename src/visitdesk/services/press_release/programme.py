@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import EngagementKind, Side
-from visitdesk.domain.person import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.services.press_release.grammar import (
     closed,
@@ -25,6 +24,10 @@ from visitdesk.services.press_release.lexicon import COMMON_WORDS, MEAL_WORDS
 from visitdesk.services.press_release.mentions import Mentions
 from visitdesk.services.press_release.phrases import MEETINGS, VISITS
 from visitdesk.services.press_release.wording import short_date, squash, upper_first
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.person import Person
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Protocol
 
 from visitdesk.domain.enums import PressReleaseStatus
-from visitdesk.domain.office import Office
-from visitdesk.domain.press_release import PressRelease
-from visitdesk.domain.visit import Visit
 from visitdesk.services.errors import ConflictError, ServiceError
 from visitdesk.services.press_release.draft import draft_press_release
 from visitdesk.services.press_release.wording import squash
+
+if TYPE_CHECKING:
+    # SQLAlchemy and the models are imported where a session is used: the rules below also
+    # run over plain records read without them (`app.quick`: a reprint that changes nothing).
+    from sqlalchemy.orm import Session
+
+    from visitdesk.domain.office import Office
+    from visitdesk.domain.press_release import PressRelease
+    from visitdesk.domain.visit import Visit
 
 # The register's numbers are whole numbers a clerk writes by hand; anything larger is a typo.
 MAX_NUMBER = 9_999_999
@@ -36,18 +40,30 @@ class PreparedRelease:
 
 def next_free_number(session: Session, year: int) -> int:
     """The number after the highest of `year` in the register (1 for a year not yet begun)."""
+    from sqlalchemy import func, select
+
+    from visitdesk.domain.press_release import PressRelease
+
     highest = session.scalar(select(func.max(PressRelease.number)).where(PressRelease.year == year))
     return (highest or 0) + 1
 
 
 def holder_of(session: Session, number: int, year: int) -> PressRelease | None:
     """The release that has `number` in `year`'s register, if any."""
+    from sqlalchemy import select
+
+    from visitdesk.domain.press_release import PressRelease
+
     return session.scalars(
         select(PressRelease).where(PressRelease.number == number, PressRelease.year == year)
     ).first()
 
 
 def office_of(session: Session) -> Office | None:
+    from sqlalchemy import select
+
+    from visitdesk.domain.office import Office
+
     return session.scalars(select(Office).order_by(Office.id)).first()
 
 
@@ -78,6 +94,38 @@ def _check_number(
         )
 
 
+class Register(Protocol):
+    """What preparing a release asks of the office's register (`InSession`: the store's)."""
+
+    def next_free(self, year: int) -> int: ...
+
+    def check(self, number: int, year: int, release: PressRelease | None, given: bool) -> None:
+        """Refuse `number` of `year` if a release other than `release` holds it."""
+
+    def add(self, visit: Visit, number: int, day: date) -> PressRelease:
+        """A new release of `visit`, numbered and dated, in the visit's list."""
+
+
+class InSession:
+    """The register as the session's store holds it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next_free(self, year: int) -> int:
+        return next_free_number(self.session, year)
+
+    def check(self, number: int, year: int, release: PressRelease | None, given: bool) -> None:
+        _check_number(self.session, number, year, release, given)
+
+    def add(self, visit: Visit, number: int, day: date) -> PressRelease:
+        from visitdesk.domain.press_release import PressRelease
+
+        release = PressRelease(number=number, date=day)
+        visit.press_releases.append(release)
+        return release
+
+
 def prepare_release(
     session: Session,
     visit: Visit,
@@ -91,7 +139,30 @@ def prepare_release(
 
     The session is flushed, not committed: the caller's transaction decides.
     """
-    office = office_of(session)
+    prepared = bring_up_to_date(
+        visit,
+        office_of(session),
+        InSession(session),
+        number=number,
+        on=on,
+        city=city,
+        redraft=redraft,
+    )
+    session.flush()
+    return prepared
+
+
+def bring_up_to_date(
+    visit: Visit,
+    office: Office | None,
+    register: Register,
+    *,
+    number: int | None = None,
+    on: date | None = None,
+    city: str | None = None,
+    redraft: bool = False,
+) -> PreparedRelease:
+    """`prepare_release`'s rules over the visit's records and the register, without a session."""
     release = max(visit.press_releases, key=lambda r: (r.date, r.number), default=None)
     created = release is None
     if number is not None:
@@ -103,14 +174,13 @@ def prepare_release(
         if on is None:
             early_draft = draft_press_release(visit, office, None)
         day = on or (early_draft.date if early_draft is not None else None) or date.today()
-        chosen = number if number is not None else next_free_number(session, day.year)
-        _check_number(session, chosen, day.year, None, number is not None)
-        release = PressRelease(number=chosen, date=day)
-        visit.press_releases.append(release)
+        chosen = number if number is not None else register.next_free(day.year)
+        register.check(chosen, day.year, None, number is not None)
+        release = register.add(visit, chosen, day)
     elif number is not None or on is not None:
         # Renumbered or redated (perhaps into another year): the pair must still be free.
         day = on or release.date
-        _check_number(session, number or release.number, day.year, release, number is not None)
+        register.check(number or release.number, day.year, release, number is not None)
         release.number = number or release.number
         release.date = day
     if city is not None:
@@ -138,7 +208,6 @@ def prepare_release(
             release.city = draft.city
     if release.city is None and office is not None:
         release.city = squash(office.city) or None
-    session.flush()
     return PreparedRelease(release, created, drafted, kept_edits)
 
 
@@ -190,6 +259,11 @@ class RegisterEntry:
 
 def register_entries(session: Session, year: int | None = None) -> list[RegisterEntry]:
     """The register, year by year and number by number (one year's if `year` is given)."""
+    from sqlalchemy import select
+
+    from visitdesk.domain.press_release import PressRelease
+    from visitdesk.domain.visit import Visit
+
     query = (
         select(
             PressRelease.number,
@@ -215,6 +289,10 @@ def register_entries(session: Session, year: int | None = None) -> list[Register
 
 def register_years(session: Session) -> list[int]:
     """The years the register holds releases for, newest first."""
+    from sqlalchemy import select
+
+    from visitdesk.domain.press_release import PressRelease
+
     return list(
         session.scalars(
             select(PressRelease.year).distinct().order_by(PressRelease.year.desc())

@@ -4,16 +4,19 @@ who has been named, and which engagements lie before and after that date."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
-from visitdesk.domain.office import Office
-from visitdesk.domain.outcome import Outcome
-from visitdesk.domain.person import Person
-from visitdesk.domain.statement import Statement
-from visitdesk.domain.visit import Visit
 from visitdesk.services.press_release.mentions import Mentions
 from visitdesk.services.press_release.tense import AsOf
 from visitdesk.services.press_release.wording import short_date
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.office import Office
+    from visitdesk.domain.outcome import Outcome
+    from visitdesk.domain.person import Person
+    from visitdesk.domain.statement import Statement
+    from visitdesk.domain.visit import Visit
 
 
 class DraftState:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
-from visitdesk.domain.engagement import Engagement
 from visitdesk.domain.enums import OutcomeStatus
-from visitdesk.domain.outcome import Outcome
+
+if TYPE_CHECKING:
+    from visitdesk.domain.engagement import Engagement
+    from visitdesk.domain.outcome import Outcome
 
 
 @dataclass(frozen=True)
