@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from visitdesk.app.documents import Documents
     from visitdesk.app.exchange import Exchange
     from visitdesk.app.followups import Followups
+    from visitdesk.app.gifts import Gifts
     from visitdesk.app.history import History
     from visitdesk.app.itinerary import Itinerary
     from visitdesk.app.lists import Lists
@@ -281,6 +282,12 @@ class Desk:
         from visitdesk.app.documents import Documents
 
         return Documents(self)
+
+    @cached_property
+    def gifts(self) -> Gifts:
+        from visitdesk.app.gifts import Gifts
+
+        return Gifts(self)
 
     @cached_property
     def history(self) -> History:

@@ -232,7 +232,10 @@ class Lists(Part):
         def work(session: Session) -> OfficeList:
             from visitdesk.services.people import get_delegation
 
-            if kind is not ListKind.FOLLOWUPS and not get_delegation(session, visit_id).members:
+            if (
+                kind not in (ListKind.FOLLOWUPS, ListKind.GIFTS)
+                and not get_delegation(session, visit_id).members
+            ):
                 raise EmptyDelegationError(
                     "The visit has no delegation members yet: add them before making this list."
                 )

@@ -30,6 +30,7 @@ class ListKind(StrEnum):
     DELEGATION = "delegation"
     ARRIVALS = "arrivals"
     FOLLOWUPS = "followups"
+    GIFTS = "gifts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,10 @@ def build_list(session: Session, visit_ref: str, kind: ListKind) -> OfficeList:
         raise NotFoundError(f"There is no visit {visit_ref!r}. `visitdesk visits` lists them.")
     if kind is ListKind.FOLLOWUPS:
         return _followups(visit)
+    if kind is ListKind.GIFTS:
+        from visitdesk.services.spreadsheets.gifts_lists import visit_list
+
+        return visit_list(session, visit.id)
     guests = _guests(visit)
     if not guests:
         raise ServiceError(
