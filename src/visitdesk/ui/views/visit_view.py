@@ -23,6 +23,7 @@ from visitdesk.app import Desk, NotFoundError
 from visitdesk.app.text import short_date
 from visitdesk.ui.undo import Call, push_call
 from visitdesk.ui.views.delegation_panel import DelegationPanel
+from visitdesk.ui.views.gifts_panel import GiftsPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
 
@@ -71,10 +72,12 @@ class VisitView(QWidget):
         self.delegation = DelegationPanel(self)
         self.statements = StatementsPanel(self)
         self.outcomes = OutcomesPanel(self)
+        self.gifts = GiftsPanel(self)
         self.sections.addTab(self.itinerary, "&Programme")
         self.sections.addTab(self.delegation, "De&legation")
         self.sections.addTab(self.statements, "&Statements")
         self.sections.addTab(self.outcomes, "O&utcomes")
+        self.sections.addTab(self.gifts, "&Gifts")
         # The press release tab imports reportlab and QtPdf: built when first chosen.
         self.press_release: PressReleasePanel | None = None
         self._release_holder = QWidget(self)
@@ -156,7 +159,13 @@ class VisitView(QWidget):
         """Read the visit again; False when it no longer exists (it is then closed)."""
         try:
             head = self.desk.visits.heading(self.visit_id)
-            for panel in (self.itinerary, self.delegation, self.statements, self.outcomes):
+            for panel in (
+                self.itinerary,
+                self.delegation,
+                self.statements,
+                self.outcomes,
+                self.gifts,
+            ):
                 panel.refresh()
         except NotFoundError as exc:
             QMessageBox.information(self, "Visit not found", str(exc))
@@ -223,6 +232,12 @@ class VisitView(QWidget):
 
         self.sections.setCurrentWidget(self.itinerary)
         select_id(self.itinerary.table, self.itinerary.proxy, engagement_id)
+
+    def select_gift(self, gift_id: int) -> None:
+        from visitdesk.ui.widgets import select_id
+
+        self.sections.setCurrentWidget(self.gifts)
+        select_id(self.gifts.table, self.gifts.proxy, gift_id)
 
     def edit_details(self) -> None:
         from visitdesk.ui.dialogs.visit_dialog import edit_visit
