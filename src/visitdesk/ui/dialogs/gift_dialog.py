@@ -144,10 +144,14 @@ class GiftDialog(SavingDialog):
         self.form.addRow("&Given or received", self.direction)
         self.form.addRow("&At", self.engagement)
         self.form.addRow("&Date", self.given_on)
-        self.form.addRow("&From", self._who_row(self.giver, self.giver_name))
-        self.form.addRow("&To", self._who_row(self.receiver, self.receiver_name))
+        self.form.addRow(
+            self._label("&From", self.giver), self._who_row(self.giver, self.giver_name)
+        )
+        self.form.addRow(
+            self._label("&To", self.receiver), self._who_row(self.receiver, self.receiver_name)
+        )
         self.form.addRow("D&escription", self.description)
-        self.form.addRow("Estimated &value", value_row)
+        self.form.addRow(self._label("Estimated val&ue", self.value), value_row)
         self.form.addRow("Photo", photo_row)
         self.form.addRow(self.deposit)
         self.form.addRow("&Notes", self.notes)
@@ -172,6 +176,12 @@ class GiftDialog(SavingDialog):
         combo.currentIndexChanged.connect(lambda _i: typed.setEnabled(combo.currentData() is None))
         typed.setEnabled(combo.currentData() is None)
         return combo, typed
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        """A row's label whose mnemonic reaches a field laid out in a row of several."""
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     @staticmethod
     def _who_row(combo: QComboBox, typed: QLineEdit) -> QHBoxLayout:
