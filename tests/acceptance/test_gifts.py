@@ -226,7 +226,7 @@ def table_of(widget: QWidget) -> QTableView:
 def _photo(path: Path) -> Path:
     image = QImage(80, 60, QImage.Format.Format_RGB32)
     image.fill(QColor("#2a6f97"))
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # a PNG, by its name
     return path
 
 
