@@ -17,4 +17,5 @@ COMMAND_MODULES = (
     "visitdesk.commands.programme",
     "visitdesk.commands.server",
     "visitdesk.commands.history",
+    "visitdesk.commands.gifts",
 )

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from visitdesk.app import Desk
 
 
-LISTS = ("delegation", "arrivals", "followups")
+LISTS = ("delegation", "arrivals", "followups", "gifts")
 
 
 def register(subparsers: Any) -> None:
@@ -56,10 +56,10 @@ def register(subparsers: Any) -> None:
 
     exporter = subparsers.add_parser(
         "export-list",
-        help="write a visit's delegation, arrivals or follow-ups list as .xlsx or .csv",
+        help="write a visit's delegation, arrivals, follow-ups or gifts list as .xlsx or .csv",
         description="delegation: the members with their details (re-importable); arrivals: for "
         "the transport company and the hotel, without internal references; followups: the "
-        "outcomes still open.",
+        "outcomes still open; gifts: the gifts given and received, with their deposit.",
     )
     exporter.add_argument("visit", metavar="REF", help="the visit")
     exporter.add_argument("--list", dest="kind", choices=LISTS, required=True)

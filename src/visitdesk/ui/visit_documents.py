@@ -30,6 +30,7 @@ LIST_TITLES = {
     ListKind.DELEGATION: "Delegation list",
     ListKind.ARRIVALS: "Arrivals and hotel list",
     ListKind.FOLLOWUPS: "Follow-ups list",
+    ListKind.GIFTS: "Gifts list",
 }
 SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 

@@ -19,6 +19,7 @@ _SPECS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("list_delegation", "&Delegation list…", "export_list", "delegation", None),
     ("list_arrivals", "&Arrivals and hotel list…", "export_list", "arrivals", None),
     ("list_followups", "&Follow-ups list…", "export_list", "followups", None),
+    ("list_gifts", "&Gifts list…", "export_list", "gifts", None),
     ("import_people", "Import a &delegation list…", "import_people", None, "Ctrl+Shift+I"),
     ("history", "&History…", "history", None, "Ctrl+H"),
 )
@@ -61,7 +62,7 @@ def add_visit_menu(bar: QMenuBar, actions: dict[str, QAction]) -> None:
     menu.addAction(actions["programme"])
     menu.addAction(actions["calendar"])
     lists = menu.addMenu("Export a &list")
-    for key in ("list_delegation", "list_arrivals", "list_followups"):
+    for key in ("list_delegation", "list_arrivals", "list_followups", "list_gifts"):
         lists.addAction(actions[key])
     menu.addSeparator()
     menu.addAction(actions["import_people"])
