@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from visitdesk.domain.enums import (
     EngagementKind,
@@ -17,6 +18,9 @@ from visitdesk.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+
+if TYPE_CHECKING:
+    from visitdesk.services.exchange.parse_gifts import GiftRecord
 
 
 @dataclass(slots=True)
@@ -163,6 +167,8 @@ class VisitRecord:
     outcomes: list[OutcomeRecord] = field(default_factory=list)
     # None: the file says nothing of press releases, so those in the store stay as they are.
     press_releases: list[PressReleaseRecord] | None = None
+    # None: the file says nothing of gifts, so those in the store stay as they are.
+    gifts: list[GiftRecord] | None = None
 
 
 @dataclass(slots=True)

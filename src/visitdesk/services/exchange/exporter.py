@@ -275,14 +275,17 @@ def _people_of(visits: Iterable[VisitData]) -> set[int]:
 
 def build_document(session: Session, visit_refs: list[str] | None = None) -> Json:
     """Everything (visit_refs None) or the named visits with whom and what they refer to."""
+    from visitdesk.services.exchange.write_gifts import gift_json, gift_people, load_gifts
+
     visits = load_visits(session, _visit_ids(session, visit_refs))
+    gifts = load_gifts(session, [v.row.id for v in visits])
     people_query = select(*Person.__table__.columns).order_by(Person.id)
     orgs_query = select(*Organisation.__table__.columns).order_by(Organisation.id)
     if visit_refs is None:
         people = list(session.execute(people_query))
         organisations = list(session.execute(orgs_query))
     else:
-        wanted = sorted(_people_of(visits))
+        wanted = sorted(_people_of(visits) | gift_people(gifts))
         people = sorted(
             (
                 p
@@ -311,7 +314,13 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
         document["office"] = _office(office)
     document["organisations"] = [_organisation(o) for o in organisations]
     document["people"] = [_person(p, refs) for p in people]
-    document["visits"] = [_visit(v, refs) for v in visits]
+    document["visits"] = [
+        {
+            **_visit(v, refs),
+            "gifts": [gift_json(g, refs.people, refs.engagements) for g in gifts[v.row.id]],
+        }
+        for v in visits
+    ]
     return document
 
 

@@ -55,6 +55,7 @@ VISIT = frozenset(
         "statements",
         "outcomes",
         "press_releases",
+        "gifts",
     }
 )
 DELEGATION = frozenset({"description", "leader", "members"})
@@ -108,6 +109,27 @@ PRESS_RELEASE = frozenset(
         "body",
         "status",
         "edited",
+    }
+)
+GIFT = frozenset(
+    {
+        "direction",
+        "engagement",
+        "giver",
+        "giver_name",
+        "receiver",
+        "receiver_name",
+        "description",
+        "date",
+        "estimated_value",
+        "currency",
+        "photo",
+        "decision",
+        "reported_on",
+        "deposited_on",
+        "deposit_reference",
+        "assessed_value",
+        "notes",
     }
 )
 MEDIA_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp"})

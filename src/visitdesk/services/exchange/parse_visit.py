@@ -44,6 +44,7 @@ from visitdesk.services.exchange.parse_common import (
     limited_text,
     report_duplicates,
 )
+from visitdesk.services.exchange.parse_gifts import gift_records
 
 
 def _participants(
@@ -304,4 +305,5 @@ def visit_record(
         statements=statements,
         outcomes=outcomes,
         press_releases=releases,
+        gifts=gift_records(obj, refs, engagement_refs),
     )

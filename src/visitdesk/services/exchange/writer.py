@@ -309,4 +309,7 @@ def write_visits(
     for model, rows in children.items():
         if rows:
             session.execute(insert(model), rows)
+    from visitdesk.services.exchange.write_gifts import write_gifts
+
+    write_gifts(session, records, visit_ids, engagement_id, person)
     return {r.ref for r in records if r.ref in existing}
