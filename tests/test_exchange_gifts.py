@@ -42,7 +42,8 @@ def _gifts() -> list[dict[str, Any]]:
             "direction": "given", "giver_name": "وزارت تجارت", "receiver": "visitor-only",
             "description": HOSTILE,
         },
-        {"direction": "received", "description": "A book", "receiver_name": "The Ministry's library"},
+        {"direction": "received", "description": "A book",
+         "receiver_name": "The Ministry's library"},
     ]  # fmt: skip
 
 
