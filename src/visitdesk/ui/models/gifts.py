@@ -72,7 +72,12 @@ def _columns(with_visit: bool) -> tuple[Column, ...]:
             lambda r: amount(r.estimated_value, r.currency),
             lambda r: (r.currency or "", r.estimated_value or 0),
         ),
-        Column("Photo", lambda r: "Yes" if r.has_photo else "", hide_when_empty=True),
+        # The register across visits has no room for it: a gift's visit shows its photo.
+        *(
+            ()
+            if with_visit
+            else (Column("Photo", lambda r: "Yes" if r.has_photo else "", hide_when_empty=True),)
+        ),
         Column("Deposit", deposit, tooltip=deposit),
         Column(
             "Awaits",

@@ -47,7 +47,8 @@ class GiftsPanel(QWidget):
         self.table, self.proxy = make_table(self.model, self, stretch=5)
         self.table.setAccessibleName("Gifts")
         header = self.table.horizontalHeader()
-        for column, width in ((0, 95), (1, 170), (2, 80), (3, 150), (4, 150), (6, 120)):
+        widths = ((0, 90), (1, 150), (2, 120), (3, 130), (4, 130))
+        for column, width in (*widths, (6, 110), (7, 50), (8, 150), (9, 150)):
             header.resizeSection(column, width)
         self.table.activated.connect(lambda _i: self.edit())
         bar, _ = button_bar(

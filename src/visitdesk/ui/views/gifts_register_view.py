@@ -34,7 +34,10 @@ class GiftsRegisterView(QWidget):
         self.table.setAccessibleName("Gifts register")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
-        for column, width in ((0, 95), (1, 200), (2, 150), (3, 80), (4, 150), (5, 150)):
+        # The gift's column stretches; the others as narrow as their usual text (tooltips
+        # give the whole of a long one).
+        widths = ((0, 90), (1, 130), (2, 110), (3, 120), (4, 120), (5, 120))
+        for column, width in (*widths, (7, 110), (8, 130), (9, 140)):
             header.resizeSection(column, width)
         self.table.activated.connect(lambda _i: self._open())
         self.year = QComboBox(self)
