@@ -281,6 +281,11 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     assert cells(table, "Awaits") == ["Not yet reported to the Toshakhana (Cabinet Division)"]
     warning = field(panel, QLabel, "gifts_open")
     assert warning.isVisible() and "1 gift awaits its deposit or decision" in warning.text()
+    sections = sipo.findChild(QTabWidget)
+    assert sections is not None
+    gifts_index = sections.indexOf(panel)
+    assert not sections.tabIcon(gifts_index).isNull()  # seen from the other tabs too
+    assert "Not yet reported to the Toshakhana" in sections.tabToolTip(gifts_index)
 
     # 2. The tea tray given back at the lunch, to a name typed with markup in it.
     def tray(dialog: QWidget) -> None:
@@ -317,7 +322,7 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     click(qtbot, button(panel, "Edit…"))
     assert seen, "the dialog did not open"
     assert cells(table, "Deposit")[0] == "Deposited 27 Mar 2017, TK/2017/0412"
-    assert not warning.isVisible()
+    assert not warning.isVisible() and sections.tabIcon(gifts_index).isNull()
 
     # 4. Deleted by mistake, brought back by Edit ▸ Undo.
     table.selectRow(1)

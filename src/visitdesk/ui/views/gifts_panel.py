@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QVBoxLayout, QWidget
 
 from visitdesk.app import ConflictError, Record
 from visitdesk.app.gifts import DeletedGift, GiftData, GiftRow
@@ -76,6 +77,22 @@ class GiftsPanel(QWidget):
         text = open_text(rows)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
+        self._mark_tab(text)
+
+    def _mark_tab(self, text: str) -> None:
+        """A warning sign on the Gifts tab while a gift awaits its deposit, so that the officer
+        sees it from the programme too (its tooltip says which)."""
+        sections = self.view.sections
+        index = sections.indexOf(self)
+        if index < 0:
+            return
+        icon = (
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if text
+            else QIcon()
+        )
+        sections.setTabIcon(index, icon)
+        sections.setTabToolTip(index, text or "Gifts given and received on this visit")
 
     def add(self) -> None:
         from visitdesk.ui.dialogs.gift_dialog import GiftDialog
