@@ -55,6 +55,7 @@ def _document(example_path: Path) -> dict[str, Any]:
          "family_name_first": True, "native_name": "佐藤健二"}
     )  # fmt: skip
     doc["visits"][0]["gifts"] = _gifts()
+    doc["office"]["gift_deposit_authority"] = "Toshakhana, Cabinet Division, Islamabad"
     return doc
 
 
@@ -74,6 +75,7 @@ def test_gifts_round_trip_unchanged(store: Store, example_path: Path, tmp_path: 
     exported = json.loads(first)
     assert exported["visits"][0]["gifts"] == _gifts()
     assert "visitor-only" in {p["id"] for p in exported["people"]}
+    assert exported["office"]["gift_deposit_authority"] == "Toshakhana, Cabinet Division, Islamabad"
     jsonschema.Draft202012Validator(json.loads(schema_text())).validate(exported)
     (tmp_path / "first.json").write_text(first, encoding="utf-8")
     empty = Store.open(data_dir=tmp_path / "empty")

@@ -39,6 +39,7 @@ class OfficeRecord:
     media_contact: str | None
     logo: Picture | None
     default_classification: str | None
+    gift_deposit_authority: str | None = None
 
 
 @dataclass(slots=True)

@@ -75,6 +75,7 @@ def _office(office: Office) -> Json:
             "media_contact": office.media_contact,
             "logo": _picture(office.logo, office.logo_media_type),
             "default_classification": office.default_classification,
+            "gift_deposit_authority": office.gift_deposit_authority,
         }
     )
 

@@ -11,6 +11,7 @@ OFFICE = frozenset(
         "media_contact",
         "logo",
         "default_classification",
+        "gift_deposit_authority",
     }
 )
 PICTURE = frozenset({"media_type", "data"})
