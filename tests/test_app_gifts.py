@@ -220,3 +220,47 @@ def test_the_visit_s_gifts_list_needs_no_delegation(two_desks: tuple[Desk, Desk,
     assert made.title == "Gifts" and made.rows == 1
     text = made.data.decode("utf-8-sig")
     assert "'" + HOSTILE in text.replace('""', '"')  # a formula is never run by Excel
+
+
+def test_an_engagement_deleted_and_put_back_takes_its_gifts_back(
+    two_desks: tuple[Desk, Desk, int],
+) -> None:
+    a, _b, visit_id = two_desks
+    he, dastgir, talks = _ids(a, visit_id)
+    a.gifts.add(visit_id, _received(he, dastgir, talks))
+    gone = a.itinerary.delete(talks)
+    row = a.gifts.rows(visit_id)[0]
+    assert (row.engagement_id, row.engagement) == (None, "")  # kept, on the visit as a whole
+    a.itinerary.restore(gone)
+    assert a.gifts.rows(visit_id)[0].engagement_id == talks
+
+
+def test_an_imported_gif_photo_survives_an_edit_and_an_undone_delete(
+    example_path: Path, tmp_path: Path
+) -> None:
+    import base64
+    import json
+
+    gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"
+    doc = json.loads(example_path.read_text(encoding="utf-8"))
+    doc["visits"][0]["gifts"] = [
+        {"description": "Lacquer box", "receiver": "dastgir",
+         "photo": {"media_type": "image/gif", "data": base64.b64encode(gif).decode()}}
+    ]  # fmt: skip
+    source = tmp_path / "gif.visit.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    desk = Desk.open(data_dir=tmp_path / "records")
+    try:
+        desk.exchange.import_file(source)
+        visit_id = desk.visits.id_of("sipo-2017-03")
+        gift_id = desk.gifts.rows(visit_id)[0].id
+        opened = desk.gifts.load(gift_id)
+        desk.gifts.update(
+            gift_id, dataclasses.replace(opened.data, notes="In the cabinet"), opened.version
+        )
+        back = desk.gifts.restore(desk.gifts.delete(gift_id))
+        assert back.data.photo == gif and back.data.notes == "In the cabinet"
+        exported = json.loads(desk.exchange.export_text(["sipo-2017-03"]))
+        assert exported["visits"][0]["gifts"][0]["photo"]["media_type"] == "image/gif"
+    finally:
+        desk.close()

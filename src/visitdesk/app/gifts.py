@@ -45,6 +45,7 @@ class DeletedGift:
     visit_id: int
     version: int
     data: GiftData
+    photo_media_type: str | None = None  # as stored: an imported GIF comes back a GIF
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,9 @@ class Gifts(Part):
 
         def work(session: Session) -> DeletedGift:
             gift = get_gift(session, gift_id)
-            gone = DeletedGift(gift.id, gift.visit_id, gift.version, _load(session, gift_id))
+            gone = DeletedGift(
+                gift.id, gift.visit_id, gift.version, _load(session, gift_id), gift.photo_media_type
+            )
             delete_gift(session, gift_id)
             return gone
 
@@ -206,7 +209,7 @@ class Gifts(Part):
                     from dataclasses import replace
 
                     data = replace(data, engagement_id=None)
-            add_gift(session, deleted.visit_id, data, deleted.id)
+            add_gift(session, deleted.visit_id, data, deleted.id, deleted.photo_media_type)
             keep_version(session, Gift, deleted.id, deleted.version)
             return _record(session, deleted.id)
 

@@ -61,6 +61,7 @@ class DeletedEngagement:
     # What was recorded at it: the statements and outcomes it is put back with.
     statement_ids: tuple[int, ...]
     outcome_ids: tuple[int, ...]
+    gift_ids: tuple[int, ...] = ()  # the gifts given at it, linked again too
 
 
 def _load(session: Session, engagement_id: int) -> EngagementData:
@@ -143,6 +144,7 @@ class Itinerary(Part):
         """Delete the engagement; what was said and agreed at it stays, no longer linked."""
         from sqlalchemy import select
 
+        from visitdesk.domain.gifts import Gift
         from visitdesk.domain.models import Outcome, Statement
         from visitdesk.services.itinerary import _get, delete_engagement
 
@@ -154,6 +156,7 @@ class Itinerary(Part):
             agreed = session.scalars(
                 select(Outcome.id).where(Outcome.engagement_id == engagement_id)
             )
+            given = session.scalars(select(Gift.id).where(Gift.engagement_id == engagement_id))
             gone = DeletedEngagement(
                 engagement_id,
                 engagement.visit_id,
@@ -161,6 +164,7 @@ class Itinerary(Part):
                 _load(session, engagement_id),
                 tuple(said),
                 tuple(agreed),
+                tuple(given),
             )
             delete_engagement(session, engagement_id)
             return gone
@@ -186,6 +190,7 @@ class Itinerary(Part):
         statements and outcomes that were linked to it (those still there) linked again."""
         from sqlalchemy import update
 
+        from visitdesk.domain.gifts import Gift
         from visitdesk.domain.models import Engagement, Outcome, Statement
         from visitdesk.services.itinerary import add_engagement
 
@@ -193,7 +198,12 @@ class Itinerary(Part):
             add_engagement(session, deleted.visit_id, deleted.data, deleted.id)
             keep_version(session, Engagement, deleted.id, deleted.version)
             # Linked again as the database unlinked them (SET NULL): their versions stay.
-            for model, ids in ((Statement, deleted.statement_ids), (Outcome, deleted.outcome_ids)):
+            linked: tuple[tuple[type[Any], tuple[int, ...]], ...] = (
+                (Statement, deleted.statement_ids),
+                (Outcome, deleted.outcome_ids),
+                (Gift, deleted.gift_ids),
+            )
+            for model, ids in linked:
                 if ids:
                     session.execute(
                         update(model)

@@ -100,17 +100,21 @@ def _person(session: Session, person_id: int | None, what: str) -> int | None:
     return person_id
 
 
-def _photo_type(gift: Gift | None, photo: bytes | None) -> str | None:
+def _photo_type(gift: Gift, photo: bytes | None, known: str | None) -> str | None:
     from visitdesk.services.person_details import photo_media_type
 
     if not photo:
         return None
-    if gift is not None and gift.photo == photo and gift.photo_media_type:
+    if known is not None:
+        return known  # a gift put back by an undo, as it was stored
+    if gift.photo == photo and gift.photo_media_type:
         return gift.photo_media_type  # kept as it came (an imported GIF stays a GIF)
     return photo_media_type(photo)
 
 
-def _apply(session: Session, gift: Gift, visit_id: int, data: GiftData) -> None:
+def _apply(
+    session: Session, gift: Gift, visit_id: int, data: GiftData, media_type: str | None = None
+) -> None:
     description = _text(data.description, "description of the gift")
     if description is None:
         raise ServiceError("Describe the gift, such as “a silver tea set in a walnut box”.")
@@ -131,7 +135,7 @@ def _apply(session: Session, gift: Gift, visit_id: int, data: GiftData) -> None:
             f"The gift is deposited ({data.deposited_on:%d %b %Y}) before it is reported "
             f"({data.reported_on:%d %b %Y}): check the two dates."
         )
-    gift.photo_media_type = _photo_type(gift if gift.id else None, data.photo)
+    gift.photo_media_type = _photo_type(gift, data.photo, media_type)
     gift.visit_id = visit_id
     gift.description = description
     gift.direction = data.direction
@@ -161,11 +165,18 @@ def get_gift(session: Session, gift_id: int) -> Gift:
     return gift
 
 
-def add_gift(session: Session, visit_id: int, data: GiftData, gift_id: int | None = None) -> int:
-    """A new gift of the visit (under `gift_id` when an undo puts it back)."""
+def add_gift(
+    session: Session,
+    visit_id: int,
+    data: GiftData,
+    gift_id: int | None = None,
+    media_type: str | None = None,
+) -> int:
+    """A new gift of the visit (under `gift_id`, its photo of `media_type`, when an undo puts
+    it back)."""
     get_visit(session, visit_id)
     gift = Gift(id=gift_id) if gift_id is not None else Gift()
-    _apply(session, gift, visit_id, data)
+    _apply(session, gift, visit_id, data, media_type)
     session.add(gift)
     session.flush()
     return gift.id
