@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from visitdesk.domain.enums import GiftDecision, GiftDirection, Side
 from visitdesk.domain.gift_rules import deposit_warning
@@ -98,7 +98,15 @@ def _name(person: Person | None, name: str | None) -> str:
 def _rows(session: Session, gifts: Iterable[Gift]) -> list[GiftRow]:
     gifts = list(gifts)
     authority = deposit_authority(session)
-    guests = _guests(session, sorted({g.visit_id for g in gifts}))
+    visit_ids = sorted({g.visit_id for g in gifts})
+    guests = _guests(session, visit_ids)
+    # Photos stay in the database (a register of years holds megabytes of them): which gifts
+    # have one is all a row needs.
+    pictured = set(
+        session.scalars(
+            select(Gift.id).where(Gift.visit_id.in_(visit_ids), Gift.photo.is_not(None))
+        )
+    )
     rows = []
     for g in gifts:
         visit, engagement = g.visit, g.engagement
@@ -129,7 +137,7 @@ def _rows(session: Session, gifts: Iterable[Gift]) -> list[GiftRow]:
                 g.deposited_on,
                 g.deposit_reference,
                 g.assessed_value,
-                bool(g.photo),
+                g.id in pictured,
                 warning,
                 fold(
                     g.description,
@@ -148,6 +156,7 @@ def _rows(session: Session, gifts: Iterable[Gift]) -> list[GiftRow]:
 
 def _query() -> object:
     return select(Gift).options(
+        defer(Gift.photo),
         selectinload(Gift.visit),
         selectinload(Gift.engagement),
         selectinload(Gift.giver),
