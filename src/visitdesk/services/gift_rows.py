@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from visitdesk.domain.enums import GiftDecision, GiftDirection, Side
@@ -91,8 +91,19 @@ def received_by_official(gift: Gift, guests: set[int]) -> bool:
     return gift.receiver_id is not None and gift.receiver_id not in guests
 
 
-def _name(person: Person | None, name: str | None) -> str:
-    return person.display_name if person is not None else (name or "")
+class _Names:
+    """Each person's display name, made once however many gifts name them."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, str] = {}
+
+    def __call__(self, person: Person | None, name: str | None) -> str:
+        if person is None:
+            return name or ""
+        found = self._made.get(person.id)
+        if found is None:
+            found = self._made[person.id] = person.display_name
+        return found
 
 
 def _rows(session: Session, gifts: Iterable[Gift]) -> list[GiftRow]:
@@ -108,6 +119,7 @@ def _rows(session: Session, gifts: Iterable[Gift]) -> list[GiftRow]:
         )
     )
     rows = []
+    _name = _Names()
     for g in gifts:
         visit, engagement = g.visit, g.engagement
         giver, receiver = _name(g.giver, g.giver_name), _name(g.receiver, g.receiver_name)
@@ -180,9 +192,15 @@ def register_rows(
     query = _query().join(Visit, Visit.id == Gift.visit_id)  # type: ignore[attr-defined]
     if person_id is not None:
         query = query.where(or_(Gift.giver_id == person_id, Gift.receiver_id == person_id))
-    rows = _rows(session, session.scalars(query).all())
     if year is not None:
-        rows = [r for r in rows if r.year == year]
+        first, after = date(year, 1, 1), date(year + 1, 1, 1)
+        query = query.where(
+            or_(
+                and_(Gift.given_on >= first, Gift.given_on < after),
+                and_(Gift.given_on.is_(None), Visit.start_date >= first, Visit.start_date < after),
+            )
+        )
+    rows = _rows(session, session.scalars(query).all())
     return sorted(rows, key=lambda r: (r.given_on or date(r.year, 1, 1), r.id), reverse=True)
 
 
