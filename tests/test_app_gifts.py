@@ -198,6 +198,7 @@ def test_the_register_across_visits_filters_by_year_and_person(
     ]
     assert [r.description for r in a.gifts.register(2018, he)] == ["Ajrak shawl"]
     assert {p.id for p in a.gifts.register_people()} == {he, dastgir}
+    assert a.gifts.register_years() == (2018, 2017)
     assert a.gifts.person_id("dastgir") == dastgir
     with pytest.raises(RefusedError, match="no person with the reference"):
         a.gifts.person_id("nobody")

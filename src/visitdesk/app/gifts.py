@@ -115,6 +115,12 @@ class Gifts(Part):
 
         return tuple(self._desk.read(lambda s: register_rows(s, year, person_id)))
 
+    def register_years(self) -> tuple[int, ...]:
+        """The years the register holds gifts of, newest first (its year filter)."""
+        from visitdesk.services.gift_rows import register_years
+
+        return tuple(self._desk.read(register_years))
+
     def register_people(self) -> tuple[GiftPerson, ...]:
         """Whom the register's person filter offers: everyone who gave or received a gift."""
         from visitdesk.services.gift_rows import register_people

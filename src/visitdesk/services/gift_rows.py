@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from visitdesk.domain.enums import GiftDecision, GiftDirection, Side
@@ -202,6 +202,17 @@ def register_rows(
         )
     rows = _rows(session, session.scalars(query).all())
     return sorted(rows, key=lambda r: (r.given_on or date(r.year, 1, 1), r.id), reverse=True)
+
+
+def register_years(session: Session) -> list[int]:
+    """The years the register holds gifts of (of the gift's date, else its visit's), newest
+    first, without reading the gifts."""
+    days = session.scalars(
+        select(func.coalesce(Gift.given_on, Visit.start_date))
+        .join(Visit, Visit.id == Gift.visit_id)
+        .distinct()
+    )
+    return sorted({d.year for d in days if d is not None}, reverse=True)
 
 
 def register_people(session: Session) -> list[GiftPerson]:

@@ -68,8 +68,6 @@ class GiftsRegisterView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        # Kept between readings: the years of every gift, whatever the filter.
-        self._years: list[int] = []
 
     def chosen(self) -> tuple[int | None, int | None]:
         """The year and the person's id the filters hold (None: every one)."""
@@ -79,13 +77,12 @@ class GiftsRegisterView(QWidget):
     def reload(self) -> None:
         year, person = self.chosen()
         try:
-            everything = self.desk.gifts.register()
+            years = self.desk.gifts.register_years()
             people = self.desk.gifts.register_people()
             rows = self.desk.gifts.register(year, person)
         except RefusedError as exc:
             self.summary.setText(str(exc))
             return
-        years = sorted({r.year for r in everything}, reverse=True)
         self._fill(self.year, "Every year", [(y, str(y)) for y in years], year)
         self._fill(self.person, "Everyone", [(p.id, p.name) for p in people], person)
         if self.chosen() != (year, person):  # a filter's year or person is gone
