@@ -251,7 +251,7 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
         assert _plain(field(dialog, QComboBox, "Given or received").currentText()) == (
             "Received by our side"
         )
-        choose(qtbot, field(dialog, QComboBox, "At"), "21 Mar 10:00 Talks on patents")
+        choose(qtbot, field(dialog, QComboBox, "At"), "21 Mar 2017 10:00 Talks on patents")
         retype(qtbot, field(dialog, QLineEdit, "Date given"), "21/3/2017")
         choose(qtbot, field(dialog, QComboBox, "From"), "Dr. HE Zhimin")
         choose(qtbot, field(dialog, QComboBox, "To"), "Engr. Khurram Dastgir")
@@ -291,7 +291,7 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     def tray(dialog: QWidget) -> None:
         choose(qtbot, field(dialog, QComboBox, "Given or received"), "Given by our side")
         assert not field(dialog, QWidget, "gift deposit").isEnabled()  # nothing to deposit
-        choose(qtbot, field(dialog, QComboBox, "At"), "21 Mar 13:00 Lunch")
+        choose(qtbot, field(dialog, QComboBox, "At"), "21 Mar 2017 13:00 Lunch")
         retype(qtbot, field(dialog, QLineEdit, "Date given"), "2017-03-21")
         choose(qtbot, field(dialog, QComboBox, "From"), "Engr. Khurram Dastgir")
         qtbot.keyClicks(field(dialog, QLineEdit, "To (name)"), HOSTILE)
@@ -336,7 +336,7 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     jpo_panel = gifts_tab(jpo)
 
     def shawl(dialog: QWidget) -> None:
-        choose(qtbot, field(dialog, QComboBox, "At"), "10 May 10:00 Talks on designs")
+        choose(qtbot, field(dialog, QComboBox, "At"), "10 May 2018 10:00 Talks on designs")
         retype(qtbot, field(dialog, QLineEdit, "Date given"), "10/5/2018")
         choose(qtbot, field(dialog, QComboBox, "From"), "Mr. SATO Kenji")
         choose(qtbot, field(dialog, QComboBox, "To"), "Mr. Abdul Rashid")

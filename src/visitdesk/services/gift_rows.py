@@ -11,6 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import GiftDecision, GiftDirection, Side
 from visitdesk.domain.gift_rules import deposit_warning
 from visitdesk.domain.gifts import Gift
@@ -54,7 +55,7 @@ class GiftChoices(NamedTuple):
     """What the gift dialog offers: the visit's people and engagements, and the authority."""
 
     people: tuple[tuple[int, str], ...]  # (id, name), the delegation first
-    engagements: tuple[tuple[int, str], ...]  # (id, "22 Mar 10:00 Call on the Minister")
+    engagements: tuple[tuple[int, str], ...]  # (id, "22 Mar 2017 10:00 Call on the Minister")
     visit_start: date
     authority: str
 
@@ -246,7 +247,9 @@ def gift_choices(session: Session, visit_id: int) -> GiftChoices:
             people.setdefault(attendee.person_id, attendee.person.display_name)
     return GiftChoices(
         tuple(people.items()),
-        tuple((e.id, f"{e.start:%d %b %H:%M} {e.title}") for e in engagements),
+        tuple(
+            (e.id, f"{short_date(e.start.date())} {e.start:%H:%M} {e.title}") for e in engagements
+        ),
         visit.start_date,
         deposit_authority(session),
     )

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from visitdesk.domain.dates import short_date
 from visitdesk.domain.enums import GiftDecision, GiftDirection
 from visitdesk.domain.gifts import MAX_VALUE, Gift
 from visitdesk.domain.models import Engagement, Person
@@ -132,8 +133,8 @@ def _apply(
         )
     if data.reported_on and data.deposited_on and data.deposited_on < data.reported_on:
         raise ServiceError(
-            f"The gift is deposited ({data.deposited_on:%d %b %Y}) before it is reported "
-            f"({data.reported_on:%d %b %Y}): check the two dates."
+            f"The gift is deposited ({short_date(data.deposited_on)}) before it is reported "
+            f"({short_date(data.reported_on)}): check the two dates."
         )
     gift.photo_media_type = _photo_type(gift, data.photo, media_type)
     gift.visit_id = visit_id
