@@ -265,3 +265,19 @@ def test_an_imported_gif_photo_survives_an_edit_and_an_undone_delete(
         assert exported["visits"][0]["gifts"][0]["photo"]["media_type"] == "image/gif"
     finally:
         desk.close()
+
+
+def test_the_visit_s_history_names_each_gift_and_what_changed(
+    two_desks: tuple[Desk, Desk, int],
+) -> None:
+    a, b, visit_id = two_desks
+    he, dastgir, talks = _ids(a, visit_id)
+    made = a.gifts.add(visit_id, _received(he, dastgir, talks))
+    opened = b.gifts.load(made.id)
+    b.gifts.update(
+        made.id, dataclasses.replace(opened.data, deposit_reference="TK/2017/0412"), opened.version
+    )
+    said = [e.sentence for e in a.history.visit(visit_id)]
+    assert any("akhan added the gift “景泰蓝花瓶 (cloisonné vase)”" in s for s in said), said[-3:]
+    changed = next(s for s in said if s.startswith("bmalik"))
+    assert "the gift “景泰蓝花瓶 (cloisonné vase)”" in changed and "TK/2017/0412" in changed
