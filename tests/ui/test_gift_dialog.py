@@ -111,3 +111,27 @@ def test_a_gift_our_side_gave_has_no_deposit(qtbot: Any, two_desks: tuple[Desk, 
     assert not dialog.deposit.isEnabled()
     data = dialog.data()
     assert data.direction is GiftDirection.GIVEN and data.deposit_reference is None
+
+
+def test_the_gifts_tab_warns_in_plain_text_of_a_gift_with_markup_in_its_name(
+    qtbot: Any, two_desks: tuple[Desk, Desk, int]
+) -> None:
+    from PySide6.QtWidgets import QLabel, QTabWidget, QTextEdit
+
+    from visitdesk.ui.views.visit_view import VisitView
+
+    a, _b, visit_id = two_desks
+    people = {name: pid for pid, name in a.gifts.choices(visit_id).people}
+    minister = next(i for n, i in people.items() if "Dastgir" in n)
+    a.gifts.add(visit_id, GiftData(description="<b>Vase</b> & box", receiver_id=minister))
+    view = VisitView(a, visit_id)
+    qtbot.addWidget(view)
+    assert view.reload()
+    sections = view.findChild(QTabWidget)
+    assert sections is not None
+    tip = sections.tabToolTip(sections.indexOf(view.gifts))
+    shown = QTextEdit()
+    shown.setHtml(tip)  # as Qt renders a tooltip that holds a tag
+    assert "“<b>Vase</b> & box”" in shown.toPlainText()
+    banner = view.gifts.findChild(QLabel, "gifts_open")
+    assert banner is not None and "“<b>Vase</b> & box”" in banner.text()

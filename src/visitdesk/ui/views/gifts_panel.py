@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QVBoxLayout, QWidget
 from visitdesk.app import ConflictError, Record
 from visitdesk.app.gifts import DeletedGift, GiftData, GiftRow
 from visitdesk.ui.models.gifts import GiftsModel
+from visitdesk.ui.plain import plain_tooltip
 from visitdesk.ui.undo import VersionedEdit
 from visitdesk.ui.widgets import button_bar, make_table, selected_row
 
@@ -92,7 +93,10 @@ class GiftsPanel(QWidget):
             else QIcon()
         )
         sections.setTabIcon(index, icon)
-        sections.setTabToolTip(index, text or "Gifts given and received on this visit")
+        # A description typed with a tag in it is shown as typed, never as markup.
+        sections.setTabToolTip(
+            index, plain_tooltip(text) or "Gifts given and received on this visit"
+        )
 
     def add(self) -> None:
         from visitdesk.ui.dialogs.gift_dialog import GiftDialog
