@@ -52,6 +52,7 @@ def rich_document(example_path: Path) -> dict[str, Any]:
         media_contact="Media Wing, +92 51 000 0000",
         logo={"media_type": "image/png", "data": PNG},
         default_classification="CONFIDENTIAL",
+        gift_deposit_authority="Toshakhana, Cabinet Division",
     )
     doc["people"][0].update(
         bio=HOSTILE,

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from visitdesk.app.documents import Documents
     from visitdesk.app.exchange import Exchange
     from visitdesk.app.followups import Followups
+    from visitdesk.app.gifts import Gifts
     from visitdesk.app.history import History
     from visitdesk.app.hotels import Hotels
     from visitdesk.app.itinerary import Itinerary
@@ -302,6 +303,12 @@ class Desk:
         from visitdesk.app.cars import Cars
 
         return Cars(self)
+
+    @cached_property
+    def gifts(self) -> Gifts:
+        from visitdesk.app.gifts import Gifts
+
+        return Gifts(self)
 
     @cached_property
     def history(self) -> History:

@@ -160,6 +160,8 @@ def label(table: str, values: Values, lookup: Lookup) -> str | None:
         return f"No. {values['number']}"
     if table == "status_change" and values.get("status") is not None:
         return show(table, "status", values["status"], lookup)
+    if table == "gift" and values.get("description"):
+        return str(values["description"])  # "the gift “Cloisonné vase”"
     for name in ("title", "headline", "name", "text", "ref"):
         if values.get(name):
             return str(values[name])

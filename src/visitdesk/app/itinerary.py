@@ -64,6 +64,7 @@ class DeletedEngagement:
     outcome_ids: tuple[int, ...]
     # Its movements with their car plans, which the database deletes with it (CASCADE).
     movements: tuple[MovementSnapshot, ...] = ()
+    gift_ids: tuple[int, ...] = ()  # the gifts given at it, linked again too
 
 
 def _load(session: Session, engagement_id: int) -> EngagementData:
@@ -154,6 +155,7 @@ class Itinerary(Part):
         """Delete the engagement; what was said and agreed at it stays, no longer linked."""
         from sqlalchemy import select
 
+        from visitdesk.domain.gifts import Gift
         from visitdesk.domain.models import Outcome, Statement
         from visitdesk.services.car_plans import engagement_movements
         from visitdesk.services.itinerary import _get, delete_engagement
@@ -166,6 +168,7 @@ class Itinerary(Part):
             agreed = session.scalars(
                 select(Outcome.id).where(Outcome.engagement_id == engagement_id)
             )
+            given = session.scalars(select(Gift.id).where(Gift.engagement_id == engagement_id))
             gone = DeletedEngagement(
                 engagement_id,
                 engagement.visit_id,
@@ -174,6 +177,7 @@ class Itinerary(Part):
                 tuple(said),
                 tuple(agreed),
                 engagement_movements(session, engagement_id),
+                tuple(given),
             )
             delete_engagement(session, engagement_id)
             return gone
@@ -201,6 +205,7 @@ class Itinerary(Part):
         from sqlalchemy import update
 
         from visitdesk.app.cars import restore_movement
+        from visitdesk.domain.gifts import Gift
         from visitdesk.domain.models import Engagement, Outcome, Statement
         from visitdesk.services.itinerary import add_engagement
 
@@ -208,7 +213,12 @@ class Itinerary(Part):
             add_engagement(session, deleted.visit_id, deleted.data, deleted.id)
             keep_version(session, Engagement, deleted.id, deleted.version)
             # Linked again as the database unlinked them (SET NULL): their versions stay.
-            for model, ids in ((Statement, deleted.statement_ids), (Outcome, deleted.outcome_ids)):
+            linked: tuple[tuple[type[Any], tuple[int, ...]], ...] = (
+                (Statement, deleted.statement_ids),
+                (Outcome, deleted.outcome_ids),
+                (Gift, deleted.gift_ids),
+            )
+            for model, ids in linked:
                 if ids:
                     session.execute(
                         update(model)

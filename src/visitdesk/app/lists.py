@@ -232,7 +232,7 @@ class Lists(Part):
         def work(session: Session) -> OfficeList:
             from visitdesk.services.people import get_delegation
 
-            by_people = kind not in (ListKind.FOLLOWUPS, ListKind.CAR_PLAN)
+            by_people = kind not in (ListKind.FOLLOWUPS, ListKind.CAR_PLAN, ListKind.GIFTS)
             if by_people and not get_delegation(session, visit_id).members:
                 raise EmptyDelegationError(
                     "The visit has no delegation members yet: add them before making this list."

@@ -18,4 +18,5 @@ COMMAND_MODULES = (
     "visitdesk.commands.printed_items",
     "visitdesk.commands.server",
     "visitdesk.commands.history",
+    "visitdesk.commands.gifts",
 )

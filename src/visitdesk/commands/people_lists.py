@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from visitdesk.app import Desk
 
 
-LISTS = ("delegation", "arrivals", "rooming", "car-plan", "followups")
+LISTS = ("delegation", "arrivals", "rooming", "car-plan", "followups", "gifts")
 
 
 def register(subparsers: Any) -> None:
@@ -56,14 +56,14 @@ def register(subparsers: Any) -> None:
 
     exporter = subparsers.add_parser(
         "export-list",
-        help="write a visit's delegation, arrivals, rooming, car plan or follow-ups list as "
-        ".xlsx or .csv",
+        help="write a visit's delegation, arrivals, rooming, car plan, follow-ups or gifts list "
+        "as .xlsx or .csv",
         description="delegation: the members with their details (re-importable); arrivals: the "
         "journeys for the airport and the transport company (flight, time, terminal, who is on "
         "it, who receives them, baggage, car); rooming: the rooms for each hotel (type, "
         "check-in and check-out, who pays, requests); car-plan: each movement's cars and who "
         "sits where, for the transport company; none has internal references; followups: the "
-        "outcomes still open.",
+        "outcomes still open; gifts: the gifts given and received, with their deposit.",
     )
     exporter.add_argument("visit", metavar="REF", help="the visit")
     exporter.add_argument("--list", dest="kind", choices=LISTS, required=True)

@@ -9,6 +9,8 @@ from visitdesk.domain.base import Base
 from visitdesk.domain.versioning import Versioned
 
 DEFAULT_CLASSIFICATION = "RESTRICTED"
+# Where officials report and deposit the gifts they receive: Pakistan's by default.
+DEFAULT_DEPOSIT_AUTHORITY = "Toshakhana (Cabinet Division)"
 
 
 class Office(Versioned, Base):
@@ -24,3 +26,7 @@ class Office(Versioned, Base):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_media_type: Mapped[str | None] = mapped_column(String(60))
     default_classification: Mapped[str] = mapped_column(String(60), default=DEFAULT_CLASSIFICATION)
+    # Other governments keep other registers: the name is the office's, declared once.
+    gift_deposit_authority: Mapped[str] = mapped_column(
+        String(120), default=DEFAULT_DEPOSIT_AUTHORITY, server_default=DEFAULT_DEPOSIT_AUTHORITY
+    )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from visitdesk.domain.enums import OrganisationKind
 from visitdesk.domain.models import Office, Organisation
-from visitdesk.domain.office import DEFAULT_CLASSIFICATION
+from visitdesk.domain.office import DEFAULT_CLASSIFICATION, DEFAULT_DEPOSIT_AUTHORITY
 from visitdesk.services.errors import ServiceError
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.organisations import country_code
@@ -17,6 +17,8 @@ from visitdesk.services.refs import unique_ref
 
 # A letterhead logo bigger than this is almost surely a photograph chosen by mistake.
 MAX_LOGO_BYTES = 2_000_000
+# The column's length (domain/office.py).
+MAX_AUTHORITY = 120
 _SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
@@ -31,6 +33,7 @@ class OfficeSettings:
     logo: bytes | None = None
     logo_media_type: str | None = None
     default_classification: str = DEFAULT_CLASSIFICATION
+    gift_deposit_authority: str = DEFAULT_DEPOSIT_AUTHORITY
 
 
 def logo_media_type(data: bytes) -> str:
@@ -60,6 +63,7 @@ def load_office(session: Session) -> OfficeSettings | None:
         logo=office.logo,
         logo_media_type=office.logo_media_type,
         default_classification=office.default_classification,
+        gift_deposit_authority=office.gift_deposit_authority,
     )
 
 
@@ -71,6 +75,12 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
     if not prefix:
         raise ServiceError("Give the press-release prefix, such as “PR No.”.")
     country = country_code(settings.country)
+    authority = " ".join(settings.gift_deposit_authority.split()) or DEFAULT_DEPOSIT_AUTHORITY
+    if len(authority) > MAX_AUTHORITY:
+        raise ServiceError(
+            f"The name of the gifts' deposit authority is {len(authority)} characters long; "
+            f"give it in at most {MAX_AUTHORITY}, such as “{DEFAULT_DEPOSIT_AUTHORITY}”."
+        )
     media_type = logo_media_type(settings.logo) if settings.logo else None
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
     host = _host_organisation(session, office.name if office is not None else name)
@@ -88,6 +98,7 @@ def save_office(session: Session, settings: OfficeSettings) -> None:
     office.default_classification = (
         settings.default_classification.strip() or DEFAULT_CLASSIFICATION
     )
+    office.gift_deposit_authority = authority
     _keep_host_organisation(session, host, office)
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0010_brief_classification"
+SCHEMA_HEAD = "0011_gift_deposit_authority"
 VERSION_TABLE = "alembic_version"
 
 

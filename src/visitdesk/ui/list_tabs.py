@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from visitdesk.ui.main_window import MainWindow
     from visitdesk.ui.views.engagements_view import EngagementsView
     from visitdesk.ui.views.followups_view import FollowUpsView
+    from visitdesk.ui.views.gifts_register_view import GiftsRegisterView
     from visitdesk.ui.views.people_view import PeopleView
     from visitdesk.ui.views.press_register_view import PressRegisterView
 
@@ -110,6 +111,21 @@ class ListTabs:
             return made
 
         view, _made = self._show("press_register", "Press releases", make)
+        view.reload()
+        view.table.setFocus()
+        return view
+
+    def gifts_register(self) -> GiftsRegisterView:
+        from visitdesk.ui.views.gifts_register_view import GiftsRegisterView
+
+        window = self.window
+
+        def make() -> GiftsRegisterView:
+            made = GiftsRegisterView(window.desk, window)
+            made.open_gift.connect(window.open_gift)
+            return made
+
+        view, _made = self._show("gifts_register", "Gifts register", make)
         view.reload()
         view.table.setFocus()
         return view

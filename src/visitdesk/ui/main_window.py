@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(
             self._action("Press &releases", lambda: self.lists.press_register(), "Ctrl+5")
         )
+        view_menu.addAction(
+            self._action("&Gifts register", lambda: self.lists.gifts_register(), "Ctrl+6")
+        )
         view_menu.addAction(self._action("&Close tab", self.close_current_tab, "Ctrl+W", False))
 
         add_visit_menu(bar, self.visit_actions)
@@ -286,6 +289,13 @@ class MainWindow(QMainWindow):
         view = self.open_visit(visit_id)
         if view is not None:
             view.select_engagement(engagement_id)
+        return view
+
+    def open_gift(self, visit_id: int, gift_id: int) -> VisitView | None:
+        """The visit on its Gifts tab, with the gift selected."""
+        view = self.open_visit(visit_id)
+        if view is not None:
+            view.select_gift(gift_id)
         return view
 
     def open_press_release(self, visit_id: int) -> None:

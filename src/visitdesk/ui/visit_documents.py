@@ -32,6 +32,7 @@ LIST_TITLES = {
     ListKind.ROOMING: "Rooming list",
     ListKind.FOLLOWUPS: "Follow-ups list",
     ListKind.CAR_PLAN: "Car plan",
+    ListKind.GIFTS: "Gifts list",
 }
 SHEET_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 

@@ -21,7 +21,9 @@ _SPECS: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("list_delegation", "&Delegation list…", "export_list", "delegation", None),
     ("list_arrivals", "&Arrivals list…", "export_list", "arrivals", None),
     ("list_rooming", "&Rooming list…", "export_list", "rooming", None),
+    ("list_car_plan", "&Car plan…", "export_list", "car-plan", None),
     ("list_followups", "&Follow-ups list…", "export_list", "followups", None),
+    ("list_gifts", "&Gifts list…", "export_list", "gifts", None),
     ("import_people", "Import a &delegation list…", "import_people", None, "Ctrl+Shift+I"),
     ("history", "&History…", "history", None, "Ctrl+H"),
 )
@@ -66,7 +68,14 @@ def add_visit_menu(bar: QMenuBar, actions: dict[str, QAction]) -> None:
     menu.addAction(actions["place_cards"])
     menu.addAction(actions["badges"])
     lists = menu.addMenu("Export a &list")
-    for key in ("list_delegation", "list_arrivals", "list_rooming", "list_followups"):
+    for key in (
+        "list_delegation",
+        "list_arrivals",
+        "list_rooming",
+        "list_car_plan",
+        "list_followups",
+        "list_gifts",
+    ):
         lists.addAction(actions[key])
     menu.addSeparator()
     menu.addAction(actions["import_people"])

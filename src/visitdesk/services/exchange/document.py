@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from visitdesk.domain.classification import Level
 from visitdesk.domain.enums import (
@@ -20,6 +21,9 @@ from visitdesk.domain.enums import (
 )
 from visitdesk.services.exchange.car_plan_records import MovementRecord
 from visitdesk.services.exchange.travel_records import HotelRecord, JourneyRecord
+
+if TYPE_CHECKING:
+    from visitdesk.services.exchange.parse_gifts import GiftRecord
 
 
 @dataclass(slots=True)
@@ -38,6 +42,7 @@ class OfficeRecord:
     media_contact: str | None
     logo: Picture | None
     default_classification: str | None
+    gift_deposit_authority: str | None = None
 
 
 @dataclass(slots=True)
@@ -177,6 +182,8 @@ class VisitRecord:
     hotels: list[HotelRecord] | None = None
     # None: the file says nothing of car plans, so the movements in the store stay.
     car_plans: list[MovementRecord] | None = None
+    # None: the file says nothing of gifts, so those in the store stay as they are.
+    gifts: list[GiftRecord] | None = None
 
 
 @dataclass(slots=True)

@@ -77,6 +77,7 @@ def _office(office: Office) -> Json:
             "media_contact": office.media_contact,
             "logo": _picture(office.logo, office.logo_media_type),
             "default_classification": office.default_classification,
+            "gift_deposit_authority": office.gift_deposit_authority,
         }
     )
 
@@ -285,7 +286,10 @@ def _people_of(visits: Iterable[VisitData]) -> set[int]:
 
 def build_document(session: Session, visit_refs: list[str] | None = None) -> Json:
     """Everything (visit_refs None) or the named visits with whom and what they refer to."""
+    from visitdesk.services.exchange.write_gifts import gift_json, gift_people, load_gifts
+
     visits = load_visits(session, _visit_ids(session, visit_refs))
+    gifts = load_gifts(session, [v.row.id for v in visits])
     people_query = select(*Person.__table__.columns).order_by(Person.id)
     orgs_query = select(*Organisation.__table__.columns).order_by(Organisation.id)
     if visit_refs is None:
@@ -294,7 +298,10 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
     else:
         ids = [v.row.id for v in visits]
         wanted = sorted(
-            _people_of(visits) | travel_people(session, ids) | seated_people(session, ids)
+            _people_of(visits)
+            | travel_people(session, ids)
+            | seated_people(session, ids)
+            | gift_people(gifts)
         )
         people = sorted(
             (
@@ -324,7 +331,13 @@ def build_document(session: Session, visit_refs: list[str] | None = None) -> Jso
         document["office"] = _office(office)
     document["organisations"] = [_organisation(o) for o in organisations]
     document["people"] = [_person(p, refs) for p in people]
-    document["visits"] = [_visit(v, refs) for v in visits]
+    document["visits"] = [
+        {
+            **_visit(v, refs),
+            "gifts": [gift_json(g, refs.people, refs.engagements) for g in gifts[v.row.id]],
+        }
+        for v in visits
+    ]
     add_travel(session, [v.row.id for v in visits], document["visits"], refs.people)
     plans = car_plans_json(session, [v.row.id for v in visits], refs.people, refs.engagements)
     for visit_json, v in zip(document["visits"], visits, strict=True):

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitdesk.domain.office import DEFAULT_CLASSIFICATION, Office
+from visitdesk.domain.office import DEFAULT_CLASSIFICATION, DEFAULT_DEPOSIT_AUTHORITY, Office
 from visitdesk.domain.organisation import Organisation
 from visitdesk.domain.person import Person
 from visitdesk.domain.press_release import PressRelease
@@ -133,6 +133,7 @@ def _office(session: Session, record: OfficeRecord | None, report: ImportReport)
             logo=record.logo.data if record.logo else None,
             logo_media_type=record.logo.media_type if record.logo else None,
             default_classification=record.default_classification or DEFAULT_CLASSIFICATION,
+            gift_deposit_authority=record.gift_deposit_authority or DEFAULT_DEPOSIT_AUTHORITY,
         )
     )
     report.say(f"Set up the office: {record.name}.")

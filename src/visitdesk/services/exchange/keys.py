@@ -11,6 +11,7 @@ OFFICE = frozenset(
         "media_contact",
         "logo",
         "default_classification",
+        "gift_deposit_authority",
     }
 )
 PICTURE = frozenset({"media_type", "data"})
@@ -59,6 +60,7 @@ VISIT = frozenset(
         "travel",
         "hotels",
         "car_plans",
+        "gifts",
     }
 )
 TALKING_POINT = frozenset({"text", "level"})
@@ -113,6 +115,27 @@ PRESS_RELEASE = frozenset(
         "body",
         "status",
         "edited",
+    }
+)
+GIFT = frozenset(
+    {
+        "direction",
+        "engagement",
+        "giver",
+        "giver_name",
+        "receiver",
+        "receiver_name",
+        "description",
+        "date",
+        "estimated_value",
+        "currency",
+        "photo",
+        "decision",
+        "reported_on",
+        "deposited_on",
+        "deposit_reference",
+        "assessed_value",
+        "notes",
     }
 )
 MEDIA_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp"})

@@ -43,6 +43,7 @@ def _office(obj: Obj) -> OfficeRecord:
         media_contact=obj.text("media_contact"),
         logo=picture(obj, "logo"),
         default_classification=limited_text(obj, "default_classification", "office"),
+        gift_deposit_authority=limited_text(obj, "gift_deposit_authority", "office"),
     )
 
 

@@ -48,6 +48,7 @@ from visitdesk.services.exchange.parse_common import (
     limited_text,
     report_duplicates,
 )
+from visitdesk.services.exchange.parse_gifts import gift_records
 
 
 def _participants(
@@ -340,4 +341,5 @@ def visit_record(
         travel=parse_travel.journeys(obj, refs, zone or "UTC"),
         hotels=parse_travel.hotels(obj, refs),
         car_plans=car_plans(obj, refs, engagement_refs),
+        gifts=gift_records(obj, refs, engagement_refs),
     )

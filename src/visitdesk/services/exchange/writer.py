@@ -320,4 +320,7 @@ def write_visits(
 
     journeys = store_travel(session, records, visit_ids, person)
     write_car_plans(session, records, visit_ids, engagement_id, person, journeys)
+    from visitdesk.services.exchange.write_gifts import write_gifts
+
+    write_gifts(session, records, visit_ids, engagement_id, person)
     return {r.ref for r in records if r.ref in existing}

@@ -33,6 +33,7 @@ class ListKind(StrEnum):
     ROOMING = "rooming"
     FOLLOWUPS = "followups"
     CAR_PLAN = "car-plan"
+    GIFTS = "gifts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,11 @@ def build_list(session: Session, visit_ref: str, kind: ListKind) -> OfficeList:
         from visitdesk.services.spreadsheets.car_plan_lists import HEADINGS, car_plan_rows
 
         return OfficeList("Car plan", HEADINGS, car_plan_rows(visit))
+
+    if kind is ListKind.GIFTS:
+        from visitdesk.services.spreadsheets.gifts_lists import visit_list
+
+        return visit_list(session, visit.id)
     guests = _guests(visit)
     if not guests:
         raise ServiceError(

@@ -56,6 +56,12 @@ class OfficeDialog(SavingDialog):
         self.contact.setTabChangesFocus(True)
         self.contact.setPlaceholderText("Name, telephone and e-mail printed under press releases")
         self.classification = QLineEdit(settings.default_classification, self)
+        # Where officials report and deposit the gifts they receive (the gifts register).
+        self.deposit_authority = QLineEdit(settings.gift_deposit_authority, self)
+        self.deposit_authority.setToolTip(
+            "Where officials report and deposit the gifts they receive, as the gifts register "
+            "names it (in Pakistan the Toshakhana of the Cabinet Division)"
+        )
         self.logo_preview = QLabel(self)
         self.logo_preview.setFixedSize(120, 80)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,6 +79,7 @@ class OfficeDialog(SavingDialog):
             (self.short_name, "Short name"),
             (self.city, "City"),
             (self.prefix, "Press-release prefix"),
+            (self.deposit_authority, "Gifts deposited with"),
         ):
             widget.setAccessibleName(accessible)
         form = QFormLayout(self)
@@ -83,6 +90,7 @@ class OfficeDialog(SavingDialog):
         form.addRow("&Press-release prefix", self.prefix)
         form.addRow("&Media contact", self.contact)
         form.addRow("Default &classification", self.classification)
+        form.addRow("&Gifts deposited with", self.deposit_authority)
         form.addRow("Letterhead logo", logo_row)
         self._finish(form)
         self._show_logo()
@@ -137,6 +145,7 @@ class OfficeDialog(SavingDialog):
             logo=self.logo,
             logo_media_type=self.logo_type,
             default_classification=self.classification.text(),
+            gift_deposit_authority=self.deposit_authority.text(),
         )
 
     def data(self) -> OfficeSettings:

@@ -25,6 +25,7 @@ from visitdesk.app.text import short_date
 from visitdesk.ui.undo import Call, push_call
 from visitdesk.ui.views.cars_panel import CarsPanel
 from visitdesk.ui.views.delegation_panel import DelegationPanel
+from visitdesk.ui.views.gifts_panel import GiftsPanel
 from visitdesk.ui.views.itinerary_panel import ItineraryPanel
 from visitdesk.ui.views.records_panel import OutcomesPanel, StatementsPanel
 from visitdesk.ui.views.travel_panel import TravelPanel
@@ -83,12 +84,14 @@ class VisitView(QWidget):
         self.outcomes = OutcomesPanel(self)
         self.travel = TravelPanel(self)
         self.cars = CarsPanel(self)
+        self.gifts = GiftsPanel(self)
         self.sections.addTab(self.itinerary, "&Programme")
         self.sections.addTab(self.delegation, "De&legation")
         self.sections.addTab(self.statements, "&Statements")
         self.sections.addTab(self.outcomes, "O&utcomes")
         self.sections.addTab(self.travel, "&Travel and hotels")
         self.sections.addTab(self.cars, "&Cars")
+        self.sections.addTab(self.gifts, "&Gifts")
         # The press release tab imports reportlab and QtPdf: built when first chosen.
         self.press_release: PressReleasePanel | None = None
         self._release_holder = QWidget(self)
@@ -205,6 +208,7 @@ class VisitView(QWidget):
                 self.outcomes,
                 self.travel,
                 self.cars,
+                self.gifts,
             ):
                 panel.refresh()
             self._show_pack_status()
@@ -273,6 +277,12 @@ class VisitView(QWidget):
 
         self.sections.setCurrentWidget(self.itinerary)
         select_id(self.itinerary.table, self.itinerary.proxy, engagement_id)
+
+    def select_gift(self, gift_id: int) -> None:
+        from visitdesk.ui.widgets import select_id
+
+        self.sections.setCurrentWidget(self.gifts)
+        select_id(self.gifts.table, self.gifts.proxy, gift_id)
 
     def edit_details(self) -> None:
         from visitdesk.ui.dialogs.visit_dialog import edit_visit
