@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QTableView, QWidget
 
 from tests.acceptance.conftest import menu_action, modal, when_shown
+from tests.acceptance.widgets import button
 from visitdesk.app import Desk
 from visitdesk.app.visits import VisitDetails
 from visitdesk.ui.main_window import MainWindow
@@ -105,7 +106,7 @@ def test_a_read_only_copy_says_so_and_refuses_an_edit_keeping_what_was_typed(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     when_shown(modal("visit_dialog"), edit_and_save)
-    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    edit = button(visit, "Edit details…")
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     assert typed == ["Renamed in the archive", "Renamed in the archive"]
     _title, text = messages[-1]
@@ -153,8 +154,8 @@ def test_records_deleted_between_two_starts_come_back_from_the_backup(
 
     def restore(box: Any) -> None:
         assert isinstance(box, QMessageBox) and "is missing" in box.text()
-        button = next(b for b in box.buttons() if "Restore" in b.text())
-        button.click()
+        chosen = next(b for b in box.buttons() if "Restore" in b.text())
+        chosen.click()
 
     asked = when_shown(modal("missing_records"), restore)
     args = argparse.Namespace(data_dir=str(tmp_path), database_url=None, visit=None, view=None)
@@ -240,7 +241,7 @@ def test_a_save_while_another_visitdesk_writes_waits_visibly_then_goes_through(
 
     when_shown(waiting_note, the_other_finishes)
     when_shown(modal("visit_dialog"), rename_and_save)
-    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    edit = button(visit, "Edit details…")
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     other.close()
     assert noticed == ["Waiting for the other VisitDesk"]
@@ -275,7 +276,7 @@ def test_an_open_dialog_says_when_another_officer_changed_its_record(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
 
     when_shown(modal("visit_dialog"), colleague_saves_meanwhile)
-    edit = next(b for b in visit.findChildren(QPushButton) if b.text() == "Edit &details…")
+    edit = button(visit, "Edit details…")
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     assert seen and "bmalik changed this record" in seen[0]
     assert "Save will show both versions" in seen[0]

@@ -142,3 +142,28 @@ def test_tab_in_the_visit_dialog_follows_the_form_not_the_order_of_the_code(qtbo
     box_buttons = sorted(box.buttons(), key=lambda b: b.mapTo(dialog, b.rect().topLeft()).x())
     expected = [*form, *box_buttons]
     assert _walk(qtbot, dialog.title_edit, expected) == expected
+
+
+def test_every_alt_letter_on_a_visit_s_page_does_one_thing(qtbot, window):
+    """A letter shared by two buttons or tabs only moves the focus between them (Qt's rule for
+    a clash), so Alt+G would never press "Programme…" while a tab is called "Gifts". The buttons
+    above the tabs carry none: each is in the Visit menu, most with a shortcut."""
+    from PySide6.QtWidgets import QAbstractButton, QTabWidget
+
+    view = window.open_visit_ref("sipo-2017-03")
+    assert isinstance(view, VisitView)
+    sections = view.findChildren(QTabWidget)[0]
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for shown in range(sections.count()):
+        sections.setCurrentIndex(shown)
+        texts = [b.text() for b in view.findChildren(QAbstractButton) if b.isVisibleTo(view)]
+        texts += [sections.tabText(i) for i in range(sections.count())]
+        letters: dict[str, list[str]] = {}
+        for text in texts:
+            marked = text.replace("&&", "")
+            if "&" in marked:
+                letter = marked[marked.index("&") + 1].casefold()
+                letters.setdefault(letter, []).append(text.replace("&", ""))
+        tab = sections.tabText(shown).replace("&", "")
+        clashes[tab] = {k: v for k, v in letters.items() if len(v) > 1}
+    assert not any(clashes.values()), {k: v for k, v in clashes.items() if v}

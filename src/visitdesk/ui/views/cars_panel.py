@@ -99,7 +99,7 @@ class CarsPanel(QWidget):
                 "Car 1 the flag car with the leader rear right, the host escort rear left, "
                 "the liaison officer in front; the others by precedence",
             ),
-            ("Add &car…", self.add_car, "Another car for this movement"),
+            ("Add car…", self.add_car, "Another car for this movement"),
             ("Edit ca&r…", self.edit_car, "Its driver, phone and who sits where (Enter)"),
             ("Delete car", self.delete_car, "Take the selected car out of the movement"),
             ("Move &up", lambda: self.move_car(-1), "Earlier in the motorcade"),

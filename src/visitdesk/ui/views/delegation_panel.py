@@ -53,7 +53,7 @@ class DelegationPanel(QWidget):
             ("&Remove", self.remove, "Remove the selected person from the delegation"),
             ("Make &leader", self.make_leader, "The leader is named and seated first"),
             (
-                "&Precedence…",
+                "Prece&dence…",
                 self.change_rank,
                 "Change the selected person's rank (1 = most senior)",
             ),

@@ -56,7 +56,7 @@ class VisitView(QWidget):
         self.details.setWordWrap(True)
         for label in (self.heading, self.details):
             label.setTextFormat(label.textFormat().PlainText)  # typed text is never markup
-        edit = QPushButton("Edit &details…", self)
+        edit = QPushButton("Ed&it details…", self)
         edit.setToolTip("Title, dates, organisations, status and notes of the visit")
         edit.clicked.connect(self.edit_details)
         top = QHBoxLayout()
@@ -85,18 +85,18 @@ class VisitView(QWidget):
         self.travel = TravelPanel(self)
         self.cars = CarsPanel(self)
         self.gifts = GiftsPanel(self)
-        self.sections.addTab(self.itinerary, "&Programme")
-        self.sections.addTab(self.delegation, "De&legation")
+        self.sections.addTab(self.itinerary, "Pr&ogramme")
+        self.sections.addTab(self.delegation, "Dele&gation")
         self.sections.addTab(self.statements, "&Statements")
-        self.sections.addTab(self.outcomes, "O&utcomes")
+        self.sections.addTab(self.outcomes, "Outco&mes")
         self.sections.addTab(self.travel, "&Travel and hotels")
         self.sections.addTab(self.cars, "&Cars")
-        self.sections.addTab(self.gifts, "&Gifts")
+        self.sections.addTab(self.gifts, "Gi&fts")
         # The press release tab imports reportlab and QtPdf: built when first chosen.
         self.press_release: PressReleasePanel | None = None
         self._release_holder = QWidget(self)
         QVBoxLayout(self._release_holder).setContentsMargins(0, 0, 0, 0)
-        self.sections.addTab(self._release_holder, "P&ress release")
+        self.sections.addTab(self._release_holder, "&Press release")
         self.sections.currentChanged.connect(self._section_changed)
 
         layout = QVBoxLayout(self)
@@ -110,29 +110,29 @@ class VisitView(QWidget):
         from visitdesk.ui import visit_documents as docs
 
         row = QHBoxLayout()
-        self.pack_button = QPushButton("&Briefing pack…", self)
+        self.pack_button = QPushButton("Briefing pack…", self)
         self.pack_button.setToolTip(
             "Build the briefing pack of the visit or of one person (Ctrl+B)"
         )
         self.pack_button.clicked.connect(lambda: docs.briefing_pack(self))
-        self.programme_button = QPushButton("Pro&gramme…", self)
+        self.programme_button = QPushButton("Programme…", self)
         self.programme_button.setToolTip(
             "The programme at a glance on A4, every attendee named: preview, save, print "
             "(Ctrl+Shift+P)"
         )
         self.programme_button.clicked.connect(lambda: docs.programme(self))
-        self.calendar_button = QPushButton("&Calendar…", self)
+        self.calendar_button = QPushButton("Calendar…", self)
         self.calendar_button.setToolTip(
             "Export the programme, or one person's part, for Outlook and other calendars"
         )
         self.calendar_button.clicked.connect(lambda: docs.export_calendar(self))
-        self.cards_button = QPushButton("Place c&ards…", self)
+        self.cards_button = QPushButton("Place cards…", self)
         self.cards_button.setObjectName("place_cards_button")
         self.cards_button.setToolTip(
             "Tent cards, one A4 sheet a person, for the visit or one engagement: preview, print"
         )
         self.cards_button.clicked.connect(lambda: docs.place_cards(self))
-        self.badges_button = QPushButton("&Name badges…", self)
+        self.badges_button = QPushButton("Name badges…", self)
         self.badges_button.setObjectName("badges_button")
         self.badges_button.setToolTip(
             "Name badges with a colour band per category, ten to an A4 sheet: preview, print"
@@ -150,7 +150,7 @@ class VisitView(QWidget):
             # A def, not a partial: Qt would pass `checked` on as a third argument.
             action.triggered.connect(self._list_exporter(kind))
         self.lists_button.setMenu(menu)
-        self.import_button = QPushButton("I&mport people…", self)
+        self.import_button = QPushButton("Import people…", self)
         self.import_button.setToolTip("Add people from a delegation list in .xlsx or .csv")
         self.import_button.clicked.connect(lambda: docs.import_people(self))
         for widget in (
