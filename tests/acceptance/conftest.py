@@ -82,6 +82,14 @@ def open_window(qtbot: Any, store: Store) -> MainWindow:
 
 
 @pytest.fixture
+def window(qtbot: Any, tmp_path: Path, messages: list[Any]) -> Iterator[MainWindow]:
+    """The window on an empty store of its own, as a new office first sees it."""
+    store = Store.open(data_dir=tmp_path / "empty-store")
+    yield open_window(qtbot, store)
+    store.close()
+
+
+@pytest.fixture
 def empty_window(qtbot: Any, store: Store, messages: list[Any]) -> Iterator[MainWindow]:
     """The window on an empty store: no office, no visit, nobody."""
     yield open_window(qtbot, store)

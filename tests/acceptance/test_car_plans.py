@@ -8,29 +8,33 @@ changed by hand and the change undone, then the car plan exported for the transp
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QTableView,
     QTabWidget,
     QToolButton,
     QWidget,
 )
 
+from tests.acceptance.widgets import (
+    button,
+    cells_under,
+    choose,
+    click,
+    in_dialog,
+    menu_entry,
+    plain,
+)
 from visitdesk.app import Desk
 from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
@@ -83,77 +87,6 @@ def _visit_file(path: Path) -> Path:
 # Fixtures (the lead will merge common ones into a conftest) ----------------------------------
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindow]:
-    store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(Desk(store))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    store.close()
-
-
-def _plain(text: str) -> str:
-    return text.replace("&", "")
-
-
-def menu_action(window: MainWindow, menu: str, starts: str) -> QAction:
-    for top in window.menuBar().actions():
-        sub = top.menu()
-        if _plain(top.text()) == menu and isinstance(sub, QMenu):
-            for action in sub.actions():
-                if _plain(action.text()).startswith(starts):
-                    return action
-    raise AssertionError(f"no {menu} ▸ {starts}")
-
-
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    for candidate in parent.findChildren(QAbstractButton):
-        if _plain(candidate.text()) == text and candidate.isVisible():
-            return candidate
-    raise AssertionError(f"no visible button {text!r}")
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} not offered: {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setFocus()
-    while combo.currentIndex() != index:
-        key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
-
-
-def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
-    """Run `steps` in the dialog the next click opens (it blocks until the dialog closes)."""
-    seen: list[QWidget] = []
-    timer = QTimer(QApplication.instance())
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
-            return
-        timer.stop()
-        timer.deleteLater()
-        seen.append(dialog)
-        steps(dialog)
-
-    timer.timeout.connect(run)
-    timer.start(20)
-    return seen
-
-
-def cells(table: QTableView, column: str) -> list[str]:
-    model = table.model()
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    number = heads.index(column)
-    return [model.index(r, number).data() for r in range(model.rowCount())]
-
-
 def table(parent: QWidget, name: str) -> QTableView:
     found = parent.findChild(QTableView, name)
     assert found is not None, name
@@ -166,7 +99,7 @@ def section(window: MainWindow, name: str) -> QWidget:
     sections = current.findChild(QTabWidget)
     assert sections is not None
     for i in range(sections.count()):
-        if _plain(sections.tabText(i)) == name:
+        if plain(sections.tabText(i)) == name:
             sections.setCurrentIndex(i)
             widget = sections.widget(i)
             assert widget is not None
@@ -182,7 +115,7 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
 ) -> None:
     source = _visit_file(tmp_path / "cnipa.visit.json")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(window, "File", "Import visitdesk/1 file").trigger()
     assert messages[-1][0] == "Imported", messages[-1]
     visits = window.tabs.widget(0)
     assert visits is not None
@@ -192,19 +125,22 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     qtbot.keyClick(search, Qt.Key.Key_Return)
     cars_tab = section(window, "Cars")
     movements, cars = table(cars_tab, "movements"), table(cars_tab, "cars")
-    assert cells(movements, "Movement") == []
+    assert cells_under(movements, "Movement") == []
 
     # 1. A movement for each engagement, leaving half an hour before it.
     click(qtbot, button(cars_tab, "Make a movement for each engagement"))
-    assert cells(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
-    assert cells(movements, "Leaves") == ["10 May 2027 09:30", "10 May 2027 12:30"]
-    assert cells(movements, "From") == ["", "Ministry of Commerce"]
-    assert cells(movements, "To") == ["Ministry of Commerce", HOSTILE]  # as typed, never markup
-    assert cells(movements, "Cars") == ["none yet", "none yet"]
+    assert cells_under(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
+    assert cells_under(movements, "Leaves") == ["10 May 2027 09:30", "10 May 2027 12:30"]
+    assert cells_under(movements, "From") == ["", "Ministry of Commerce"]
+    assert cells_under(movements, "To") == [
+        "Ministry of Commerce",
+        HOSTILE,
+    ]  # as typed, never markup
+    assert cells_under(movements, "Cars") == ["none yet", "none yet"]
     click(qtbot, button(cars_tab, "Make a movement for each engagement"))  # again: nothing new
     assert messages[-1] == ("No movement made", "Every engagement of the visit has its movement.")
-    assert cells(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
-    assert _plain(menu_action(window, "Edit", "Undo").text()) == (
+    assert cells_under(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
+    assert plain(menu_entry(window, "Edit", "Undo").text()) == (
         "Undo Make a movement for each engagement"
     )
 
@@ -215,11 +151,11 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
         "Cars of “Talks at the Ministry”, in motorcade order"
     )
     click(qtbot, button(cars_tab, "Propose car plan by precedence"))
-    assert cells(cars, "Car") == ["Car 1", "Car 2"]
-    assert cells(cars, "Role") == ["Flag", "Delegation"]
-    assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
-    assert cells(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]
-    assert cells(movements, "Seated") == ["4", "0"]
+    assert cells_under(cars, "Car") == ["Car 1", "Car 2"]
+    assert cells_under(cars, "Role") == ["Flag", "Delegation"]
+    assert cells_under(cars, "Rear right") == ["王 小明", "李 娜"]
+    assert cells_under(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]
+    assert cells_under(movements, "Seated") == ["4", "0"]
 
     # 3. By hand: car 1 gets its registration and driver, and 李 娜 moves to its front seat.
     def car_one(dialog: QWidget) -> None:
@@ -238,27 +174,27 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     click(qtbot, button(cars_tab, "Edit car…"))
     assert opened
     assert not [m for m in messages if m[0] == "Not saved"], messages
-    assert cells(cars, "Front") == ["李 娜", ""]
-    assert cells(cars, "Rear right") == ["王 小明", ""]  # she left her seat in car 2
-    assert cells(cars, "Registration") == ["ICT-101", ""]
+    assert cells_under(cars, "Front") == ["李 娜", ""]
+    assert cells_under(cars, "Rear right") == ["王 小明", ""]  # she left her seat in car 2
+    assert cells_under(cars, "Registration") == ["ICT-101", ""]
 
     # 4. Second thoughts on the seat: one Undo, and the plan is as proposed again.
-    undo = menu_action(window, "Edit", "Undo")
-    assert _plain(undo.text()) == "Undo Edit Car 1"
+    undo = menu_entry(window, "Edit", "Undo")
+    assert plain(undo.text()) == "Undo Edit Car 1"
     undo.trigger()
-    assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
-    assert cells(cars, "Front") == ["", ""]
-    assert cells(cars, "Registration") == ["", ""]
+    assert cells_under(cars, "Rear right") == ["王 小明", "李 娜"]
+    assert cells_under(cars, "Front") == ["", ""]
+    assert cells_under(cars, "Registration") == ["", ""]
 
     # 5. The car plan for the transport company, from the visit's Lists menu.
     target = tmp_path / "car plan.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     visit = window.tabs.currentWidget()
     assert visit is not None
-    lists = next(b for b in visit.findChildren(QToolButton) if _plain(b.text()) == "Lists")
+    lists = next(b for b in visit.findChildren(QToolButton) if plain(b.text()) == "Lists")
     menu = lists.menu()
     assert menu is not None
-    next(a for a in menu.actions() if _plain(a.text()) == "Car plan…").trigger()
+    next(a for a in menu.actions() if plain(a.text()) == "Car plan…").trigger()
     assert window.statusBar().currentMessage() == f"Wrote the car plan (5 rows) to {target}"
     sheet = load_workbook(target).active
     assert sheet is not None
@@ -285,12 +221,12 @@ def test_an_officer_plans_the_cars_changes_a_seat_undoes_it_and_exports_the_plan
     click(qtbot, button(programme, "Delete"))
     assert "Its movement and car plan are deleted with it." in messages[-1][1]
     cars_tab = section(window, "Cars")
-    assert cells(movements, "Movement") == ["Lunch 午餐"]
-    menu_action(window, "Edit", "Undo").trigger()
-    assert cells(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
+    assert cells_under(movements, "Movement") == ["Lunch 午餐"]
+    menu_entry(window, "Edit", "Undo").trigger()
+    assert cells_under(movements, "Movement") == ["Talks at the Ministry", "Lunch 午餐"]
     movements.selectRow(0)
-    assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
-    assert cells(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]
+    assert cells_under(cars, "Rear right") == ["王 小明", "李 娜"]
+    assert cells_under(cars, "Rear left") == ["جناب عمران خان", "Sara Qureshi"]
 
 
 def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
@@ -298,7 +234,7 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
 ) -> None:
     source = _visit_file(tmp_path / "cnipa.visit.json")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(window, "File", "Import visitdesk/1 file").trigger()
     visits = window.tabs.widget(0)
     assert visits is not None
     search = visits.findChild(QLineEdit)
@@ -338,7 +274,7 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
         def new_car(dialog: QWidget) -> None:
             # While this officer types, the other proposes the plan for the talks and saves.
             click(qtbot, button(other_cars, "Propose car plan by precedence"))
-            seen["theirs"] = cells(table(other_cars, "cars"), "Rear right")
+            seen["theirs"] = cells_under(table(other_cars, "cars"), "Rear right")
             field = dialog.findChild(QLineEdit, "Registration")
             assert field is not None
             qtbot.keyClicks(field, "ICT-900")
@@ -346,7 +282,7 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
             click(qtbot, button(dialog, "Save"))
             seen["conflict shown"] = bool(shown)
 
-        assert cells(cars, "Car") == []
+        assert cells_under(cars, "Car") == []
         opened = in_dialog("New car", new_car)
         click(qtbot, button(cars_tab, "Add car…"))
         assert opened and seen["conflict shown"]
@@ -354,8 +290,8 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
         assert "bmalik" in seen["message"]
         assert "Talks at the Ministry" in seen["message"]
         # Their plan is what this officer now sees; nothing of theirs was overwritten.
-        assert cells(cars, "Rear right") == ["王 小明", "李 娜"]
-        assert cells(cars, "Registration") == ["", ""]
+        assert cells_under(cars, "Rear right") == ["王 小明", "李 娜"]
+        assert cells_under(cars, "Registration") == ["", ""]
     finally:
         other.close()
         other_store.close()

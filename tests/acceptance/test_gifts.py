@@ -12,30 +12,25 @@ gift's visit on a double click, and exports the year as a workbook whose cells a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QImage, QKeyEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QTableView,
     QTabWidget,
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.store.database import Store
+from tests.acceptance.widgets import button, cells_under, click, in_dialog, menu_entry
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
 
@@ -89,39 +84,11 @@ def _visits_file(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindow]:
-    store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(Desk(store))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    store.close()
-
-
 # What an officer does ---------------------------------------------------------------------
 
 
 def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def menu_action(window: MainWindow, menu: str, starts: str) -> QAction:
-    for top in window.menuBar().actions():
-        sub = top.menu()
-        if _plain(top.text()) == menu and isinstance(sub, QMenu):
-            for action in sub.actions():
-                if _plain(action.text()).startswith(starts):
-                    return action
-    raise AssertionError(f"no {menu} ▸ {starts}")
-
-
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    for candidate in parent.findChildren(QAbstractButton):
-        if _plain(candidate.text()) == text and candidate.isVisible():
-            return candidate
-    raise AssertionError(f"no visible button {text!r}")
 
 
 def field(parent: QWidget, kind: type[Any], name: str) -> Any:
@@ -144,10 +111,6 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def retype(qtbot: Any, edit: QLineEdit, text: str) -> None:
     edit.setFocus()
     edit.selectAll()
@@ -163,32 +126,6 @@ def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     while combo.currentIndex() != index:
         key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
         qtbot.keyClick(combo, key)
-
-
-def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
-    """Run `steps` in the dialog the next click opens (it blocks until the dialog closes)."""
-    seen: list[QWidget] = []
-    timer = QTimer(QApplication.instance())
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
-            return
-        timer.stop()
-        timer.deleteLater()
-        seen.append(dialog)
-        steps(dialog)
-
-    timer.timeout.connect(run)
-    timer.start(20)
-    return seen
-
-
-def cells(table: QTableView, column: str) -> list[str]:
-    model = table.model()
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    number = heads.index(column)
-    return [model.index(r, number).data() for r in range(model.rowCount())]
 
 
 def open_visit(qtbot: Any, window: MainWindow, words: str) -> QWidget:
@@ -238,7 +175,7 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
 ) -> None:
     source = _visits_file(tmp_path / "visits.visit.json")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(window, "File", "Import visitdesk/1 file").trigger()
     assert messages[-1][0] == "Imported", messages
 
     # 1. The vase received at the talks, with its photo; too many digits are refused first.
@@ -274,11 +211,11 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     click(qtbot, button(panel, "Add gift…"))
     assert seen, "the dialog did not open"
     table = table_of(panel)
-    assert cells(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase"]
-    assert cells(table, "From") == ["Dr. HE Zhimin"]
-    assert cells(table, "Estimated value") == ["45,000 CNY"]
-    assert cells(table, "Photo") == ["Yes"]
-    assert cells(table, "Awaits") == ["Not yet reported to the Toshakhana (Cabinet Division)"]
+    assert cells_under(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase"]
+    assert cells_under(table, "From") == ["Dr. HE Zhimin"]
+    assert cells_under(table, "Estimated value") == ["45,000 CNY"]
+    assert cells_under(table, "Photo") == ["Yes"]
+    assert cells_under(table, "Awaits") == ["Not yet reported to the Toshakhana (Cabinet Division)"]
     warning = field(panel, QLabel, "gifts_open")
     assert warning.isVisible() and "1 gift awaits its deposit or decision" in warning.text()
     sections = sipo.findChild(QTabWidget)
@@ -304,8 +241,8 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     seen = in_dialog("New gift", tray)
     click(qtbot, button(panel, "Add gift…"))
     assert seen, "the dialog did not open"
-    assert cells(table, "To") == ["Engr. Khurram Dastgir", HOSTILE]  # literally, no markup
-    assert cells(table, "Given or received") == ["Received", "Given"]
+    assert cells_under(table, "To") == ["Engr. Khurram Dastgir", HOSTILE]  # literally, no markup
+    assert cells_under(table, "Given or received") == ["Received", "Given"]
 
     # 3. The vase deposited with its reference: the warning goes.
     table.selectRow(0)
@@ -321,15 +258,15 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     seen = in_dialog("Edit gift", deposited)
     click(qtbot, button(panel, "Edit…"))
     assert seen, "the dialog did not open"
-    assert cells(table, "Deposit")[0] == "Deposited 27 Mar 2017, TK/2017/0412"
+    assert cells_under(table, "Deposit")[0] == "Deposited 27 Mar 2017, TK/2017/0412"
     assert not warning.isVisible() and sections.tabIcon(gifts_index).isNull()
 
     # 4. Deleted by mistake, brought back by Edit ▸ Undo.
     table.selectRow(1)
     click(qtbot, button(panel, "Delete"))
-    assert cells(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase"]
-    menu_action(window, "Edit", "Undo").trigger()
-    assert cells(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase", "Truck-art tea tray"]
+    assert cells_under(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase"]
+    menu_entry(window, "Edit", "Undo").trigger()
+    assert cells_under(table, "Gift") == ["景泰蓝花瓶, a cloisonné vase", "Truck-art tea tray"]
 
     # 5. The next year's visit: a shawl received by the Chairman, not yet reported.
     jpo = open_visit(qtbot, window, "JPO")
@@ -349,32 +286,38 @@ def test_an_officer_keeps_the_gifts_register_of_two_visits(
     seen = in_dialog("New gift", shawl)
     click(qtbot, button(jpo_panel, "Add gift…"))
     assert seen, "the dialog did not open"
-    assert cells(table_of(jpo_panel), "Awaits") == [
+    assert cells_under(table_of(jpo_panel), "Awaits") == [
         "Not yet reported to the Toshakhana (Cabinet Division)"
     ]
 
     # 6. The office-wide register, a year at a time.
-    menu_action(window, "View", "Gifts register").trigger()
+    menu_entry(window, "View", "Gifts register").trigger()
     register = window.tabs.currentWidget()
     assert register is not None and _plain(window.tabs.tabText(window.tabs.currentIndex())) == (
         "Gifts register"
     )
     rows = table_of(register)
-    assert sorted(cells(rows, "Gift")) == sorted(
+    assert sorted(cells_under(rows, "Gift")) == sorted(
         ["西陣織 shawl", "景泰蓝花瓶, a cloisonné vase", "Truck-art tea tray"]
     )
     choose(qtbot, field(register, QComboBox, "Year"), "2017")
-    assert sorted(cells(rows, "Gift")) == ["Truck-art tea tray", "景泰蓝花瓶, a cloisonné vase"]
-    assert set(cells(rows, "Visit")) == {"Visit of the SIPO delegation"}
+    assert sorted(cells_under(rows, "Gift")) == [
+        "Truck-art tea tray",
+        "景泰蓝花瓶, a cloisonné vase",
+    ]
+    assert set(cells_under(rows, "Visit")) == {"Visit of the SIPO delegation"}
     choose(qtbot, field(register, QComboBox, "Year"), "2018")
-    assert cells(rows, "Gift") == ["西陣織 shawl"]
-    assert cells(rows, "To") == ["Mr. Abdul Rashid"]
+    assert cells_under(rows, "Gift") == ["西陣織 shawl"]
+    assert cells_under(rows, "To") == ["Mr. Abdul Rashid"]
     summary = field(register, QLabel, "gifts_register_summary").text()
     assert summary == "1 gift shown, 1 received; 1 awaits its deposit or decision."
     choose(qtbot, field(register, QComboBox, "Person"), "Engr. Khurram Dastgir")
-    assert cells(rows, "Gift") == []  # he received nothing in 2018
+    assert cells_under(rows, "Gift") == []  # he received nothing in 2018
     choose(qtbot, field(register, QComboBox, "Year"), "2017")
-    assert sorted(cells(rows, "Gift")) == ["Truck-art tea tray", "景泰蓝花瓶, a cloisonné vase"]
+    assert sorted(cells_under(rows, "Gift")) == [
+        "Truck-art tea tray",
+        "景泰蓝花瓶, a cloisonné vase",
+    ]
     choose(qtbot, field(register, QComboBox, "Person"), "Everyone")
 
     # 7. The year exported as a workbook, as the Cabinet Division would read it.

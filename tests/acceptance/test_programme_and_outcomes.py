@@ -9,11 +9,10 @@ owner and due date, marked done in Follow-ups and undone, and a second file impo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from tests.acceptance.widgets import button, cells_under, click, menu_entry, named, plain, retype
-from visitdesk.app import Desk
-from visitdesk.store.database import Store
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
 
@@ -113,17 +110,6 @@ def _other_file(path: Path) -> Path:
 
 
 # Fixtures (the lead will merge common ones into a conftest) ----------------------------------
-
-
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindow]:
-    store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(Desk(store))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    store.close()
 
 
 # What an officer does: menus, buttons by their text, fields by their name --------------------

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -37,8 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitdesk.app import Desk
-from visitdesk.store.database import Store
+from tests.acceptance.widgets import button, cells_under, choose, click, in_dialog, plain
 from visitdesk.ui.main_window import MainWindow
 from visitdesk.ui.refcounts import pin_singletons
 
@@ -79,32 +75,17 @@ def _delegation_file(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot: Any, tmp_path: Path, messages: Messages) -> Iterator[MainWindow]:
-    store = Store.open(data_dir=tmp_path / "empty-store")
-    main = MainWindow(Desk(store))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    store.close()
-
-
 # What an officer does: menus, buttons by their text, fields by their name --------------------
-
-
-def _plain(text: str) -> str:
-    return text.replace("&", "")
 
 
 def menu_action(window: MainWindow, menu: str, *path: str) -> QAction:
     actions = next(
         m.actions() for top in window.menuBar().actions()
-        if _plain(top.text()) == menu and isinstance(m := top.menu(), QMenu)
+        if plain(top.text()) == menu and isinstance(m := top.menu(), QMenu)
     )  # fmt: skip
     found: QAction | None = None
     for step in path:
-        found = next((a for a in actions if _plain(a.text()).startswith(step)), None)
+        found = next((a for a in actions if plain(a.text()).startswith(step)), None)
         assert found is not None, f"no {menu} ▸ {step}"
         sub = found.menu()
         if isinstance(sub, QMenu):
@@ -113,21 +94,10 @@ def menu_action(window: MainWindow, menu: str, *path: str) -> QAction:
     return found
 
 
-def button(parent: QWidget, text: str) -> QAbstractButton:
-    for candidate in parent.findChildren(QAbstractButton):
-        if _plain(candidate.text()) == text and candidate.isVisible():
-            return candidate
-    raise AssertionError(f"no visible button {text!r}")
-
-
 def named(parent: QWidget, kind: type[Any], name: str) -> Any:
     found = parent.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} named {name!r}"
     return found
-
-
-def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def retype(qtbot: Any, field: QLineEdit, text: str) -> None:
@@ -136,15 +106,6 @@ def retype(qtbot: Any, field: QLineEdit, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     qtbot.keyClicks(field, text)
     qtbot.keyClick(field, Qt.Key.Key_Tab)
-
-
-def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} not offered: {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setFocus()
-    while combo.currentIndex() != index:
-        key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
 
 
 def count(qtbot: Any, spin: QSpinBox, value: int) -> None:
@@ -160,35 +121,9 @@ def tick(travellers: QListWidget, *starts: str) -> None:
             item.setCheckState(Qt.CheckState.Checked)
 
 
-def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
-    """Run `steps` in the dialog the next click opens (it blocks until the dialog closes)."""
-    seen: list[QWidget] = []
-    timer = QTimer(QApplication.instance())
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
-            return
-        timer.stop()
-        timer.deleteLater()
-        seen.append(dialog)
-        steps(dialog)
-
-    timer.timeout.connect(run)
-    timer.start(20)
-    return seen
-
-
-def cells(table: QTableView, column: str) -> list[str]:
-    model = table.model()
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    number = heads.index(column)
-    return [model.index(r, number).data() for r in range(model.rowCount())]
-
-
 def tab(tabs: QTabWidget, name: str) -> QWidget:
     for i in range(tabs.count()):
-        if _plain(tabs.tabText(i)) == name:
+        if plain(tabs.tabText(i)) == name:
             tabs.setCurrentIndex(i)
             widget = tabs.widget(i)
             assert widget is not None
@@ -272,11 +207,13 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
     )  # fmt: skip
     click(qtbot, button(journeys_tab, "Add journey…"))
     assert opened
-    assert cells(journeys, "Travellers") == [
+    assert cells_under(journeys, "Travellers") == [
         "H.E. KIM Minjun, Mr. SATO Ken, Ms. LEE Seoyeon"  # the leader first, then by rank
     ]
-    assert cells(journeys, "Received by") == ["Mr. Bilal Ranjha"]
-    assert cells(journeys, "VIP lounge") == ["Yes"] and cells(journeys, "Baggage") == ["9"]
+    assert cells_under(journeys, "Received by") == ["Mr. Bilal Ranjha"]
+    assert cells_under(journeys, "VIP lounge") == ["Yes"] and cells_under(journeys, "Baggage") == [
+        "9"
+    ]
 
     # 2. Two delegates arriving alone; one typed a name meant to run in a spreadsheet.
     in_dialog(
@@ -289,7 +226,7 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
         journey(qtbot, "PK 785", HOSTILE, "Toronto (YYZ)", ("11/4/2027", "23:40"), ("Ms. Eve",)),
     )
     click(qtbot, button(journeys_tab, "Add journey…"))
-    assert cells(journeys, "Flight") == [
+    assert cells_under(journeys, "Flight") == [
         f"PK 785 ({HOSTILE})", "EK 612 (Emirates)", "KE 9641 (Korean Air)"
     ]  # fmt: skip
 
@@ -310,7 +247,7 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
         "Mr. SATO Ken would leave (departure KE 9642 at 11 Apr 2027 10:00) before arriving "
         "(arrival KE 9641 at 12 Apr 2027 14:30): correct the dates of one of the two journeys."
     ]
-    assert cells(journeys, "Journey") == ["Arrival", "Arrival", "Arrival", "Departure"]
+    assert cells_under(journeys, "Journey") == ["Arrival", "Arrival", "Arrival", "Departure"]
 
     # 4. Two hotels in two cities.
     hotels_tab = tab(inner, "Hotels and rooms")
@@ -356,8 +293,8 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
         "The check-out of Mr. عمر الفاروق (10 Apr 2027) comes before the check-in "
         "(12 Apr 2027): correct one of the two dates.",
     )
-    assert cells(rooms, "Guest") == ["Mr. عمر الفاروق"]
-    assert cells(rooms, "Nights") == ["2"]
+    assert cells_under(rooms, "Guest") == ["Mr. عمر الفاروق"]
+    assert cells_under(rooms, "Nights") == ["2"]
 
     # 6. The hotel's block, handed out by precedence: the leader gets the suite.
     preview: list[str] = []
@@ -377,8 +314,8 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
         "Mr. SATO Ken: an executive, new.",
     ]
     assert "Mr. عمر الفاروق: keeps the deluxe." in preview[0]
-    assert cells(rooms, "Guest")[0] == "H.E. KIM Minjun"
-    assert dict(zip(cells(rooms, "Guest"), cells(rooms, "Room type"), strict=True)) == {
+    assert cells_under(rooms, "Guest")[0] == "H.E. KIM Minjun"
+    assert dict(zip(cells_under(rooms, "Guest"), cells_under(rooms, "Room type"), strict=True)) == {
         "H.E. KIM Minjun": "Suite",
         "Mr. SATO Ken": "Executive",
         "Ms. LEE Seoyeon": "Standard",
@@ -386,18 +323,18 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
         f"Ms. Eve {HOSTILE}": "Standard",
     }
     undo = menu_action(window, "Edit", "Undo")
-    assert _plain(undo.text()) == "Undo Allot the rooms of Serena Hotel (Islamabad) by precedence"
+    assert plain(undo.text()) == "Undo Allot the rooms of Serena Hotel (Islamabad) by precedence"
     undo.trigger()
-    assert cells(rooms, "Guest") == ["Mr. عمر الفاروق"]
+    assert cells_under(rooms, "Guest") == ["Mr. عمر الفاروق"]
     menu_action(window, "Edit", "Redo").trigger()
-    assert len(cells(rooms, "Guest")) == 5
+    assert len(cells_under(rooms, "Guest")) == 5
 
     # 7. The leader's liaison officer.
     liaison_tab = tab(inner, "Liaison officers")
     officers = named(liaison_tab, QTableView, "liaison officers")
     officers.selectRow(0)
     choose(qtbot, named(liaison_tab, QComboBox, "liaison officer"), "Ms. Sana Malik")
-    assert cells(officers, "Liaison officer")[0] == "Ms. Sana Malik"
+    assert cells_under(officers, "Liaison officer")[0] == "Ms. Sana Malik"
 
     # 8. The arrivals list for the airport, from the Lists button, as a workbook.
     save_as(monkeypatch, tmp_path / "arrivals.xlsx")
@@ -405,7 +342,7 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
     assert isinstance(lists, QToolButton)
     menu = lists.menu()
     assert menu is not None
-    next(a for a in menu.actions() if _plain(a.text()).startswith("Arrivals list")).trigger()
+    next(a for a in menu.actions() if plain(a.text()).startswith("Arrivals list")).trigger()
     sheet = load_workbook(tmp_path / "arrivals.xlsx").active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     head = rows[0]

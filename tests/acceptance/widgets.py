@@ -6,11 +6,20 @@ Only visible texts, object names and the keyboard and mouse: nothing private, no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 
 def plain(text: str) -> str:
@@ -76,3 +85,34 @@ def conflict_dialog() -> QWidget | None:
     """The "changed by another officer" dialog, when it is the one on screen."""
     widget = QApplication.activeModalWidget()
     return widget if widget is not None and widget.objectName() == "conflict" else None
+
+
+def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
+    """Pick the entry `text` of a drop-down list with the arrow keys, as from the keyboard."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not offered: {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setFocus()
+    while combo.currentIndex() != index:
+        key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+
+
+def in_dialog(title: str, steps: Callable[[QWidget], None]) -> list[QWidget]:
+    """Run `steps` in the dialog titled `title` that the next click opens (the click blocks
+    until the dialog closes). Polled: the window reads the records off its GUI thread and
+    keeps its event loop turning meanwhile, so the dialog may come a moment later."""
+    seen: list[QWidget] = []
+    timer = QTimer(QApplication.instance())
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or dialog.windowTitle() != title:
+            return
+        timer.stop()
+        timer.deleteLater()
+        seen.append(dialog)
+        steps(dialog)
+
+    timer.timeout.connect(run)
+    timer.start(20)
+    return seen
