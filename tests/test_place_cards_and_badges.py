@@ -198,9 +198,11 @@ def test_badges_ten_a_sheet_each_with_its_band_name_native_name_position_organis
         "Federal Minister for Commerce",
         "Ministry of Commerce (MoC)",
         "Security Officer",
-        "China",  # a member without an organisation: the delegation's country
     ):
         assert line in text, line
+    # A member without an organisation gets none: not the delegation's country (China here),
+    # a guess that is wrong for an observer from elsewhere.
+    assert desk_person(desk, HOSTILE).organisation is None
     # The band words, read from the top left across then down, as the badges are laid out.
     bands = [w for w in word_boxes(target, 1) if w[0].isupper() and len(w[0]) > 3]
     bands.sort(key=lambda w: (round(w[2]), w[1]))

@@ -21,7 +21,6 @@ from types import MappingProxyType
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from visitdesk.domain.countries import country_name
 from visitdesk.domain.enums import DelegateRole, Side
 from visitdesk.domain.languages import Lang, language_hint
 from visitdesk.domain.models import Attendee, Engagement, Organisation, Person, Visit
@@ -124,7 +123,9 @@ class PrintedPerson:
     native_name: str | None
     lang: Lang | None
     position: str | None
-    organisation: str | None  # the organisation, else the country of the person's side
+    # The person's own organisation; none is printed rather than guessed (a delegation can
+    # hold an observer of another country, and a badge is read as a statement of who one is).
+    organisation: str | None
     side: Side
     number: int  # in the side's order of precedence, as the seating plan numbers people
     category: BadgeCategory
@@ -148,13 +149,9 @@ def _text(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
-def _organisation(person: Person, side_organisation: Organisation | None) -> str | None:
+def _organisation(person: Person) -> str | None:
     organisation = person.organisation
-    if organisation is not None:
-        return _text(organisation.display_name)
-    if side_organisation is not None and side_organisation.country:
-        return country_name(side_organisation.country)
-    return None
+    return _text(organisation.display_name) if organisation is not None else None
 
 
 def _printed(
@@ -174,7 +171,7 @@ def _printed(
                 native_name=native if native != person.display_name else None,
                 lang=language_hint(organisation.country) if organisation else None,
                 position=_text(person.position),
-                organisation=_organisation(person, side_organisation),
+                organisation=_organisation(person),
                 side=side,
                 number=number,
                 category=badge_category(side, roles.get(person.id)),
