@@ -69,7 +69,7 @@ def _visit_file(path: Path) -> Path:
             "engagements": [
                 {"id": "talks", "title": "Talks at the Ministry", "start": "2027-05-10T10:00",
                  "end": "2027-05-10T11:30", "venue": "Ministry of Commerce",
-                 "guest_attendees": ["wang", "li"], "host_attendees": ["imran"]},
+                 "guest_attendees": ["wang", "li"], "host_attendees": ["imran", "sara"]},
                 {"id": "lunch", "title": "Lunch 午餐", "start": "2027-05-10T13:00",
                  "end": "2027-05-10T14:30", "venue": HOSTILE,
                  "guest_attendees": ["wang", "li", "chen"]},
