@@ -168,3 +168,17 @@ def test_a_liaison_officer_is_a_host_person_and_a_stale_change_is_refused(
         a.travel.set_liaison(v.visit_id, v.deputy, v.aide, None)
     a.travel.set_liaison(v.visit_id, v.leader, None, v.liaison)  # the undo
     assert a.travel.liaison_rows(v.visit_id)[0].officer_id is None
+
+
+def test_a_journey_longer_than_visitdesk_1_holds_is_refused_so_the_export_imports_again(
+    desks: tuple[Desk, Desk, TravelVisit],
+) -> None:
+    a, _b, v = desks
+    carrier = ("Emirates & <b>Long</b> Carrier طيران " * 10)[:314]
+    too_long = dataclasses.replace(_group_arrival(v), carrier=carrier)
+    with pytest.raises(RefusedError, match=r"carrier is 314 characters long; at most 120 fit\."):
+        a.travel.add(v.visit_id, too_long)
+    number = dataclasses.replace(_group_arrival(v), number="<b>x</b> & y EK&612 رحلة")
+    with pytest.raises(RefusedError, match="flight or train number is 24 characters long"):
+        a.travel.add(v.visit_id, number)
+    assert a.travel.rows(v.visit_id) == ()  # nothing refused was stored
