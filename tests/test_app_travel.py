@@ -182,3 +182,16 @@ def test_a_journey_longer_than_visitdesk_1_holds_is_refused_so_the_export_import
     with pytest.raises(RefusedError, match="flight or train number is 24 characters long"):
         a.travel.add(v.visit_id, number)
     assert a.travel.rows(v.visit_id) == ()  # nothing refused was stored
+
+
+def test_a_hotel_or_room_longer_than_visitdesk_1_holds_is_refused_in_a_sentence(
+    desks: tuple[Desk, Desk, TravelVisit],
+) -> None:
+    a, _b, v = desks
+    name = ("Pearl Continental Hotel & <i>Towers</i> فندق " * 8)[:301]
+    with pytest.raises(RefusedError, match=r"hotel's name is 301 characters long; at most 300"):
+        a.hotels.add(v.visit_id, HotelData(name, city="Lahore"))
+    assert a.hotels.add(v.visit_id, HotelData(name[:300], city="Lahore"))  # 300 is kept
+    room = RoomData(v.leader, date(2027, 4, 12), date(2027, 4, 14), room_number="701-" * 7 + "07")
+    with pytest.raises(RefusedError, match="room number is 30 characters long; at most 20"):
+        a.hotels.add(v.visit_id, HotelData("Serena Hotel", rooms=(room,)))
