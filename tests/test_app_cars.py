@@ -250,3 +250,47 @@ def test_an_airport_run_seats_the_journeys_travellers_with_their_receiving_offic
         "Arrival PK 852 Beijing → Islamabad",
         "Journey: Arrival PK 852 Beijing → Islamabad",
     )
+
+
+def test_a_host_who_does_not_attend_is_not_seated_to_the_engagement_nor_on_an_airport_run(
+    desks: tuple[Desk, Desk, CarVisit],
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from visitdesk.domain.enums import Side, TravelKind
+    from visitdesk.domain.person import Person
+    from visitdesk.domain.travel import TravelLeg, Traveller
+    from visitdesk.domain.visit import VisitParticipant
+
+    desk, _, v = desks
+
+    def chairman_and_leg(session: Session) -> tuple[int, int]:
+        # The host side's most senior, who attends neither the talks nor the airport run.
+        chairman = Person(ref="chairman", given_name="Farukh", family_name="Iqbal", precedence=1)
+        session.add(chairman)
+        session.flush()
+        session.add(
+            VisitParticipant(visit_id=v.visit_id, person_id=chairman.id, side=Side.HOST, position=5)
+        )
+        arrival = TravelLeg(
+            visit_id=v.visit_id,
+            kind=TravelKind.ARRIVAL,
+            number="TG 349",
+            received_by_id=v.liaison,
+        )
+        arrival.travellers = [Traveller(person_id=v.third)]
+        session.add(arrival)
+        session.flush()
+        return chairman.id, arrival.id
+
+    chairman, leg_id = desk.write(chairman_and_leg)
+    talks, _lunch = desk.cars.make_movements(v.visit_id)
+    seated = [s.person_id for car in desk.cars.proposal(talks).cars for s in car.seats]
+    # The talks' own host attendee escorts the leader; the Chairman stays off the plan.
+    assert seated == [v.leader, v.escort, v.liaison, v.deputy] and chairman not in seated
+    run = desk.cars.add(
+        v.visit_id, MovementData(departs=datetime(2027, 5, 10, 23, 0), travel_leg_id=leg_id)
+    )
+    seated = [s.person_id for car in desk.cars.proposal(run.id).cars for s in car.seats]
+    # One delegate at night: met by the receiving officer, not by the whole host side.
+    assert seated == [v.third, v.liaison]

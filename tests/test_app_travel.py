@@ -168,3 +168,30 @@ def test_a_liaison_officer_is_a_host_person_and_a_stale_change_is_refused(
         a.travel.set_liaison(v.visit_id, v.deputy, v.aide, None)
     a.travel.set_liaison(v.visit_id, v.leader, None, v.liaison)  # the undo
     assert a.travel.liaison_rows(v.visit_id)[0].officer_id is None
+
+
+def test_a_journey_longer_than_visitdesk_1_holds_is_refused_so_the_export_imports_again(
+    desks: tuple[Desk, Desk, TravelVisit],
+) -> None:
+    a, _b, v = desks
+    carrier = ("Emirates & <b>Long</b> Carrier طيران " * 10)[:314]
+    too_long = dataclasses.replace(_group_arrival(v), carrier=carrier)
+    with pytest.raises(RefusedError, match=r"carrier is 314 characters long; at most 120 fit\."):
+        a.travel.add(v.visit_id, too_long)
+    number = dataclasses.replace(_group_arrival(v), number="<b>x</b> & y EK&612 رحلة")
+    with pytest.raises(RefusedError, match="flight or train number is 24 characters long"):
+        a.travel.add(v.visit_id, number)
+    assert a.travel.rows(v.visit_id) == ()  # nothing refused was stored
+
+
+def test_a_hotel_or_room_longer_than_visitdesk_1_holds_is_refused_in_a_sentence(
+    desks: tuple[Desk, Desk, TravelVisit],
+) -> None:
+    a, _b, v = desks
+    name = ("Pearl Continental Hotel & <i>Towers</i> فندق " * 8)[:301]
+    with pytest.raises(RefusedError, match=r"hotel's name is 301 characters long; at most 300"):
+        a.hotels.add(v.visit_id, HotelData(name, city="Lahore"))
+    assert a.hotels.add(v.visit_id, HotelData(name[:300], city="Lahore"))  # 300 is kept
+    room = RoomData(v.leader, date(2027, 4, 12), date(2027, 4, 14), room_number="701-" * 7 + "07")
+    with pytest.raises(RefusedError, match="room number is 30 characters long; at most 20"):
+        a.hotels.add(v.visit_id, HotelData("Serena Hotel", rooms=(room,)))

@@ -105,8 +105,9 @@ def test_the_arrivals_list_gives_each_journey_once_arrivals_first(tmp_path: Path
     book = load_workbook(io.BytesIO(desk.lists.export(v.visit_id, ListKind.ARRIVALS).data))
     carrier = book.active.cell(row=2, column=cell["Carrier"] + 1)
     assert carrier.data_type == "s" and carrier.quotePrefix
-    # The group's row is three lines high, so the print shows every traveller, not the first.
-    assert book.active.row_dimensions[3].height == 45
+    # The group's row is three lines high, so the print shows every traveller, not the first,
+    # each line tall enough for the Korean and Arabic names (18 points, not Latin's 15).
+    assert book.active.row_dimensions[3].height == 3 * 18
     desk.close()
 
 

@@ -46,7 +46,7 @@ Messages = list[tuple[str, str]]
 HOSTILE = "<b>Khan & Sons</b> =1+2"
 
 
-def _visit_file(path: Path) -> Path:
+def _visit_file(path: Path, talks: str = "Talks at the Ministry") -> Path:
     """A Chinese delegation of three (names in Chinese script), an Urdu-named host escort and
     a protocol officer; talks in the morning and a lunch at a venue with hostile text."""
     people = [
@@ -71,9 +71,9 @@ def _visit_file(path: Path) -> Path:
             "delegation": {"leader": "wang", "members": ["wang", "li", "chen"]},
             "host_participants": ["imran", "sara"],
             "engagements": [
-                {"id": "talks", "title": "Talks at the Ministry", "start": "2027-05-10T10:00",
+                {"id": "talks", "title": talks, "start": "2027-05-10T10:00",
                  "end": "2027-05-10T11:30", "venue": "Ministry of Commerce",
-                 "guest_attendees": ["wang", "li"], "host_attendees": ["imran"]},
+                 "guest_attendees": ["wang", "li"], "host_attendees": ["imran", "sara"]},
                 {"id": "lunch", "title": "Lunch 午餐", "start": "2027-05-10T13:00",
                  "end": "2027-05-10T14:30", "venue": HOSTILE,
                  "guest_attendees": ["wang", "li", "chen"]},
@@ -295,3 +295,27 @@ def test_a_car_plan_another_officer_changed_is_shown_not_overwritten(
     finally:
         other.close()
         other_store.close()
+
+
+def test_a_long_movement_title_does_not_push_the_window_off_the_screen(
+    qtbot: Any, window: MainWindow, messages: Messages, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # 300 characters, as an officer pastes a carrier's or a venue's full name.
+    title = ("Talks at the Ministry of Commerce & <b>Textile</b> وزارت تجارت " * 6)[:300]
+    source = _visit_file(tmp_path / "long.visit.json", talks=title)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    visits = window.tabs.widget(0)
+    assert visits is not None
+    search = visits.findChild(QLineEdit)
+    assert search is not None
+    qtbot.keyClicks(search, "cnipa")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    cars_tab = section(window, "Cars")
+    movements = table(cars_tab, "movements")
+    click(qtbot, button(cars_tab, "Make a movement for each engagement"))
+    movements.selectRow(0)
+    heading = cars_tab.findChild(QLabel, "cars-heading")
+    assert heading is not None and heading.text() == f"Cars of “{title}”, in motorcade order"
+    # The whole title is there to read, and the window still fits the officer's 1366 screen.
+    assert window.minimumSizeHint().width() <= 1366

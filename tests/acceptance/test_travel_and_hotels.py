@@ -384,3 +384,49 @@ def test_an_officer_enters_flights_and_hotels_and_sends_out_the_lists(
     assert listed[2]["Room number"] == "1204"
     assert listed[2]["Requests"] == "Ground floor, wheelchair"
     assert "Diabetic" not in text and "kipo-2027" not in text
+
+
+def test_a_hotel_with_a_300_character_name_leaves_the_window_on_the_screen(
+    qtbot: Any, window: MainWindow, messages: Messages, tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: (str(_delegation_file(tmp_path / "kipo.visit.json")), ""),
+    )
+    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    search = window.visits_view.search
+    qtbot.keyClicks(search, "kipo")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    visit = window.tabs.currentWidget()
+    assert visit is not None
+    sections = visit.findChild(QTabWidget)
+    assert sections is not None
+    inner = named(tab(sections, "Travel and hotels"), QTabWidget, "travel sections")
+    hotels_tab = tab(inner, "Hotels and rooms")
+    long_name = ("Pearl Continental Hotel & <i>Towers</i> Lahore " * 8)[:301].strip()
+
+    def hotel(dialog: QWidget) -> None:
+        qtbot.keyClicks(named(dialog, QLineEdit, "hotel name"), long_name)
+        qtbot.keyClicks(named(dialog, QLineEdit, "hotel city"), "Lahore")
+        click(qtbot, button(dialog, "Save"))
+
+    in_dialog("Hotel", hotel)
+    click(qtbot, button(hotels_tab, "Add hotel…"))
+    # Next morning the officer opens the visit again: its hotel is there from the start.
+    menu_action(window, "View", "Close tab").trigger()
+    assert window.tabs.count() == 1
+    search.clear()
+    qtbot.keyClicks(search, "kipo")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2)
+    visit = window.tabs.currentWidget()
+    assert visit is not None
+    sections = visit.findChild(QTabWidget)
+    assert sections is not None
+    inner = named(tab(sections, "Travel and hotels"), QTabWidget, "travel sections")
+    hotels_tab = tab(inner, "Hotels and rooms")
+    hotel_choice = named(hotels_tab, QComboBox, "hotel")
+    assert hotel_choice.itemText(0) == f"{long_name} (Lahore)"  # whole and literal
+    # The hotel choice no longer widens the window past the officer's 1366 screen.
+    assert window.minimumSizeHint().width() <= 1366

@@ -146,5 +146,8 @@ def run_export(args: argparse.Namespace, desk: Desk, out: TextIO) -> int:
             f"{exc} `visitdesk import-people` adds them from a spreadsheet."
         ) from exc
     rows = "1 row" if made.rows == 1 else f"{made.rows} rows"
-    print(f"Wrote the {made.title.lower()} list ({rows}) to {output}", file=out)
+    named = made.title.lower()
+    if not named.endswith(" list"):  # "Rooming list" is already one
+        named += " list"
+    print(f"Wrote the {named} ({rows}) to {output}", file=out)
     return 0

@@ -153,22 +153,28 @@ def _ranked(visit: Visit, people: Iterable[Person]) -> tuple[int, ...]:
 
 
 def movement_party(session: Session, movement: Movement) -> Party:
-    """Who travels: the engagement's guests (or the journey's travellers, or the whole
-    delegation), with the visit's host participants and the principal's liaison officer."""
+    """Who travels: the engagement's guests and hosts (the whole delegation or host side when
+    it lists none of a side), or the journey's travellers with the officer who receives or sees
+    them off, or everyone of the visit; with the principal's liaison officer. A host who does
+    not attend an engagement (the Chairman left in Islamabad) is not seated to it, nor the
+    whole host side on an airport run for one delegate at night."""
     visit = movement.visit
     delegation = [p.person for p in visit.participants_on(Side.GUEST)]
     host_side = [p.person for p in visit.participants_on(Side.HOST)]
     guests: tuple[int, ...]
     hosts = _ranked(visit, host_side)
     if movement.engagement is not None:
-        attending = [a.person for a in movement.engagement.attendees if a.side is Side.GUEST]
+        attendees = movement.engagement.attendees
+        attending = [a.person for a in attendees if a.side is Side.GUEST]
         guests = _ranked(visit, attending or delegation)
+        hosting = [a.person for a in attendees if a.side is Side.HOST]
+        hosts = _ranked(visit, hosting or host_side)
     elif movement.travel_leg is not None:
         leg = movement.travel_leg
         on_board = {t.person_id for t in leg.travellers}
         guests = _ranked(visit, [t.person for t in leg.travellers])
-        if leg.received_by_id is not None and leg.received_by_id not in on_board:
-            hosts = (leg.received_by_id, *hosts)
+        received = leg.received_by_id
+        hosts = (received,) if received is not None and received not in on_board else ()
     else:
         guests = _ranked(visit, delegation)
     liaison = None

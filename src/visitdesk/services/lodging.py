@@ -22,6 +22,7 @@ from visitdesk.domain.models import Person
 from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.rooming import Lodger, RoomPlan, a_room, allot_rooms
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.exchange.limits import max_length
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
@@ -189,7 +190,7 @@ def _checked(session: Session, data: HotelData) -> HotelData:
                 requests=blank_as_none(room.requests),
             )
         )
-    return HotelData(
+    checked = HotelData(
         name=name,
         city=blank_as_none(data.city),
         address=blank_as_none(data.address),
@@ -199,6 +200,30 @@ def _checked(session: Session, data: HotelData) -> HotelData:
         notes=blank_as_none(data.notes),
         rooms=tuple(rooms),
     )
+    # Held to the columns' lengths, as visitdesk/1 is: a longer name saved here would make an
+    # export that no office could import again.
+    for record, table, fields in (
+        (checked, "hotel", _HOTEL_BOUNDED),
+        *((room, "hotel_room", _ROOM_BOUNDED) for room in checked.rooms),
+    ):
+        for field, what in fields:
+            text = getattr(record, field)
+            limit = max_length(table, field)
+            if text is not None and limit is not None and len(text) > limit:
+                raise ServiceError(
+                    f"{what} is {len(text):,} characters long; at most {limit:,} fit."
+                )
+    return checked
+
+
+_HOTEL_BOUNDED = (
+    ("name", "The hotel's name"),
+    ("city", "The hotel's city"),
+    ("phone", "The hotel's telephone"),
+    ("booking_reference", "The booking reference"),
+    ("paid_by", "Who pays"),
+)
+_ROOM_BOUNDED = (("room_number", "The room number"), ("paid_by", "Who pays for the room"))
 
 
 def _apply(hotel: Hotel, data: HotelData) -> None:

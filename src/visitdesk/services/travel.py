@@ -21,6 +21,7 @@ from visitdesk.domain.precedence import in_precedence
 from visitdesk.domain.timezones import is_valid_zone
 from visitdesk.domain.travel import TravelLeg, Traveller
 from visitdesk.services.errors import NotFoundError, ServiceError
+from visitdesk.services.exchange.limits import max_length
 from visitdesk.services.fields import blank_as_none
 from visitdesk.services.lookup import get_or_not_found
 from visitdesk.services.search import fold
@@ -222,8 +223,24 @@ def _checked(session: Session, visit: Visit, data: LegData, leg_id: int | None) 
         notes=blank_as_none(data.notes),
         travellers=tuple((pid, blank_as_none(seat)) for pid, seat in data.travellers),
     )
+    # Held to the columns' lengths, as visitdesk/1 is: a longer carrier saved here would make
+    # an export that no office could import again.
+    for field, what in _BOUNDED:
+        text = getattr(checked, field)
+        limit = max_length("travel_leg", field)
+        if text is not None and limit is not None and len(text) > limit:
+            raise ServiceError(f"{what} is {len(text):,} characters long; at most {limit:,} fit.")
     _check_order(session, visit, checked, leg_id)
     return checked
+
+
+_BOUNDED = (
+    ("carrier", "The carrier"),
+    ("number", "The flight or train number"),
+    ("origin", "Where the journey starts"),
+    ("destination", "Where the journey ends"),
+    ("terminal", "The terminal"),
+)
 
 
 def _utc(leg: TravelLeg | LegData, visit_zone: str) -> datetime | None:

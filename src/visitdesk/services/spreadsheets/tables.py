@@ -60,6 +60,9 @@ class _Raw:
     merged: list[_Merged] | None = None
 
 
+LINE_POINTS = 18  # the height of one line of a multi-line cell, in points
+
+
 def file_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in FORMATS:
@@ -267,7 +270,9 @@ def _write_xlsx(
     for r, values in enumerate(table, start=1):
         lines = max((_lines(v, widths[c] + 2) for c, v in enumerate(values)), default=1)
         if lines > 1:
-            sheet.row_dimensions[r].height = 15 * min(lines, 20)
+            # 18 points a line, not Excel's Latin 15: a line with 김민준 or عمر (fallback fonts,
+            # taller) overflowed a 15-point line and LibreOffice cut the last traveller in half.
+            sheet.row_dimensions[r].height = LINE_POINTS * min(lines, 20)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"

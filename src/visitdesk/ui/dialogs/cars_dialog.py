@@ -45,6 +45,10 @@ def _combo(
     for value, text in items:
         combo.addItem(text, value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
+    # Sized for 40 characters, not for its longest item: a journey with a 300-character carrier
+    # would otherwise widen the dialog past the screen and hide its Save button.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(40)
     return combo
 
 

@@ -91,6 +91,9 @@ class CarsPanel(QWidget):
         self.cars_heading = QLabel(self)
         self.cars_heading.setObjectName("cars-heading")
         self.cars_heading.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup
+        # Wrapped: a 300-character carrier or venue in the title would widen the window past
+        # the screen, pushing the movements' From/To/Cars columns out of sight.
+        self.cars_heading.setWordWrap(True)
         car_bar, self.car_buttons = button_bar(
             self,
             (

@@ -35,6 +35,12 @@ class HotelsSection(QWidget):
         self.hotel = QComboBox(self)
         self.hotel.setObjectName("hotel")
         self.hotel.setAccessibleName("Hotel")
+        # Sized for 40 characters, not its longest hotel: a 300-character name would widen
+        # the window past the screen when the visit opens.
+        self.hotel.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.hotel.setMinimumContentsLength(40)
         self.hotel.currentIndexChanged.connect(lambda _i: self._show_rooms())
         label = QLabel("&Hotel:", self)
         label.setBuddy(self.hotel)
