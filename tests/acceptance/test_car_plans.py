@@ -304,7 +304,7 @@ def test_a_long_movement_title_does_not_push_the_window_off_the_screen(
     title = ("Talks at the Ministry of Commerce & <b>Textile</b> وزارت تجارت " * 6)[:300]
     source = _visit_file(tmp_path / "long.visit.json", talks=title)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    menu_action(window, "File", "Import visitdesk/1 file").trigger()
+    menu_entry(window, "File", "Import visitdesk/1 file").trigger()
     visits = window.tabs.widget(0)
     assert visits is not None
     search = visits.findChild(QLineEdit)
