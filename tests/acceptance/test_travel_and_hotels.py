@@ -404,7 +404,7 @@ def test_a_hotel_with_a_300_character_name_leaves_the_window_on_the_screen(
     assert sections is not None
     inner = named(tab(sections, "Travel and hotels"), QTabWidget, "travel sections")
     hotels_tab = tab(inner, "Hotels and rooms")
-    long_name = ("Pearl Continental Hotel & <i>Towers</i> Lahore " * 8)[:301].strip()
+    long_name = ("Pearl Continental Hotel & <i>Towers</i> Lahore " * 8)[:300].strip()
 
     def hotel(dialog: QWidget) -> None:
         qtbot.keyClicks(named(dialog, QLineEdit, "hotel name"), long_name)
